@@ -1,0 +1,51 @@
+package dev.fastci.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code fastci} command: dispatches to the subcommand. */
+public final class FastciMain {
+  static final int OK = 0;
+  static final int NOT_SUCCEEDED = 1;
+  static final int USAGE = 2;
+
+  private FastciMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0) {
+      err.print(usage());
+      return USAGE;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    return switch (args[0]) {
+      case "run" -> new RunCommand(CliSettings.fromEnvironment(), out, err).run(rest);
+      case "validate" -> new ValidateCommand(out, err).run(rest);
+      case "worker" -> new WorkerCommand(CliSettings.fromEnvironment(), out, err).run(rest);
+      case "help", "--help", "-h" -> {
+        out.print(usage());
+        yield OK;
+      }
+      default -> {
+        err.println("fastci: unknown command '" + args[0] + "'");
+        err.print(usage());
+        yield USAGE;
+      }
+    };
+  }
+
+  static String usage() {
+    return """
+        usage: fastci <command> [args]
+          run FILE        run a pipeline (JSON or YAML) on the embedded engine and follow it
+                          exit 0 when it succeeded, 1 when not, 2 when the spec is invalid
+          validate FILE   print the spec's problems; exit 0 when valid, 2 when not
+          worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET
+        settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
+          FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores)
+        """;
+  }
+}

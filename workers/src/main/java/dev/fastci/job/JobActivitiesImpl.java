@@ -1,0 +1,140 @@
+package dev.fastci.job;
+
+import dev.fastci.logs.LogFiles;
+import dev.fastci.runner.Container;
+import dev.fastci.runner.ContainerRunner;
+import dev.fastci.runner.JobStartException;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCanceledException;
+import io.temporal.client.ActivityCompletionException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs one job's container: create (or re-attach), start, stream the log to its file, heartbeat
+ * while it runs, enforce the timeout, and always remove it.
+ */
+public class JobActivitiesImpl implements JobActivities {
+  /** How often the activity heartbeats; a cancel reaches the container within about this. */
+  static final Duration HEARTBEAT_EVERY = Duration.ofMillis(500);
+
+  /** How long the log stream may lag behind the container's exit before we stop waiting. */
+  private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
+
+  private final ContainerRunner runner;
+  private final LogFiles logs;
+  private final String hostId;
+
+  public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
+    this.runner = runner;
+    this.logs = logs;
+    this.hostId = hostId;
+  }
+
+  @Override
+  public JobResult runJob(JobRequest request) {
+    ActivityExecutionContext context = Activity.getExecutionContext();
+    long startedAt = System.currentTimeMillis();
+    Container container;
+    try {
+      container = runner.createOrFind(JobContainers.specFor(request));
+    } catch (JobStartException e) {
+      writeLogLine(request, "fastci: " + e.getMessage());
+      return JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+    }
+    boolean keepContainer = false;
+    try {
+      runner.start(container);
+      return followToEnd(request, container, context, startedAt);
+    } catch (JobStartException e) {
+      writeLogLine(request, "fastci: " + e.getMessage());
+      return JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+    } catch (ActivityCanceledException cancelled) {
+      runner.kill(container);
+      throw cancelled;
+    } catch (ActivityCompletionException workerGoingAway) {
+      // The worker shuts down or lost the activity: leave the container running, so the next
+      // attempt of this activity re-attaches to it instead of starting the job twice.
+      keepContainer = true;
+      throw workerGoingAway;
+    } finally {
+      if (!keepContainer) {
+        runner.remove(container);
+      }
+    }
+  }
+
+  private JobResult followToEnd(
+      JobRequest request, Container container, ActivityExecutionContext context, long startedAt) {
+    Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    try (OutputStream log = openFresh(logFile)) {
+      CompletableFuture<Void> logDone = runner.followLogs(container, log);
+      CompletableFuture<Integer> exit = runner.exitCode(container);
+      long deadline = deadline(request, startedAt);
+      boolean timedOut = false;
+      Integer exitCode = null;
+      while (exitCode == null) {
+        exitCode = await(exit, HEARTBEAT_EVERY);
+        if (exitCode == null) {
+          context.heartbeat(null);
+          if (!timedOut && System.currentTimeMillis() >= deadline) {
+            timedOut = true;
+            runner.kill(container);
+          }
+        }
+      }
+      await(logDone, LOG_DRAIN);
+      if (timedOut) {
+        log.write(
+            ("\nfastci: killed after timeout_secs=" + request.job().timeoutSecs() + "\n")
+                .getBytes());
+      }
+      return JobResult.exited(exitCode, timedOut, startedAt, System.currentTimeMillis(), hostId);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the log " + logFile, e);
+    }
+  }
+
+  private static long deadline(JobRequest request, long startedAt) {
+    Double timeout = request.job().timeoutSecs();
+    return timeout == null ? Long.MAX_VALUE : startedAt + (long) (timeout * 1000);
+  }
+
+  /** Waits up to {@code max} for the future; null when it has not completed by then. */
+  private static <T> T await(CompletableFuture<T> future, Duration max) {
+    try {
+      return future.get(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException notYet) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the job ran", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("lost the container: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /** A re-attached attempt rewrites the log from the container's start: no duplicate lines. */
+  private static OutputStream openFresh(Path logFile) throws IOException {
+    Files.createDirectories(logFile.getParent());
+    return Files.newOutputStream(logFile);
+  }
+
+  private void writeLogLine(JobRequest request, String line) {
+    Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    try (OutputStream log = openFresh(logFile)) {
+      log.write((line + "\n").getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the log " + logFile, e);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.fastci.job;
+
+/**
+ * The end of one job activity.
+ *
+ * @param exitCode the container's exit code, or null when it never ran
+ * @param error why the job could not run, for {@link JobOutcome#ERROR}
+ * @param host the worker host that ran it
+ */
+public record JobResult(
+    JobOutcome outcome,
+    Integer exitCode,
+    String error,
+    long startedAt,
+    long finishedAt,
+    String host) {
+
+  static JobResult exited(int exitCode, boolean timedOut, long startedAt, long now, String host) {
+    JobOutcome outcome =
+        timedOut ? JobOutcome.TIMED_OUT : exitCode == 0 ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
+    return new JobResult(outcome, exitCode, null, startedAt, now, host);
+  }
+
+  static JobResult couldNotStart(String error, long startedAt, long now, String host) {
+    return new JobResult(JobOutcome.ERROR, null, error, startedAt, now, host);
+  }
+}

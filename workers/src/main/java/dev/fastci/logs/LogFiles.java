@@ -1,0 +1,20 @@
+package dev.fastci.logs;
+
+import java.nio.file.Path;
+
+/** Where job logs live: one file per job attempt, under the data dir, never in workflow history. */
+public final class LogFiles {
+  private final Path root;
+
+  public LogFiles(Path dataDir) {
+    this.root = dataDir.resolve("logs");
+  }
+
+  public Path jobLog(String runId, String job, int attempt) {
+    return root.resolve(runId).resolve(job + "." + attempt + ".log");
+  }
+
+  public Path runDir(String runId) {
+    return root.resolve(runId);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.fastci.runner;
+
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs one job's container. The lifecycle is: {@link #createOrFind}, {@link #start}, {@link
+ * #followLogs} and {@link #exitCode} (in any order once started), then {@link #remove}, which
+ * always runs. {@link #kill} may come at any time after creation, from any thread.
+ *
+ * <p>Containers have deterministic names, so a retried job activity finds the container its
+ * previous attempt made (and possibly started) instead of starting a second one.
+ *
+ * <p>Implementations are thread-safe: one runner serves every job of a worker.
+ */
+public interface ContainerRunner {
+
+  /**
+   * Creates the container, or returns the one of that name that already exists. Pulls the image
+   * only when it is missing locally.
+   *
+   * @throws JobStartException when the container cannot be made (image missing and not pullable, a
+   *     bad mount, ...): a user-visible reason, not worth retrying
+   */
+  Container createOrFind(ContainerSpec spec);
+
+  /** Starts a created container; does nothing when it already runs or ran. */
+  void start(Container container);
+
+  /**
+   * Copies the container's output, from its very start, into {@code sink} until the container ends.
+   * The returned future completes when every byte is written.
+   */
+  CompletableFuture<Void> followLogs(Container container, OutputStream sink);
+
+  /** Completes with the exit code once the container has ended. */
+  CompletableFuture<Integer> exitCode(Container container);
+
+  /** Kills the container if it runs. */
+  void kill(Container container);
+
+  /** Removes the container if it exists. Never cancelled and never fails on a missing one. */
+  void remove(Container container);
+}

@@ -1,0 +1,36 @@
+package dev.fastci.spec;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated pipeline: a DAG of jobs. Only {@link PipelineSpecParser} builds one from user input,
+ * so every instance has passed every rule of the spec.
+ *
+ * @param parents for each child job, the jobs it waits for; jobs without parents are absent
+ * @param bindWorkdirFromHost an absolute host path mounted at /fastci/workdir, or null
+ * @param repoUrl a repository cloned at {@code commitHash} into the pipeline dir, or null
+ */
+public record PipelineSpec(
+    String name,
+    List<JobSpec> jobs,
+    Map<String, List<String>> parents,
+    String bindWorkdirFromHost,
+    boolean setupPipelineDir,
+    String repoUrl,
+    String commitHash) {
+
+  public PipelineSpec {
+    jobs = List.copyOf(jobs);
+    parents = parents == null ? Map.of() : Map.copyOf(parents);
+  }
+
+  /** True when the jobs share a host dir at /fastci/pipeline (asked for, or holding a checkout). */
+  public boolean needsPipelineDir() {
+    return setupPipelineDir || repoUrl != null;
+  }
+
+  public List<String> parentsOf(String job) {
+    return parents.getOrDefault(job, List.of());
+  }
+}

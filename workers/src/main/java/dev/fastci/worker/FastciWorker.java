@@ -1,0 +1,59 @@
+package dev.fastci.worker;
+
+import dev.fastci.host.HostActivitiesImpl;
+import dev.fastci.host.PipelineDirActivitiesImpl;
+import dev.fastci.job.JobActivitiesImpl;
+import dev.fastci.logs.LogFiles;
+import dev.fastci.runner.ContainerRunner;
+import dev.fastci.workflow.PipelineWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A FastCI worker: serves the shared queue (pipeline workflows, host assignment) and its own host
+ * queue (jobs and pipeline dirs of the runs pinned to this host).
+ */
+public final class FastciWorker implements AutoCloseable {
+  /**
+   * The SDK sends heartbeats at most every 0.8 x heartbeat timeout (8 s for jobs) unless capped; a
+   * cancel is only seen in a heartbeat's answer, so this cap bounds how long a cancel takes to
+   * reach the container.
+   */
+  static final Duration HEARTBEAT_THROTTLE = Duration.ofMillis(500);
+
+  private final WorkerFactory factory;
+
+  public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
+    this.factory = WorkerFactory.newInstance(client);
+    Worker shared = factory.newWorker(TaskQueues.PIPELINES);
+    shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    shared.registerActivitiesImplementations(new HostActivitiesImpl(config.hostId()));
+
+    Worker host =
+        factory.newWorker(
+            TaskQueues.forHost(config.hostId()),
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(config.maxParallelJobs())
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .build());
+    host.registerActivitiesImplementations(
+        new JobActivitiesImpl(runner, new LogFiles(config.dataDir()), config.hostId()),
+        new PipelineDirActivitiesImpl(config.dataDir()));
+  }
+
+  public FastciWorker start() {
+    factory.start();
+    return this;
+  }
+
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.fastci.worker;
+
+/** Names of the Temporal task queues FastCI uses. */
+public final class TaskQueues {
+  /** Workflows and host assignment: every worker polls it. */
+  public static final String PIPELINES = "fastci-pipelines";
+
+  private TaskQueues() {}
+
+  /** The queue of one worker host: the jobs and pipeline dir of the runs pinned to it. */
+  public static String forHost(String hostId) {
+    return "fastci-host-" + hostId;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.fastci.workflow;
+
+import dev.fastci.host.PipelineDirActivities;
+import dev.fastci.job.JobActivities;
+import dev.fastci.spec.JobSpec;
+import dev.fastci.worker.TaskQueues;
+import io.temporal.activity.ActivityCancellationType;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.workflow.Workflow;
+import java.time.Duration;
+
+/** The activity stubs of a pipeline run and why their options are what they are. */
+final class ActivityOptionsFactory {
+  /** A job without timeout_secs may run this long; its heartbeat still detects a lost worker. */
+  static final Duration JOB_MAX_DURATION = Duration.ofDays(7);
+
+  /**
+   * A worker that stops heartbeating for this long is taken as lost, and the job's activity is
+   * retried (re-attaching to the container by name).
+   */
+  static final Duration JOB_HEARTBEAT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** A job's own errors come back as results; only infrastructure faults are retried. */
+  private static final RetryOptions INFRASTRUCTURE_RETRIES =
+      RetryOptions.newBuilder()
+          .setInitialInterval(Duration.ofMillis(500))
+          .setBackoffCoefficient(2)
+          .setMaximumAttempts(3)
+          .build();
+
+  private ActivityOptionsFactory() {}
+
+  static ActivityOptions hostAssignment() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.PIPELINES)
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
+        .setRetryOptions(INFRASTRUCTURE_RETRIES)
+        .build();
+  }
+
+  /**
+   * A clone can take minutes. WAIT_CANCELLATION_COMPLETED: the dir is removed only after the
+   * preparing activity is done writing into it.
+   */
+  static PipelineDirActivities pipelineDirs(String hostQueue) {
+    return Workflow.newActivityStub(
+        PipelineDirActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(hostQueue)
+            .setStartToCloseTimeout(Duration.ofMinutes(30))
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .build());
+  }
+
+  /**
+   * WAIT_CANCELLATION_COMPLETED: on cancel the workflow goes on only once the activity has killed
+   * and removed the container, so a cancelled run leaves nothing behind. The job's own timeout is
+   * enforced by the activity (ending in TIMED_OUT); start-to-close only bounds a stuck activity.
+   */
+  static JobActivities jobs(String hostQueue, JobSpec job) {
+    Duration limit =
+        job.timeoutSecs() == null
+            ? JOB_MAX_DURATION
+            : Duration.ofMillis((long) (job.timeoutSecs() * 1000)).plusMinutes(5);
+    return Workflow.newActivityStub(
+        JobActivities.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(hostQueue)
+            .setStartToCloseTimeout(limit)
+            .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .build());
+  }
+}

@@ -1,0 +1,17 @@
+package dev.fastci.workflow;
+
+import dev.fastci.job.JobOutcome;
+
+/** Maps how a container ended to the job's status. */
+final class JobStatusMapping {
+  private JobStatusMapping() {}
+
+  static JobStatus of(JobOutcome outcome) {
+    return switch (outcome) {
+      case SUCCEEDED -> JobStatus.SUCCEEDED;
+      case FAILED -> JobStatus.FAILED;
+      case TIMED_OUT -> JobStatus.TIMED_OUT;
+      case ERROR -> JobStatus.ERROR;
+    };
+  }
+}

@@ -1,0 +1,27 @@
+package dev.fastci.workflow;
+
+import java.util.List;
+
+/**
+ * A run as the workflow sees it now: what its query answers and what it returns at the end.
+ *
+ * @param error why the run could not set up (host or pipeline dir), else null
+ */
+public record PipelineState(
+    String runId,
+    String name,
+    PipelineStatus status,
+    int attempt,
+    Long startedAt,
+    Long finishedAt,
+    String host,
+    String error,
+    List<JobState> jobs) {
+
+  public JobState job(String name) {
+    return jobs.stream()
+        .filter(j -> j.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no job " + name));
+  }
+}
