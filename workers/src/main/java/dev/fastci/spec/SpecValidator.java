@@ -1,0 +1,164 @@
+package dev.fastci.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Walks a parsed spec tree, collects every problem, and builds the {@link PipelineSpec} when there
+ * are none. Problems are listed in the order of the fields in the document; problems about missing
+ * fields come last.
+ */
+final class SpecValidator {
+  private static final Set<String> FIELDS =
+      Set.of(
+          "name",
+          "jobs",
+          "parents",
+          "bind_workdir_from_host",
+          "setup_pipeline_dir",
+          "repo_url",
+          "commit_hash");
+  private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
+
+  /** The outcome of a validation: a spec exactly when there are no errors. */
+  record Result(PipelineSpec spec, List<SpecError> errors) {}
+
+  private final int maxJobs;
+
+  SpecValidator(int maxJobs) {
+    this.maxJobs = maxJobs;
+  }
+
+  Result validate(JsonNode root) {
+    if (root == null || !root.isObject()) {
+      return new Result(null, List.of(new SpecError("$", "must be an object")));
+    }
+    Map<String, SpecErrors> byField = new LinkedHashMap<>(); // one bucket per field, in doc order
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
+      SpecErrors errors = new SpecErrors();
+      byField.put(field.getKey(), errors);
+      if (!FIELDS.contains(field.getKey())) {
+        errors.add(SpecErrors.key("", field.getKey()), "unknown field");
+      }
+    }
+    SpecErrors missing = new SpecErrors(); // absent fields have no bucket: theirs come last
+    Function<String, SpecErrors> at = field -> byField.getOrDefault(field, missing);
+
+    String name = name(root.get("name"), at.apply("name"));
+    JobValidator jobValidator = new JobValidator();
+    List<JobSpec> jobs = jobs(root.get("jobs"), jobValidator, at.apply("jobs"));
+    List<String> jobNames = jobs == null ? null : List.copyOf(jobValidator.names());
+    Map<String, List<String>> parents =
+        DagValidator.validate(root.get("parents"), jobNames, at.apply("parents"));
+    String workdir =
+        workdir(root.get("bind_workdir_from_host"), at.apply("bind_workdir_from_host"));
+    boolean setupDir = setupDir(root.get("setup_pipeline_dir"), at.apply("setup_pipeline_dir"));
+    String repoUrl = repoUrl(root.get("repo_url"), at.apply("repo_url"));
+    String commit = commit(root.get("commit_hash"), at.apply("commit_hash"));
+    if (root.hasNonNull("repo_url") && !root.hasNonNull("commit_hash")) {
+      missing.add("commit_hash", "required with repo_url");
+    }
+    if (root.hasNonNull("commit_hash") && !root.hasNonNull("repo_url")) {
+      missing.add("repo_url", "required with commit_hash");
+    }
+
+    List<SpecError> all = new ArrayList<>();
+    byField.values().forEach(errors -> all.addAll(errors.list()));
+    all.addAll(missing.list());
+    if (!all.isEmpty()) {
+      return new Result(null, List.copyOf(all));
+    }
+    PipelineSpec spec = new PipelineSpec(name, jobs, parents, workdir, setupDir, repoUrl, commit);
+    return new Result(spec, List.of());
+  }
+
+  private static String name(JsonNode value, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      errors.add("name", "required");
+      return null;
+    }
+    int length =
+        value.isTextual() ? value.textValue().codePointCount(0, value.textValue().length()) : 0;
+    if (length < 1 || length > 200) {
+      errors.add("name", "must be a string of 1 to 200 characters");
+    }
+    return value.textValue();
+  }
+
+  /**
+   * Returns the valid jobs, or null when the list itself is unusable (absent, no list, too long).
+   */
+  private List<JobSpec> jobs(JsonNode value, JobValidator validator, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      errors.add("jobs", "required");
+      return null;
+    }
+    if (!value.isArray() || value.isEmpty()) {
+      errors.add("jobs", "must be a non-empty list");
+      return null;
+    }
+    if (value.size() > maxJobs) {
+      errors.add("jobs", "at most " + maxJobs + " jobs are allowed, got " + value.size());
+      return null;
+    }
+    List<JobSpec> jobs = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      String at = SpecErrors.index("jobs", i);
+      if (!value.get(i).isObject()) {
+        errors.add(at, "must be an object");
+        continue;
+      }
+      JobSpec job = validator.validate(value.get(i), at, errors);
+      if (job != null) {
+        jobs.add(job);
+      }
+    }
+    return jobs;
+  }
+
+  private static String workdir(JsonNode value, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || !value.textValue().startsWith("/")) {
+      errors.add("bind_workdir_from_host", "must be an absolute path");
+    }
+    return value.textValue();
+  }
+
+  private static boolean setupDir(JsonNode value, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (!value.isBoolean()) {
+      errors.add("setup_pipeline_dir", "must be true or false");
+    }
+    return value.asBoolean();
+  }
+
+  private static String repoUrl(JsonNode value, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || value.textValue().isBlank()) {
+      errors.add("repo_url", "must be a non-empty string");
+    }
+    return value.textValue();
+  }
+
+  private static String commit(JsonNode value, SpecErrors errors) {
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual() || !COMMIT.matcher(value.textValue()).matches()) {
+      errors.add("commit_hash", "must be a commit id of 7 to 40 hex digits");
+    }
+    return value.textValue();
+  }
+}
