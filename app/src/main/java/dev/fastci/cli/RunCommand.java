@@ -1,20 +1,19 @@
 package dev.fastci.cli;
 
+import dev.fastci.client.PipelineClient;
+import dev.fastci.client.RunHandle;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.worker.Engine;
-import dev.fastci.worker.TaskQueues;
-import dev.fastci.workflow.PipelineRun;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineStatus;
-import dev.fastci.workflow.PipelineWorkflow;
-import dev.fastci.workflow.RunIds;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code fastci run FILE}: validates the spec, runs it on an engine in this process and follows it
@@ -24,6 +23,7 @@ final class RunCommand {
   private final CliSettings settings;
   private final PrintStream out;
   private final PrintStream err;
+  private final CountDownLatch summaryPrinted = new CountDownLatch(1);
 
   RunCommand(CliSettings settings, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -46,43 +46,39 @@ final class RunCommand {
     try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
       PipelineState end = runAndFollow(engine.client(), spec);
       new SummaryTable(out).print(end);
+      summaryPrinted.countDown();
       return end.status() == PipelineStatus.SUCCEEDED ? FastciMain.OK : FastciMain.NOT_SUCCEEDED;
     }
   }
 
   private PipelineState runAndFollow(WorkflowClient client, PipelineSpec spec) {
-    String runId = RunIds.newId();
-    PipelineWorkflow workflow =
-        client.newWorkflowStub(
-            PipelineWorkflow.class,
-            WorkflowOptions.newBuilder()
-                .setWorkflowId(runId)
-                .setTaskQueue(TaskQueues.PIPELINES)
-                .build());
+    RunHandle run = new PipelineClient(client).start(spec);
+    int jobs = spec.jobs().size();
     out.printf(
         "fastci: run %s of pipeline \"%s\" (%d job%s)%n",
-        runId, spec.name(), spec.jobs().size(), spec.jobs().size() == 1 ? "" : "s");
-    CompletableFuture<PipelineState> result =
-        WorkflowClient.execute(workflow::run, new PipelineRun(runId, spec, 1));
-    Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(workflow, result));
+        run.runId(), spec.name(), jobs, jobs == 1 ? "" : "s");
+    Thread cancelOnInterrupt = new Thread(() -> cancelAndWait(run));
     Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
     try {
-      return new RunFollower(workflow, settings.dataDir(), out).follow(result);
+      return new RunFollower(run.workflow(), settings.dataDir(), out).follow(run.result());
     } finally {
       removeHook(cancelOnInterrupt);
     }
   }
 
   /** On Ctrl-C: cancel the run and wait until its activities have removed their containers. */
-  private void cancelAndWait(PipelineWorkflow workflow, CompletableFuture<PipelineState> result) {
-    if (result.isDone()) {
+  private void cancelAndWait(RunHandle run) {
+    if (run.result().isDone()) {
       return;
     }
     err.println("fastci: interrupted, cancelling the run...");
-    WorkflowStub.fromTyped(workflow).cancel();
+    run.cancel();
     try {
-      result.get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (Exception e) {
+      run.result().get(30, TimeUnit.SECONDS);
+      summaryPrinted.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
       err.println("fastci: the run did not end cleanly: " + e.getMessage());
     }
   }

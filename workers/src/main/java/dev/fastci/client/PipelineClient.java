@@ -1,0 +1,59 @@
+package dev.fastci.client;
+
+import dev.fastci.spec.PipelineSpec;
+import dev.fastci.worker.TaskQueues;
+import dev.fastci.workflow.PipelineRun;
+import dev.fastci.workflow.PipelineState;
+import dev.fastci.workflow.PipelineWorkflow;
+import dev.fastci.workflow.RunIds;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.failure.CanceledFailure;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Starts pipeline runs and hands back their live state and their end. Holds only a client. */
+public final class PipelineClient {
+  private final WorkflowClient client;
+
+  public PipelineClient(WorkflowClient client) {
+    this.client = client;
+  }
+
+  /** Starts a run of the spec under a new run id. */
+  public RunHandle start(PipelineSpec spec) {
+    return start(RunIds.newId(), spec);
+  }
+
+  public RunHandle start(String runId, PipelineSpec spec) {
+    PipelineWorkflow workflow = workflow(runId);
+    CompletableFuture<PipelineState> result =
+        WorkflowClient.execute(workflow::run, new PipelineRun(runId, spec, 1))
+            .exceptionally(failure -> finalStateOfCancelled(workflow, failure));
+    return new RunHandle(runId, workflow, result);
+  }
+
+  /** The workflow of an existing run, for its query and signals. */
+  public PipelineWorkflow workflow(String runId) {
+    return client.newWorkflowStub(
+        PipelineWorkflow.class,
+        WorkflowOptions.newBuilder()
+            .setWorkflowId(runId)
+            .setTaskQueue(TaskQueues.PIPELINES)
+            .build());
+  }
+
+  /**
+   * A cancelled workflow closes as cancelled in Temporal, so its return value does not reach the
+   * client; its final state (every container already gone) is still there to query.
+   */
+  private static PipelineState finalStateOfCancelled(PipelineWorkflow workflow, Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof WorkflowFailedException failed
+        && failed.getCause() instanceof CanceledFailure) {
+      return workflow.state();
+    }
+    throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.fastci.runner;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A runner without Docker, driven by each job's environment: {@code FAKE_EXIT} (exit code, default
+ * 0), {@code FAKE_SLEEP_MS} (run time), {@code FAKE_OUTPUT} (the log), {@code FAKE_START_ERROR}
+ * (the container cannot be created). It records when each container started and ended, and which
+ * still exist, so workflow tests can check order and cleanup.
+ */
+public class FakeContainerRunner implements ContainerRunner {
+  /** One container's life, in epoch milliseconds; {@code endedAt} is 0 while it runs. */
+  public record Run(String name, long startedAt, long endedAt, int exitCode) {}
+
+  private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
+  private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
+  private final List<Run> runs = new ArrayList<>();
+
+  private static final class FakeContainer {
+    final ContainerSpec spec;
+    final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    volatile long startedAt;
+
+    FakeContainer(ContainerSpec spec) {
+      this.spec = spec;
+    }
+  }
+
+  @Override
+  public Container createOrFind(ContainerSpec spec) {
+    FakeContainer existing = containers.get(spec.name());
+    if (existing != null) {
+      return new Container(spec.name(), spec.name(), existing.startedAt > 0);
+    }
+    String startError = spec.env().get("FAKE_START_ERROR");
+    if (startError != null) {
+      throw new JobStartException(startError, null);
+    }
+    containers.put(spec.name(), new FakeContainer(spec));
+    return new Container(spec.name(), spec.name(), false);
+  }
+
+  @Override
+  public void start(Container container) {
+    FakeContainer fake = containers.get(container.name());
+    if (container.alreadyStarted() || fake.startedAt > 0) {
+      return;
+    }
+    fake.startedAt = System.currentTimeMillis();
+    int exitCode = Integer.parseInt(fake.spec.env().getOrDefault("FAKE_EXIT", "0"));
+    long sleep = Long.parseLong(fake.spec.env().getOrDefault("FAKE_SLEEP_MS", "0"));
+    clock.schedule(() -> end(fake, exitCode), sleep, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void end(FakeContainer fake, int exitCode) {
+    if (fake.exit.complete(exitCode)) {
+      runs.add(new Run(fake.spec.name(), fake.startedAt, System.currentTimeMillis(), exitCode));
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> followLogs(Container container, OutputStream sink) {
+    FakeContainer fake = containers.get(container.name());
+    String output = fake.spec.env().getOrDefault("FAKE_OUTPUT", "");
+    try {
+      sink.write(output.getBytes(StandardCharsets.UTF_8));
+      sink.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return fake.exit.thenAccept(code -> {});
+  }
+
+  @Override
+  public CompletableFuture<Integer> exitCode(Container container) {
+    return containers.get(container.name()).exit;
+  }
+
+  @Override
+  public void kill(Container container) {
+    FakeContainer fake = containers.get(container.name());
+    if (fake != null) {
+      end(fake, 137);
+    }
+  }
+
+  @Override
+  public void remove(Container container) {
+    containers.remove(container.name());
+  }
+
+  /** Containers created and not yet removed. */
+  public List<String> existing() {
+    return List.copyOf(containers.keySet());
+  }
+
+  public synchronized List<Run> finishedRuns() {
+    return List.copyOf(runs);
+  }
+
+  public synchronized Run run(String containerNameSuffix) {
+    return runs.stream()
+        .filter(r -> r.name().endsWith("-" + containerNameSuffix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no finished container for " + containerNameSuffix));
+  }
+}

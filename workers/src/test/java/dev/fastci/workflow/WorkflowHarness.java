@@ -1,0 +1,64 @@
+package dev.fastci.workflow;
+
+import dev.fastci.client.PipelineClient;
+import dev.fastci.client.RunHandle;
+import dev.fastci.runner.FakeContainerRunner;
+import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.PipelineSpecParser;
+import dev.fastci.spec.SpecFormat;
+import dev.fastci.worker.FastciWorker;
+import dev.fastci.worker.WorkerConfig;
+import io.temporal.client.WorkflowClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+
+/** A FastCI worker with a fake runner on a test Temporal environment, and helpers to drive runs. */
+final class WorkflowHarness implements AutoCloseable {
+  final FakeContainerRunner runner = new FakeContainerRunner();
+  private final WorkflowClient client;
+  private final FastciWorker worker;
+
+  WorkflowHarness(WorkflowClient client, Path dataDir) {
+    this.client = client;
+    this.worker =
+        new FastciWorker(client, new WorkerConfig(dataDir, "test-host", 8), runner).start();
+  }
+
+  /** A pipeline from JSON; jobs are fake containers driven by their FAKE_* env. */
+  static PipelineSpec spec(String json) {
+    return PipelineSpecParser.parse(json.replace('\'', '"'), SpecFormat.JSON);
+  }
+
+  record Started(RunHandle handle) {
+    PipelineWorkflow workflow() {
+      return handle.workflow();
+    }
+
+    PipelineState await() throws Exception {
+      return handle.result().get(30, TimeUnit.SECONDS);
+    }
+
+    void awaitJob(String job, JobStatus status) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () -> workflow().state() != null && workflow().state().job(job).status() == status);
+    }
+  }
+
+  Started start(PipelineSpec spec) {
+    return new Started(new PipelineClient(client).start(spec));
+  }
+
+  PipelineState run(String json) throws Exception {
+    return start(spec(json)).await();
+  }
+
+  @Override
+  public void close() {
+    worker.close();
+  }
+}
