@@ -11,6 +11,7 @@ import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -181,7 +182,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    String message = root.getMessage();
+    String message =
+        root instanceof TemporalFailure temporal
+            ? temporal.getOriginalMessage()
+            : root.getMessage();
     return message == null ? root.getClass().getSimpleName() : message;
   }
 }

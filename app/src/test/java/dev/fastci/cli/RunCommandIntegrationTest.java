@@ -1,0 +1,85 @@
+package dev.fastci.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fastci.testing.DockerEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code fastci run} on the examples, against the real Docker engine and embedded Temporal. */
+@ExtendWith(DockerEngine.class)
+class RunCommandIntegrationTest {
+  @TempDir Path dataDir;
+
+  @BeforeEach
+  void useTempDataDir() {
+    System.setProperty("fastci.data-dir", dataDir.toString());
+  }
+
+  @AfterEach
+  void nothingIsLeftBehind() throws Exception {
+    System.clearProperty("fastci.data-dir");
+    assertThat(DockerEngine.fastciContainers()).isEmpty();
+    Path pipelines = dataDir.resolve("pipelines");
+    if (Files.exists(pipelines)) {
+      try (var dirs = Files.list(pipelines)) {
+        assertThat(dirs).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void helloPrintsTheJobsOutputPrefixedWithItsNameAndExitsZero() {
+    CliRun run = CliRun.of("run", Examples.file("hello.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("hello | Hello, world!");
+    assertThat(run.out()).containsPattern("hello +RUNNING");
+    assertThat(run.out()).containsPattern("hello +SUCCEEDED \\(exit 0\\)");
+    assertThat(run.out()).containsPattern("hello +SUCCEEDED +0 +[0-9.]+s");
+    assertThat(run.out()).contains("pipeline hello SUCCEEDED");
+  }
+
+  @Test
+  void dagSharingAPipelineDirSucceeds() {
+    CliRun run = CliRun.of("run", Examples.file("shared-dir-dag.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("report +\\| main.c has 25 bytes");
+  }
+
+  @Test
+  void failingJobExitsOneSkipsItsChildAndShowsTheSummary() {
+    CliRun run = CliRun.of("run", Examples.file("failing.json"));
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).containsPattern("tests +\\| 1 test failed");
+    assertThat(run.out()).containsPattern("tests +FAILED +3");
+    assertThat(run.out()).containsPattern("deploy +SKIPPED");
+    assertThat(run.out()).containsPattern("docs +SUCCEEDED");
+    assertThat(run.out()).doesNotContain("never printed");
+    assertThat(run.out()).contains("pipeline failing FAILED");
+  }
+
+  @Test
+  void invalidSpecExitsTwoAndStartsNothing() throws Exception {
+    Path spec = dataDir.resolve("cycle.json");
+    Files.writeString(
+        spec,
+        "{\"name\":\"c\",\"jobs\":[{\"name\":\"a\",\"image\":\"busybox\",\"command\":\"true\"},"
+            + "{\"name\":\"b\",\"image\":\"busybox\",\"command\":\"true\"}],"
+            + "\"parents\":{\"a\":[\"b\"],\"b\":[\"a\"]}}");
+
+    CliRun run = CliRun.of("run", spec.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("parents: cycle a -> b -> a");
+    assertThat(run.out()).isEmpty();
+    assertThat(dataDir.resolve("logs")).doesNotExist();
+  }
+}

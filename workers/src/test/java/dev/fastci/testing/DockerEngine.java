@@ -1,0 +1,133 @@
+package dev.fastci.testing;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.fastci.job.JobContainers;
+import dev.fastci.runner.DockerClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Makes integration tests need the real Docker engine: they fail (never skip) when it does not
+ * answer, and {@value #IMAGE} is built locally when it is missing. Checked once per test JVM.
+ *
+ * <p>Use with {@code @ExtendWith(DockerEngine.class)}.
+ */
+public final class DockerEngine implements BeforeAllCallback {
+  public static final String IMAGE = "busybox:latest";
+  static final String IMAGE_SCRIPT = "scripts/offline-images.sh";
+
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(DockerEngine.class);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    // The root store lives as long as the test run, so the engine is checked only once.
+    context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent("checked", key -> check(), Boolean.class);
+  }
+
+  private static boolean check() {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      try {
+        docker.pingCmd().exec();
+      } catch (RuntimeException e) {
+        throw new IllegalStateException(
+            "These tests need a running Docker engine: start dockerd (scripts/start-docker.sh). "
+                + "Ping failed: "
+                + e,
+            e);
+      }
+      if (!imageExists(docker)) {
+        buildOfflineImages();
+        if (!imageExists(docker)) {
+          throw new IllegalStateException(
+              IMAGE + " is still missing after running " + IMAGE_SCRIPT);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean imageExists(DockerClient docker) {
+    try {
+      docker.inspectImageCmd(IMAGE).exec();
+      return true;
+    } catch (NotFoundException missing) {
+      return false;
+    }
+  }
+
+  private static void buildOfflineImages() {
+    Path root = repoRoot();
+    try {
+      Process process =
+          new ProcessBuilder("sh", root.resolve(IMAGE_SCRIPT).toString())
+              .directory(root.toFile())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int exit = process.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            IMAGE
+                + " is missing and "
+                + IMAGE_SCRIPT
+                + " failed with exit code "
+                + exit
+                + ":\n"
+                + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not run " + IMAGE_SCRIPT, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running " + IMAGE_SCRIPT, e);
+    }
+  }
+
+  /** The nearest directory, from the working dir up, that holds {@value #IMAGE_SCRIPT}. */
+  static Path repoRoot() {
+    Path start = Path.of("").toAbsolutePath();
+    for (Path dir = start; dir != null; dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve(IMAGE_SCRIPT))) {
+        return dir;
+      }
+    }
+    throw new IllegalStateException(
+        IMAGE + " is missing and no " + IMAGE_SCRIPT + " was found above " + start);
+  }
+
+  /** Every FastCI container on the engine, in any state. */
+  public static List<Container> fastciContainers() {
+    return containers(Map.of(JobContainers.LABEL_MANAGED, "true"));
+  }
+
+  /**
+   * The FastCI containers of one run, in any state. Prefer this in assertions: other test classes
+   * may run FastCI containers on the same engine at the same time.
+   */
+  public static List<Container> fastciContainers(String runId) {
+    return containers(Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, runId));
+  }
+
+  private static List<Container> containers(Map<String, String> labels) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

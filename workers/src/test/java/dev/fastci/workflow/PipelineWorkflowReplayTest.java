@@ -1,0 +1,19 @@
+package dev.fastci.workflow;
+
+import io.temporal.testing.WorkflowReplayer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Replays recorded histories against today's workflow code: a change that would break pipelines
+ * already running (non-determinism) fails here. See {@link RecordWorkflowHistories}.
+ */
+class PipelineWorkflowReplayTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"diamond-with-pipeline-dir.json", "failure-and-job-cancel.json"})
+  void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/" + history, PipelineWorkflowImpl.class);
+  }
+}

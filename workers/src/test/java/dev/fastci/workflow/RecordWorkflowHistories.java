@@ -1,0 +1,74 @@
+package dev.fastci.workflow;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Records the workflow histories that {@link PipelineWorkflowReplayTest} replays. Run it only when
+ * the workflow changes on purpose, in a way that running pipelines may not see (then guard the
+ * change with {@code Workflow.getVersion} and keep the old histories too):
+ *
+ * <pre>
+ * mvn -q -pl workers test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp workers/target/test-classes:workers/target/classes:$(cat workers/target/cp.txt) \
+ *     dev.fastci.workflow.RecordWorkflowHistories workers/src/test/resources/histories
+ * </pre>
+ */
+public final class RecordWorkflowHistories {
+  private RecordWorkflowHistories() {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[0]);
+    Files.createDirectories(out);
+    TestWorkflowEnvironment env =
+        TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
+    WorkflowClient client = env.getWorkflowClient();
+    try (WorkflowHarness harness = new WorkflowHarness(client, Files.createTempDirectory("hist"))) {
+      record(client, out.resolve("diamond-with-pipeline-dir.json"), diamond(harness));
+      record(client, out.resolve("failure-and-job-cancel.json"), failureAndCancel(harness));
+    } finally {
+      env.close();
+    }
+    System.exit(0); // the fake runner's clock threads would keep the JVM alive
+  }
+
+  private static String diamond(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'diamond','setup_pipeline_dir':true,'jobs':["
+                    + "{'name':'a','image':'i','command':'true'},"
+                    + "{'name':'b','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'100'}},"
+                    + "{'name':'c','image':'i','command':'true'},"
+                    + "{'name':'d','image':'i','command':'true'}],"
+                    + "'parents':{'b':['a'],'c':['a'],'d':['b','c']}}"));
+    run.await();
+    return run.handle().runId();
+  }
+
+  private static String failureAndCancel(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'mixed','jobs':["
+                    + "{'name':'slow','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
+                    + "{'name':'after-slow','image':'i','command':'true'},"
+                    + "{'name':'broken','image':'i','command':'true','env':{'FAKE_EXIT':'2'}},"
+                    + "{'name':'after-broken','image':'i','command':'true'}],"
+                    + "'parents':{'after-slow':['slow'],'after-broken':['broken']}}"));
+    run.awaitJob("slow", JobStatus.RUNNING);
+    run.awaitJob("broken", JobStatus.FAILED);
+    run.workflow().cancelJob("slow");
+    run.await();
+    return run.handle().runId();
+  }
+
+  private static void record(WorkflowClient client, Path file, String workflowId) throws Exception {
+    Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
+    System.out.println("recorded " + file);
+  }
+}
