@@ -92,7 +92,7 @@ public class JobActivitiesImpl implements JobActivities {
           }
         }
       }
-      await(logDone, LOG_DRAIN);
+      awaitLogs(logDone, log);
       if (timedOut) {
         log.write(
             ("\nfastci: killed after timeout_secs=" + request.job().timeoutSecs() + "\n")
@@ -120,6 +120,21 @@ public class JobActivitiesImpl implements JobActivities {
       throw new IllegalStateException("interrupted while the job ran", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("lost the container: " + e.getCause().getMessage(), e);
+    }
+  }
+
+  /** Waits for the log stream to drain; a stream that broke off says so in the log itself. */
+  private static void awaitLogs(CompletableFuture<Void> logDone, OutputStream log)
+      throws IOException {
+    try {
+      logDone.get(LOG_DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.write("\nfastci: the log stream did not end with the container\n".getBytes());
+    } catch (ExecutionException e) {
+      log.write(("\nfastci: the log stream broke off: " + e.getCause() + "\n").getBytes());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while draining the log", e);
     }
   }
 

@@ -36,6 +36,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
+  private boolean runCancelled;
 
   private record Finished(String job, JobResult result, Throwable failure) {}
 
@@ -75,6 +76,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     startReadyJobs(run, hostQueue, pipelineDir);
     while (progress.anyRunning()) {
       if (CancellationScope.current().isCancelRequested()) {
+        runCancelled = true;
         // The whole run is cancelled: the job scopes were cancelled with it. Wait, outside the
         // cancelled scope, until every activity has confirmed its container is gone.
         Workflow.newDetachedCancellationScope(this::drainCancelledRun).run();
@@ -128,8 +130,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     while ((done = finished.poll()) != null) {
       runningScopes.remove(done.job());
       long now = Workflow.currentTimeMillis();
-      boolean cancelled =
-          cancelRequested.contains(done.job()) || CancellationScope.current().isCancelRequested();
+      boolean cancelled = runCancelled || cancelRequested.contains(done.job());
       if (done.failure() != null) {
         if (cancelled || isCancellation(done.failure())) {
           progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
