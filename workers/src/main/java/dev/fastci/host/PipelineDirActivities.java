@@ -3,7 +3,7 @@ package dev.fastci.host;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
 
-/** Makes and removes a run's pipeline dir, on the run's host. */
+/** Makes, keeps and removes a run's pipeline dir, on the run's host. */
 @ActivityInterface
 public interface PipelineDirActivities {
 
@@ -14,4 +14,8 @@ public interface PipelineDirActivities {
   /** Removes the run's pipeline dir if it exists. */
   @ActivityMethod
   void removePipelineDir(String runId);
+
+  /** The run ended: keep its dir for retries until the retention period has passed. */
+  @ActivityMethod
+  void keepPipelineDirForRetries(String runId);
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,35 +34,48 @@ public class JobActivitiesImpl implements JobActivities {
   private final ContainerRunner runner;
   private final LogFiles logs;
   private final String hostId;
+  private final JobResultFiles results;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
     this.runner = runner;
     this.logs = logs;
     this.hostId = hostId;
+    this.results = new JobResultFiles(logs);
+  }
+
+  /** The worker interrupts its activity threads when it stops now. */
+  private static final class WorkerStopping extends RuntimeException {
+    WorkerStopping(InterruptedException cause) {
+      super("the worker is stopping", cause);
+    }
   }
 
   @Override
   public JobResult runJob(JobRequest request) {
+    Optional<JobResult> earlier = results.read(request);
+    if (earlier.isPresent()) {
+      return earlier.get(); // this attempt already ran to its end: never run it twice
+    }
     ActivityExecutionContext context = Activity.getExecutionContext();
     long startedAt = System.currentTimeMillis();
     Container container;
     try {
       container = runner.createOrFind(JobContainers.specFor(request));
     } catch (JobStartException e) {
-      writeLogLine(request, "fastci: " + e.getMessage());
-      return JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+      return couldNotStart(request, e, startedAt);
     }
     boolean keepContainer = false;
     try {
       runner.start(container);
-      return followToEnd(request, container, context, startedAt);
+      JobResult result = followToEnd(request, container, context, startedAt);
+      results.write(request, result); // before the container goes: the result is never lost
+      return result;
     } catch (JobStartException e) {
-      writeLogLine(request, "fastci: " + e.getMessage());
-      return JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+      return couldNotStart(request, e, startedAt);
     } catch (ActivityCanceledException cancelled) {
       runner.kill(container);
       throw cancelled;
-    } catch (ActivityCompletionException workerGoingAway) {
+    } catch (ActivityCompletionException | WorkerStopping workerGoingAway) {
       // The worker shuts down or lost the activity: leave the container running, so the next
       // attempt of this activity re-attaches to it instead of starting the job twice.
       keepContainer = true;
@@ -71,6 +85,14 @@ public class JobActivitiesImpl implements JobActivities {
         runner.remove(container);
       }
     }
+  }
+
+  private JobResult couldNotStart(JobRequest request, JobStartException e, long startedAt) {
+    writeLogLine(request, "fastci: " + e.getMessage());
+    JobResult result =
+        JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+    results.write(request, result);
+    return result;
   }
 
   private JobResult followToEnd(
@@ -117,7 +139,7 @@ public class JobActivitiesImpl implements JobActivities {
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while the job ran", e);
+      throw new WorkerStopping(e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("lost the container: " + e.getCause().getMessage(), e);
     }

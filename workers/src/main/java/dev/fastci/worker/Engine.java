@@ -1,24 +1,35 @@
 package dev.fastci.worker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.fastci.host.PipelineDirRetention;
+import dev.fastci.host.PipelineDirs;
 import dev.fastci.runner.DockerClients;
 import dev.fastci.runner.DockerContainerRunner;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on the
  * local Docker engine. The command line and the server both start one.
  */
 public final class Engine implements AutoCloseable {
+  private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
+
   private final TemporalConnection temporal;
   private final DockerClient docker;
   private final FastciWorker worker;
+  private final PipelineDirRetention retention;
 
-  private Engine(TemporalConnection temporal, DockerClient docker, FastciWorker worker) {
+  private Engine(
+      TemporalConnection temporal,
+      DockerClient docker,
+      FastciWorker worker,
+      PipelineDirRetention retention) {
     this.temporal = temporal;
     this.docker = docker;
     this.worker = worker;
+    this.retention = retention;
   }
 
   /**
@@ -30,12 +41,15 @@ public final class Engine implements AutoCloseable {
   public static Engine start(String target, WorkerConfig config, boolean withWorker) {
     TemporalConnection temporal = TemporalConnection.open(target);
     if (!withWorker) {
-      return new Engine(temporal, null, null);
+      return new Engine(temporal, null, null, null);
     }
     DockerClient docker = DockerClients.fromEnvironment();
     FastciWorker worker =
         new FastciWorker(temporal.client(), config, new DockerContainerRunner(docker)).start();
-    return new Engine(temporal, docker, worker);
+    PipelineDirRetention retention =
+        new PipelineDirRetention(new PipelineDirs(config.dataDir()), config.pipelineDirRetention())
+            .start(RETENTION_SWEEP_EVERY);
+    return new Engine(temporal, docker, worker, retention);
   }
 
   public WorkflowClient client() {
@@ -48,6 +62,9 @@ public final class Engine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     if (worker != null) {
       worker.close();
     }

@@ -5,6 +5,9 @@ public final class TaskQueues {
   /** Workflows and host assignment: every worker polls it. */
   public static final String PIPELINES = "fastci-pipelines";
 
+  /** Served only by the FastCI server: run history for its store. */
+  public static final String SERVER = "fastci-server";
+
   private TaskQueues() {}
 
   /** The queue of one worker host: the jobs and pipeline dir of the runs pinned to it. */

@@ -24,15 +24,36 @@ final class PipelineProgress {
   private String host;
   private String error;
 
-  PipelineProgress(String runId, PipelineSpec spec, int attempt) {
-    this.runId = runId;
-    this.spec = spec;
-    this.attempt = attempt;
+  PipelineProgress(PipelineRun run) {
+    this.runId = run.runId();
+    this.spec = run.spec();
+    this.attempt = run.attempt();
     for (JobSpec job : spec.jobs()) {
       jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
       children.put(job.name(), new ArrayList<>());
     }
     spec.parents().forEach((child, parents) -> parents.forEach(p -> children.get(p).add(child)));
+    run.carriedOver().forEach(this::carryOver);
+    for (JobProgress job : jobs.values()) {
+      if (job.status.isFinal() && job.status != JobStatus.SUCCEEDED) {
+        skipDescendants(job.spec.name(), job.finishedAt == null ? 0 : job.finishedAt);
+      }
+    }
+  }
+
+  /** A job that ended in an earlier execution keeps its state and is not run again. */
+  private void carryOver(JobState state) {
+    JobProgress job = jobs.get(state.name());
+    if (job == null || !state.status().isFinal()) {
+      return;
+    }
+    job.status = state.status();
+    job.exitCode = state.exitCode();
+    job.attempt = state.attempt();
+    job.startedAt = state.startedAt();
+    job.finishedAt = state.finishedAt();
+    job.error = state.error();
+    job.host = state.host();
   }
 
   void started(String host, long now) {
@@ -65,7 +86,11 @@ final class PipelineProgress {
   void markRunning(String job, long now) {
     JobProgress progress = jobs.get(job);
     progress.status = JobStatus.RUNNING;
+    progress.attempt = attempt;
     progress.startedAt = now;
+    progress.finishedAt = null;
+    progress.exitCode = null;
+    progress.error = null;
   }
 
   /** Records a job's end; a job that did not succeed skips all its PENDING descendants. */
@@ -78,7 +103,7 @@ final class PipelineProgress {
     progress.host = host;
     progress.finishedAt = now;
     if (end != JobStatus.SUCCEEDED) {
-      skipDescendants(job, end == JobStatus.CANCELLED);
+      skipDescendants(job, now);
     }
   }
 
@@ -97,6 +122,9 @@ final class PipelineProgress {
   /** The run could not set up (host or pipeline dir): no job ran. */
   void failSetup(String error, long now) {
     this.error = error;
+    if (startedAt == null) {
+      startedAt = now;
+    }
     for (JobProgress job : jobs.values()) {
       if (job.status == JobStatus.PENDING) {
         job.status = JobStatus.SKIPPED;
@@ -123,7 +151,7 @@ final class PipelineProgress {
         case SUCCEEDED -> {}
         case CANCELLED -> allSucceeded = false;
         case SKIPPED -> {
-          if (!job.skippedByCancel) {
+          if (skippedBecauseOfAFailure(job)) {
             return PipelineStatus.FAILED;
           }
           allSucceeded = false;
@@ -136,34 +164,61 @@ final class PipelineProgress {
     return allSucceeded ? PipelineStatus.SUCCEEDED : PipelineStatus.CANCELLED;
   }
 
-  private void skipDescendants(String job, boolean byCancel) {
+  private void skipDescendants(String job, long now) {
     for (String child : children.get(job)) {
       JobProgress progress = jobs.get(child);
       if (progress.status == JobStatus.PENDING) {
         progress.status = JobStatus.SKIPPED;
-        progress.skippedByCancel = byCancel;
-        skipDescendants(child, byCancel);
-      } else if (progress.status == JobStatus.SKIPPED && progress.skippedByCancel && !byCancel) {
-        progress.skippedByCancel = false; // a failure upstream outweighs a cancellation
-        skipDescendants(child, false);
+        progress.finishedAt = now;
+        skipDescendants(child, now);
       }
     }
+  }
+
+  /** A skipped job counts as a failure unless every reason upstream was a cancellation. */
+  private boolean skippedBecauseOfAFailure(JobProgress job) {
+    for (String parent : job.parents) {
+      JobProgress p = jobs.get(parent);
+      switch (p.status) {
+        case FAILED, TIMED_OUT, ERROR -> {
+          return true;
+        }
+        case SKIPPED -> {
+          if (skippedBecauseOfAFailure(p)) {
+            return true;
+          }
+        }
+        default -> {}
+      }
+    }
+    return false;
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  JobState snapshotOf(String job) {
+    return stateOf(jobs.get(job));
+  }
+
+  private static JobState stateOf(JobProgress job) {
+    return new JobState(
+        job.spec.name(),
+        job.status,
+        job.exitCode,
+        job.attempt,
+        job.startedAt,
+        job.finishedAt,
+        job.parents,
+        job.error,
+        job.host);
   }
 
   PipelineState snapshot() {
     List<JobState> states = new ArrayList<>(jobs.size());
     for (JobProgress job : jobs.values()) {
-      states.add(
-          new JobState(
-              job.spec.name(),
-              job.status,
-              job.exitCode,
-              job.attempt,
-              job.startedAt,
-              job.finishedAt,
-              job.parents,
-              job.error,
-              job.host));
+      states.add(stateOf(job));
     }
     return new PipelineState(
         runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states);
@@ -172,9 +227,8 @@ final class PipelineProgress {
   private static final class JobProgress {
     final JobSpec spec;
     final List<String> parents;
-    final int attempt;
+    int attempt;
     JobStatus status = JobStatus.PENDING;
-    boolean skippedByCancel;
     Integer exitCode;
     Long startedAt;
     Long finishedAt;

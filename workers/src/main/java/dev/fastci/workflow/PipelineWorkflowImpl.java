@@ -9,6 +9,7 @@ import dev.fastci.job.JobRequest;
 import dev.fastci.job.JobResult;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.worker.TaskQueues;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
@@ -37,23 +38,30 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
   private boolean runCancelled;
+  private RunRecording recorder;
 
   private record Finished(String job, JobResult result, Throwable failure) {}
 
   @Override
   public PipelineState run(PipelineRun run) {
     PipelineSpec spec = run.spec();
-    progress = new PipelineProgress(run.runId(), spec, run.attempt());
+    progress = new PipelineProgress(run);
+    recorder = run.serverManaged() ? new RunRecording() : null;
     PipelineDirActivities dirs = null;
     try {
-      HostAssignment host = hosts.assignHost(run.runId());
+      HostAssignment host = assignHost(run);
       dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue());
       String pipelineDir =
           spec.needsPipelineDir()
               ? dirs.preparePipelineDir(
-                  new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash()))
+                  new PipelineDirRequest(
+                      run.runId(),
+                      spec.repoUrl(),
+                      spec.commitHash(),
+                      run.continuesEarlierExecution()))
               : null;
       progress.started(host.hostId(), Workflow.currentTimeMillis());
+      record(r -> r.runStarted(run.runId(), run.attempt(), host.hostId(), now()));
       runJobs(run, host.taskQueue(), pipelineDir);
     } catch (ActivityFailure | CanceledFailure e) {
       if (CancellationScope.current().isCancelRequested() || isCancellation(e)) {
@@ -63,13 +71,49 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
     } finally {
       if (dirs != null && spec.needsPipelineDir()) {
-        PipelineDirActivities cleanup = dirs;
-        // Cleanup must happen even when the run was cancelled, so it runs outside its scope.
-        Workflow.newDetachedCancellationScope(() -> cleanup.removePipelineDir(run.runId())).run();
+        releasePipelineDir(run, dirs);
       }
     }
     progress.finish(Workflow.currentTimeMillis());
-    return progress.snapshot();
+    PipelineState end = progress.snapshot();
+    if (recorder != null) {
+      recorder.finish(end);
+    }
+    return end;
+  }
+
+  /** A continued run goes back to the host holding its pipeline dir; a new one to any host. */
+  private HostAssignment assignHost(PipelineRun run) {
+    if (run.hostId() != null) {
+      return new HostAssignment(run.hostId(), TaskQueues.forHost(run.hostId()));
+    }
+    return hosts.assignHost(run.runId());
+  }
+
+  /**
+   * A server keeps the dir for retries; a command line run removes it. Either must happen even when
+   * the run was cancelled, so it runs outside the run's scope.
+   */
+  private void releasePipelineDir(PipelineRun run, PipelineDirActivities dirs) {
+    Workflow.newDetachedCancellationScope(
+            () -> {
+              if (run.serverManaged()) {
+                dirs.keepPipelineDirForRetries(run.runId());
+              } else {
+                dirs.removePipelineDir(run.runId());
+              }
+            })
+        .run();
+  }
+
+  private void record(java.util.function.Consumer<RunRecorderActivities> event) {
+    if (recorder != null) {
+      recorder.send(event);
+    }
+  }
+
+  private static long now() {
+    return Workflow.currentTimeMillis();
   }
 
   private void runJobs(PipelineRun run, String hostQueue, String pipelineDir) {
@@ -138,6 +182,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           String error = rootMessage(done.failure());
           progress.markFinished(done.job(), JobStatus.ERROR, null, error, null, now);
         }
+        recordFinished(done.job());
         continue;
       }
       JobResult result = done.result();
@@ -147,6 +192,15 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
       progress.markFinished(
           done.job(), status, result.exitCode(), result.error(), result.host(), now);
+      recordFinished(done.job());
+    }
+  }
+
+  private void recordFinished(String job) {
+    if (recorder != null) {
+      JobState state = progress.snapshotOf(job);
+      String runId = progress.runId();
+      recorder.send(r -> r.jobFinished(runId, state));
     }
   }
 
@@ -158,6 +212,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     JobStatus status = progress.statusOf(job);
     if (status == JobStatus.PENDING) {
       progress.cancelPending(job, Workflow.currentTimeMillis());
+      recordFinished(job);
     } else if (status == JobStatus.RUNNING) {
       cancelRequested.add(job);
       runningScopes.get(job).cancel();

@@ -1,0 +1,52 @@
+package dev.fastci.host;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes the pipeline dirs of runs that finished longer ago than the retention, on this host, at
+ * start and then periodically: after that, a retry of the run is refused.
+ */
+public final class PipelineDirRetention implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PipelineDirRetention.class);
+
+  private final PipelineDirs dirs;
+  private final Duration retention;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "fastci-pipeline-dir-retention");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  public PipelineDirRetention(PipelineDirs dirs, Duration retention) {
+    this.dirs = dirs;
+    this.retention = retention;
+  }
+
+  public PipelineDirRetention start(Duration every) {
+    timer.scheduleWithFixedDelay(this::sweep, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  void sweep() {
+    try {
+      for (String runId : dirs.removeExpired(retention)) {
+        log.info("removed the pipeline dir of run {}: retention {} passed", runId, retention);
+      }
+    } catch (IOException | RuntimeException e) {
+      log.error("pipeline dir retention sweep failed; it runs again later", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.fastci.host;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The pipeline dirs of one host: {@code <data-dir>/pipelines/<run id>}. A dir appears whole (it is
+ * prepared under a temporary name and renamed), and a finished run's dir carries a marker in {@code
+ * .finished/} from which its retention counts.
+ */
+public final class PipelineDirs {
+  private final Path root;
+  private final Path finished;
+
+  public PipelineDirs(Path dataDir) {
+    this.root = dataDir.resolve("pipelines").toAbsolutePath();
+    this.finished = root.resolve(".finished");
+  }
+
+  public Path dir(String runId) {
+    return root.resolve(runId);
+  }
+
+  /** Prepares the dir with {@code filler} under a temporary name, then renames it into place. */
+  Path create(String runId, DirFiller filler) throws IOException {
+    Path dir = dir(runId);
+    Path staging = root.resolve(".staging-" + runId);
+    Directories.deleteRecursively(staging);
+    Directories.deleteRecursively(dir);
+    Files.createDirectories(staging);
+    filler.fill(staging);
+    Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+    Files.deleteIfExists(finished.resolve(runId));
+    return dir;
+  }
+
+  /** Keeps an existing dir for a retry or resume; false when it is gone. */
+  boolean reuse(String runId) throws IOException {
+    Files.deleteIfExists(finished.resolve(runId));
+    return Files.isDirectory(dir(runId));
+  }
+
+  void markFinished(String runId) throws IOException {
+    Files.createDirectories(finished);
+    Files.writeString(finished.resolve(runId), Instant.now().toString());
+  }
+
+  void remove(String runId) throws IOException {
+    Directories.deleteRecursively(dir(runId));
+    Files.deleteIfExists(finished.resolve(runId));
+  }
+
+  /**
+   * Removes the dirs of runs that finished longer than {@code retention} ago; returns their ids.
+   */
+  public List<String> removeExpired(Duration retention) throws IOException {
+    List<String> removed = new ArrayList<>();
+    if (!Files.isDirectory(finished)) {
+      return removed;
+    }
+    Instant cutoff = Instant.now().minus(retention);
+    try (Stream<Path> markers = Files.list(finished)) {
+      for (Path marker : markers.toList()) {
+        if (Files.getLastModifiedTime(marker).toInstant().isBefore(cutoff)) {
+          String runId = marker.getFileName().toString();
+          remove(runId);
+          removed.add(runId);
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** Fills a fresh pipeline dir (a clone, or nothing). */
+  @FunctionalInterface
+  interface DirFiller {
+    void fill(Path dir) throws IOException;
+  }
+}

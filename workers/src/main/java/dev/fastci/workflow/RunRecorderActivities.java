@@ -1,0 +1,22 @@
+package dev.fastci.workflow;
+
+import io.temporal.activity.ActivityInterface;
+import io.temporal.activity.ActivityMethod;
+
+/**
+ * Served by the FastCI server on {@code fastci-server}: the workflow reports each state change, so
+ * the server's run store is the durable history even when Temporal keeps nothing (the embedded
+ * engine). Every method is idempotent.
+ */
+@ActivityInterface
+public interface RunRecorderActivities {
+
+  @ActivityMethod
+  void runStarted(String runId, int attempt, String host, long startedAt);
+
+  @ActivityMethod
+  void jobFinished(String runId, JobState job);
+
+  @ActivityMethod
+  void runFinished(PipelineState state);
+}
