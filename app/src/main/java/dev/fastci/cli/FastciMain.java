@@ -1,5 +1,6 @@
 package dev.fastci.cli;
 
+import dev.fastci.server.FastciServerApplication;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -12,6 +13,11 @@ public final class FastciMain {
   private FastciMain() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("server")) {
+      // The server runs until it is stopped; its threads keep the JVM alive.
+      FastciServerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     System.exit(run(args, System.out, System.err));
   }
 
@@ -43,6 +49,7 @@ public final class FastciMain {
           run FILE        run a pipeline (JSON or YAML) on the embedded engine and follow it
                           exit 0 when it succeeded, 1 when not, 2 when the spec is invalid
           validate FILE   print the spec's problems; exit 0 when valid, 2 when not
+          server          the HTTP API (and web UI) with the embedded engine, on server.port
           worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET
         settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
           FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores)

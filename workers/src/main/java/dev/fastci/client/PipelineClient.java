@@ -27,15 +27,32 @@ public final class PipelineClient {
   }
 
   public RunHandle start(String runId, PipelineSpec spec) {
-    PipelineWorkflow workflow = workflow(runId);
-    CompletableFuture<PipelineState> result =
-        WorkflowClient.execute(workflow::run, new PipelineRun(runId, spec, 1))
-            .exceptionally(failure -> finalStateOfCancelled(workflow, failure));
-    return new RunHandle(runId, workflow, result);
+    return start(new PipelineRun(runId, spec, 1));
   }
 
-  /** The workflow of an existing run, for its query and signals. */
+  /** Starts an execution of a run and follows it to its end. */
+  public RunHandle start(PipelineRun run) {
+    PipelineWorkflow workflow = newExecution(run.runId());
+    CompletableFuture<PipelineState> result =
+        WorkflowClient.execute(workflow::run, run)
+            .exceptionally(failure -> finalStateOfCancelled(workflow, failure));
+    return new RunHandle(run.runId(), workflow, result);
+  }
+
+  /**
+   * Starts an execution of a run without waiting for its end (the server learns of it through the
+   * run recorder). The run id may have closed executions before: a retry or a resume.
+   */
+  public void begin(PipelineRun run) {
+    WorkflowClient.start(newExecution(run.runId())::run, run);
+  }
+
+  /** The latest execution of an existing run, for its query, signals and cancel. */
   public PipelineWorkflow workflow(String runId) {
+    return client.newWorkflowStub(PipelineWorkflow.class, runId);
+  }
+
+  private PipelineWorkflow newExecution(String runId) {
     return client.newWorkflowStub(
         PipelineWorkflow.class,
         WorkflowOptions.newBuilder()

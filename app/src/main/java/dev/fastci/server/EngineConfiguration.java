@@ -1,0 +1,34 @@
+package dev.fastci.server;
+
+import dev.fastci.client.PipelineClient;
+import dev.fastci.logs.LogFiles;
+import dev.fastci.spec.PipelineSpecParser;
+import dev.fastci.worker.Engine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Temporal (embedded unless {@code fastci.temporal.target}), a worker, and their clients. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Engine engine(FastciProperties properties) {
+    return Engine.start(
+        properties.temporal().target(), properties.workerConfig(), properties.worker().isEnabled());
+  }
+
+  @Bean
+  PipelineClient pipelineClient(Engine engine) {
+    return new PipelineClient(engine.client());
+  }
+
+  @Bean
+  PipelineSpecParser pipelineSpecParser(FastciProperties properties) {
+    return new PipelineSpecParser(properties.limits().maxJobs());
+  }
+
+  @Bean
+  LogFiles logFiles(FastciProperties properties) {
+    return new LogFiles(properties.dataDir());
+  }
+}

@@ -1,0 +1,108 @@
+package dev.fastci.server.api;
+
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStore;
+import dev.fastci.server.runs.RunSummary;
+import dev.fastci.server.runs.Trigger;
+import dev.fastci.spec.SpecFormat;
+import dev.fastci.workflow.PipelineStatus;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The pipelines API of DESIGN.md: submit, list, detail, cancel and retry. */
+@RestController
+@RequestMapping("/api/pipelines")
+class PipelineApiController {
+  static final int MAX_LIMIT = 500;
+  private static final List<String> TRIGGERS = List.of("api", "cli", "manual");
+
+  private final RunService runs;
+  private final RunStore store;
+
+  PipelineApiController(RunService runs, RunStore store) {
+    this.runs = runs;
+    this.store = store;
+  }
+
+  /** The body is the spec: JSON, or YAML with a YAML content type. */
+  @PostMapping
+  ResponseEntity<Map<String, String>> submit(
+      @RequestBody(required = false) String body,
+      @RequestHeader(value = "Content-Type", required = false) String contentType,
+      @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger) {
+    if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
+      throw new UnsupportedSpecType();
+    }
+    SpecFormat format =
+        contentType != null && contentType.toLowerCase().contains("yaml")
+            ? SpecFormat.YAML
+            : SpecFormat.AUTO;
+    String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
+    String id = runs.submit(body == null ? "" : body, format, Trigger.of(type));
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+  }
+
+  /** A form post mangles the spec; curl -d sends one unless told otherwise. */
+  static final class UnsupportedSpecType extends RuntimeException {
+    UnsupportedSpecType() {
+      super("send the spec with Content-Type: application/json or application/yaml");
+    }
+  }
+
+  @GetMapping
+  Map<String, Object> list(
+      @RequestParam(required = false) PipelineStatus status,
+      @RequestParam(required = false) String name,
+      @RequestParam(defaultValue = "50") int limit,
+      @RequestParam(defaultValue = "0") int offset) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit: must be 1 to " + MAX_LIMIT);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: must be 0 or more");
+    }
+    String named = name == null || name.isBlank() ? null : name;
+    List<RunSummary> items = store.list(status, named, limit, offset);
+    return Map.of("items", items, "total", store.count(status, named));
+  }
+
+  @GetMapping("/{id}")
+  RunDetail detail(@PathVariable String id) {
+    return runs.detail(id);
+  }
+
+  @PostMapping("/{id}/cancel")
+  ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
+    runs.cancel(id);
+    return ResponseEntity.accepted().body(Map.of("id", id));
+  }
+
+  @PostMapping("/{id}/jobs/{job}/cancel")
+  ResponseEntity<Map<String, String>> cancelJob(@PathVariable String id, @PathVariable String job) {
+    runs.cancelJob(id, job);
+    return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  @PostMapping("/{id}/retry")
+  ResponseEntity<Map<String, Object>> retry(@PathVariable String id) {
+    int attempt = runs.retry(id);
+    return ResponseEntity.accepted().body(Map.of("id", id, "attempt", attempt));
+  }
+
+  @PostMapping("/{id}/jobs/{job}/retry")
+  ResponseEntity<Map<String, Object>> retryJob(@PathVariable String id, @PathVariable String job) {
+    int attempt = runs.retryJob(id, job);
+    return ResponseEntity.accepted().body(Map.of("id", id, "job", job, "attempt", attempt));
+  }
+}

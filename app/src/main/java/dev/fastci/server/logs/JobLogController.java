@@ -1,0 +1,73 @@
+package dev.fastci.server.logs;
+
+import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunNotFoundException;
+import dev.fastci.server.runs.RunService;
+import java.nio.file.Path;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * A job attempt's log (text/plain): what is there so far, or with {@code follow=true} streamed
+ * until the job ends. Both read the one file the job writes, so nothing is missed or repeated.
+ */
+@RestController
+class JobLogController {
+  static final MediaType TEXT =
+      new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8);
+
+  private final RunService runs;
+  private final LogFiles logs;
+
+  JobLogController(RunService runs, LogFiles logs) {
+    this.runs = runs;
+    this.logs = logs;
+  }
+
+  /**
+   * @param attempt which attempt; the job's latest by default
+   * @param offset skip this many bytes (a client that already has them)
+   */
+  @GetMapping("/api/pipelines/{id}/jobs/{job}/log")
+  ResponseEntity<StreamingResponseBody> log(
+      @PathVariable String id,
+      @PathVariable String job,
+      @RequestParam(required = false) Integer attempt,
+      @RequestParam(defaultValue = "false") boolean follow,
+      @RequestParam(defaultValue = "0") long offset) {
+    JobView view = job(runs.detail(id), id, job);
+    int wanted = attempt == null ? view.attempt() : attempt;
+    if (wanted < 1 || wanted > view.attempt()) {
+      throw new RunNotFoundException("job " + job + " of run " + id + " has no attempt " + wanted);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: must be 0 or more");
+    }
+    Path file = logs.jobLog(id, job, wanted);
+    LogTail tail = new LogTail(file, offset);
+    StreamingResponseBody body =
+        follow ? out -> tail.follow(out, () -> ended(id, job, wanted)) : tail::copyAvailable;
+    return ResponseEntity.ok().contentType(TEXT).body(body);
+  }
+
+  private boolean ended(String id, String job, int attempt) {
+    RunDetail run = runs.detail(id);
+    JobView view = run.job(job);
+    return run.status().isFinal() || view.attempt() > attempt || view.status().isFinal();
+  }
+
+  private static JobView job(RunDetail run, String id, String job) {
+    JobView view = run.job(job);
+    if (view == null) {
+      throw new RunNotFoundException("run " + id + " has no job " + job);
+    }
+    return view;
+  }
+}

@@ -1,0 +1,44 @@
+package dev.fastci.server.runs;
+
+import dev.fastci.workflow.JobState;
+import dev.fastci.workflow.PipelineState;
+import dev.fastci.workflow.RunRecorderActivities;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Writes what the workflows report into the store (the activities of {@code fastci-server}). */
+@Component
+public class RunRecorder implements RunRecorderActivities {
+  private final RunStore store;
+
+  public RunRecorder(RunStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void runStarted(String runId, int attempt, String host, long startedAt) {
+    store.markStarted(runId, attempt, host, Instant.ofEpochMilli(startedAt));
+  }
+
+  @Override
+  public void jobFinished(String runId, JobState job) {
+    store.saveJob(runId, job);
+  }
+
+  @Override
+  @Transactional
+  public void runFinished(PipelineState state) {
+    for (JobState job : state.jobs()) {
+      if (job.status().isFinal()) {
+        store.saveJob(state.runId(), job);
+      }
+    }
+    store.markFinished(
+        state.runId(),
+        state.attempt(),
+        state.status(),
+        state.error(),
+        state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+  }
+}

@@ -1,0 +1,34 @@
+package dev.fastci.server.runs;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start, resumes every run the store says is unfinished: after a stop or a kill -9 the embedded
+ * Temporal has forgotten them, but the store and the containers have not.
+ */
+@Component
+class RunResumer {
+  private static final Logger log = LoggerFactory.getLogger(RunResumer.class);
+  private final RunStore store;
+  private final RunService runs;
+
+  RunResumer(RunStore store, RunService runs) {
+    this.store = store;
+    this.runs = runs;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void resumeUnfinishedRuns() {
+    for (String id : store.unfinishedIds()) {
+      try {
+        runs.resume(id);
+      } catch (RuntimeException e) {
+        log.error("could not resume run {}; it stays unfinished until the next start", id, e);
+      }
+    }
+  }
+}

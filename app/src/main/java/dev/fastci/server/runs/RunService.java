@@ -1,0 +1,189 @@
+package dev.fastci.server.runs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.client.PipelineClient;
+import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.SpecFormat;
+import dev.fastci.workflow.JobState;
+import dev.fastci.workflow.PipelineRun;
+import dev.fastci.workflow.PipelineState;
+import dev.fastci.workflow.Retries;
+import dev.fastci.workflow.RunIds;
+import io.temporal.client.WorkflowStub;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/** Starts, cancels and retries runs; the controllers and the UI call only this. */
+@Service
+public class RunService {
+  private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
+  private final RunStore store;
+  private final RunViews views;
+  private final SpecDocuments specs;
+  private final PipelineClient pipelines;
+  private final ObjectMapper json;
+  private final FastciProperties properties;
+  private final RunRecorder recorder;
+
+  public RunService(
+      RunStore store,
+      RunViews views,
+      SpecDocuments specs,
+      PipelineClient pipelines,
+      ObjectMapper json,
+      FastciProperties properties,
+      RunRecorder recorder) {
+    this.store = store;
+    this.views = views;
+    this.specs = specs;
+    this.pipelines = pipelines;
+    this.json = json;
+    this.properties = properties;
+    this.recorder = recorder;
+  }
+
+  /** Validates and starts a run; returns its id. Nothing starts when the spec is invalid. */
+  public String submit(String text, SpecFormat format, Trigger trigger) {
+    PipelineSpec spec = specs.parse(text, format);
+    String id = RunIds.newId();
+    store.insert(
+        id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
+    begin(new PipelineRun(id, spec, 1, List.of(), null, true));
+    return id;
+  }
+
+  public RunDetail detail(String id) {
+    return views.detail(id);
+  }
+
+  public void cancel(String id) {
+    RunRow run = unfinished(id, "cancel");
+    WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+  }
+
+  public void cancelJob(String id, String job) {
+    RunRow run = unfinished(id, "cancel a job of");
+    requireJob(run, job);
+    pipelines.workflow(run.id()).cancelJob(job);
+  }
+
+  /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
+  public int retry(String id) {
+    RunRow run = finished(id);
+    RunDetail detail = views.detail(id);
+    List<JobState> carried = Retries.carriedByRunRetry(views.lastStates(detail));
+    if (carried.size() == detail.jobs().size()) {
+      throw new RunConflictException("every job of run " + id + " succeeded: nothing to retry");
+    }
+    return startAttempt(run, carried);
+  }
+
+  /** Re-runs one job and its descendants, as the next attempt; returns that attempt. */
+  public int retryJob(String id, String job) {
+    RunRow run = finished(id);
+    PipelineSpec spec = requireJob(run, job);
+    List<JobState> carried =
+        Retries.carriedByJobRetry(spec, views.lastStates(views.detail(id)), job);
+    return startAttempt(run, carried);
+  }
+
+  private int startAttempt(RunRow run, List<JobState> carried) {
+    PipelineSpec spec = specs.stored(run.specJson());
+    if (spec.needsPipelineDir()
+        && run.finishedAt() != null
+        && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
+      throw new RunConflictException(
+          "the pipeline dir of run "
+              + run.id()
+              + " was removed after "
+              + properties.retention().pipelineDir()
+              + "; start a new run instead");
+    }
+    int attempt = run.attempt() + 1;
+    store.startAttempt(run.id(), attempt, write(carried));
+    begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
+    return attempt;
+  }
+
+  /**
+   * Starts an unfinished run again after a restart: jobs that ended stay as they are, the others
+   * run under the same attempt, so a job whose container still runs is re-attached.
+   */
+  void resume(String id) {
+    RunRow run = store.find(id).orElseThrow();
+    PipelineState live = views.live(id);
+    if (live != null) {
+      if (live.status().isFinal()) {
+        recorder.runFinished(live); // the workflow ended but its last record did not arrive
+      }
+      return; // an external cluster kept the workflow: it simply goes on
+    }
+    List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
+    store.latestJobs(id).values().stream()
+        .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
+        .forEach(row -> carried.add(views.state(row, List.of())));
+    log.info(
+        "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
+    begin(
+        new PipelineRun(
+            id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true));
+  }
+
+  private void begin(PipelineRun run) {
+    try {
+      pipelines.begin(run);
+    } catch (RuntimeException e) {
+      store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private RunRow unfinished(String id, String action) {
+    RunRow run = views.row(id);
+    if (run.status().isFinal()) {
+      throw new RunConflictException(
+          "cannot " + action + " run " + id + ": it already ended " + run.status());
+    }
+    return run;
+  }
+
+  private RunRow finished(String id) {
+    RunRow run = views.row(id);
+    if (!run.status().isFinal()) {
+      throw new RunConflictException("run " + id + " is still " + run.status());
+    }
+    return run;
+  }
+
+  private PipelineSpec requireJob(RunRow run, String job) {
+    PipelineSpec spec = specs.stored(run.specJson());
+    if (spec.jobs().stream().noneMatch(j -> j.name().equals(job))) {
+      throw new RunNotFoundException("run " + run.id() + " has no job " + job);
+    }
+    return spec;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<JobState> read(String carriedJson) {
+    try {
+      return json.readValue(carriedJson, new TypeReference<List<JobState>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
