@@ -3,46 +3,39 @@ package dev.fastci.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
-/** Follows one job's log file and prints each complete line with the job's name in front. */
+/** Follows one job attempt's log and prints each complete line with the job's name in front. */
 final class LogTailer {
-  private final Path file;
+  private final RunSource source;
+  private final String runId;
+  private final String job;
+  private final int attempt;
   private final String prefix;
   private final PrintStream out;
   private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
   private long offset;
 
-  LogTailer(Path file, String prefix, PrintStream out) {
-    this.file = file;
+  LogTailer(
+      RunSource source, String runId, String job, int attempt, String prefix, PrintStream out) {
+    this.source = source;
+    this.runId = runId;
+    this.job = job;
+    this.attempt = attempt;
     this.prefix = prefix;
     this.out = out;
   }
 
   /** Prints the lines written since the last call; a trailing partial line waits for its end. */
   void poll() throws IOException {
-    if (!Files.exists(file)) {
-      return;
-    }
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      if (in.length() < offset) {
-        offset = 0; // rewritten from the start by a re-attached attempt
-        partialLine.reset();
-      }
-      in.seek(offset);
-      byte[] buffer = new byte[8192];
-      int read;
-      while ((read = in.read(buffer)) > 0) {
-        offset += read;
-        for (int i = 0; i < read; i++) {
-          if (buffer[i] == '\n') {
-            printLine();
-          } else {
-            partialLine.write(buffer[i]);
-          }
+    byte[] chunk;
+    while ((chunk = source.log(runId, job, attempt, offset)).length > 0) {
+      offset += chunk.length;
+      for (byte b : chunk) {
+        if (b == '\n') {
+          printLine();
+        } else {
+          partialLine.write(b);
         }
       }
     }

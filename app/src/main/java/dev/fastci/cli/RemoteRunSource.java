@@ -1,0 +1,76 @@
+package dev.fastci.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fastci.workflow.JobState;
+import dev.fastci.workflow.JobStatus;
+import dev.fastci.workflow.PipelineState;
+import dev.fastci.workflow.PipelineStatus;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A run on a FastCI server, read through its API. */
+final class RemoteRunSource implements RunSource {
+  private final ServerClient server;
+  private final String runId;
+
+  RemoteRunSource(ServerClient server, String runId) {
+    this.server = server;
+    this.runId = runId;
+  }
+
+  @Override
+  public PipelineState poll(Duration wait) throws IOException, InterruptedException {
+    Thread.sleep(wait.toMillis());
+    return state(server.run(runId));
+  }
+
+  @Override
+  public byte[] log(String runId, String job, int attempt, long offset) throws IOException {
+    try {
+      return server.log(runId, job, attempt, offset);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the log of " + job, e);
+    }
+  }
+
+  static PipelineState state(JsonNode run) {
+    List<JobState> jobs = new ArrayList<>();
+    for (JsonNode job : run.path("jobs")) {
+      List<String> parents = new ArrayList<>();
+      job.path("parents").forEach(p -> parents.add(p.asText()));
+      jobs.add(
+          new JobState(
+              job.path("name").asText(),
+              JobStatus.valueOf(job.path("status").asText()),
+              job.path("exitCode").isNumber() ? job.path("exitCode").asInt() : null,
+              job.path("attempt").asInt(),
+              millis(job.path("startedAt")),
+              millis(job.path("finishedAt")),
+              parents,
+              text(job.path("error")),
+              text(job.path("host"))));
+    }
+    return new PipelineState(
+        run.path("id").asText(),
+        run.path("name").asText(),
+        PipelineStatus.valueOf(run.path("status").asText()),
+        run.path("attempt").asInt(),
+        millis(run.path("startedAt")),
+        millis(run.path("finishedAt")),
+        text(run.path("host")),
+        text(run.path("error")),
+        jobs);
+  }
+
+  private static Long millis(JsonNode time) {
+    return time.isTextual() ? Instant.parse(time.asText()).toEpochMilli() : null;
+  }
+
+  private static String text(JsonNode value) {
+    return value.isTextual() ? value.asText() : null;
+  }
+}

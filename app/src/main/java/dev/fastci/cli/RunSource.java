@@ -1,0 +1,15 @@
+package dev.fastci.cli;
+
+import dev.fastci.workflow.PipelineState;
+import java.io.IOException;
+import java.time.Duration;
+
+/** Where a followed run is read from: the engine in this process, or a FastCI server. */
+interface RunSource {
+
+  /** Waits up to {@code wait} (less when the run ends), then answers the state; null if unknown. */
+  PipelineState poll(Duration wait) throws IOException, InterruptedException;
+
+  /** The bytes of a job attempt's log from {@code offset} on (empty when there are none yet). */
+  byte[] log(String runId, String job, int attempt, long offset) throws IOException;
+}
