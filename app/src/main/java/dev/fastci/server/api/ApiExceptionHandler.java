@@ -7,6 +7,7 @@ import dev.fastci.spec.SpecError;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -18,7 +19,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(InvalidSpecException.class)
   ResponseEntity<Map<String, List<SpecError>>> invalidSpec(InvalidSpecException e) {
-    return ResponseEntity.badRequest().body(Map.of("errors", e.errors()));
+    return ResponseEntity.badRequest()
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("errors", e.errors()));
   }
 
   @ExceptionHandler(RunNotFoundException.class)
@@ -42,6 +45,10 @@ class ApiExceptionHandler {
   }
 
   static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("error", message));
+    // JSON even when the client asked for text/plain (the log route): else no converter fits and
+    // the error turns into a 500
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("error", message));
   }
 }

@@ -61,7 +61,9 @@ public class RunViews {
     return new RunDetail(
         run.id(),
         run.name(),
-        live != null && !run.status().isFinal() ? live.status() : run.status(),
+        // A final status only once the store has it: until the run's last record arrives,
+        // retry would answer 409, the list would still say RUNNING and finishedAt is unset.
+        live != null && !live.status().isFinal() ? live.status() : run.status(),
         run.attempt(),
         run.createdAt(),
         live != null && live.startedAt() != null

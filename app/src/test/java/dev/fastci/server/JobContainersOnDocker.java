@@ -1,0 +1,60 @@
+package dev.fastci.server;
+
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.fastci.job.JobContainers;
+import dev.fastci.runner.DockerClients;
+import dev.fastci.testing.DockerEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/** Looks at a job's container on the Docker engine, by its deterministic name. */
+final class JobContainersOnDocker {
+  private JobContainersOnDocker() {}
+
+  static boolean isRunning(String runId, String job, int attempt) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      Boolean running =
+          docker
+              .inspectContainerCmd(JobContainers.containerName(runId, job, attempt))
+              .exec()
+              .getState()
+              .getRunning();
+      return Boolean.TRUE.equals(running);
+    } catch (NotFoundException notThere) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Force-removes whatever containers of the run are left, so a failed test does not leave a job
+   * running that later tests (which check the whole engine) would trip over.
+   */
+  static void removeAllOf(String runId) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      for (Container container : DockerEngine.fastciContainers(runId)) {
+        try {
+          docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void awaitRunning(String runId, String job, int attempt) {
+    await()
+        .alias("container of job " + job + " (attempt " + attempt + ") of run " + runId + " runs")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> isRunning(runId, job, attempt));
+  }
+}
