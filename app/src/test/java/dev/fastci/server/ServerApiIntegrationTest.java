@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.testing.DockerEngine;
+import dev.fastci.testing.GitRepos;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -16,8 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,11 +139,7 @@ class ServerApiIntegrationTest {
   @Test
   void repoModeRunsInTheCheckoutOfTheGivenCommit() throws Exception {
     Path repo = work.resolve("repo");
-    String first;
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      first = commitVersion(git, repo, "one").getName();
-      commitVersion(git, repo, "two");
-    }
+    String first = GitRepos.withVersions(repo, "one", "two").get(0);
 
     String id =
         api.submit(
@@ -159,17 +154,6 @@ class ServerApiIntegrationTest {
     assertThat(end.get("status").asText()).as("%s", end).isEqualTo("SUCCEEDED");
     assertThat(api.log(id, "version", null)).isEqualTo("one\n");
     assertNoContainersOf(id);
-  }
-
-  private static RevCommit commitVersion(Git git, Path repo, String version) throws Exception {
-    Files.writeString(repo.resolve("version.txt"), version + "\n");
-    git.add().addFilepattern("version.txt").call();
-    return git.commit()
-        .setMessage("version " + version)
-        .setAuthor("FastCI Test", "test@fastci.dev")
-        .setCommitter("FastCI Test", "test@fastci.dev")
-        .setSign(false)
-        .call();
   }
 
   @Test

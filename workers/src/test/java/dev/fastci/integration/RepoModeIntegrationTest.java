@@ -4,15 +4,14 @@ import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.testing.DockerEngine;
+import dev.fastci.testing.GitRepos;
 import dev.fastci.testing.LocalEngine;
 import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.JobStatus;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineStatus;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.revwalk.RevCommit;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,21 +30,9 @@ class RepoModeIntegrationTest {
   @BeforeAll
   static void setUp() throws Exception {
     engine = LocalEngine.start();
-    try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
-      firstCommit = commitVersion(git, "one").getName();
-      latestCommit = commitVersion(git, "two").getName();
-    }
-  }
-
-  private static RevCommit commitVersion(Git git, String version) throws Exception {
-    Files.writeString(repo.resolve("version.txt"), version + "\n");
-    git.add().addFilepattern("version.txt").call();
-    return git.commit()
-        .setMessage("version " + version)
-        .setAuthor("FastCI Test", "test@fastci.dev")
-        .setCommitter("FastCI Test", "test@fastci.dev")
-        .setSign(false)
-        .call();
+    List<String> commits = GitRepos.withVersions(repo, "one", "two");
+    firstCommit = commits.get(0);
+    latestCommit = commits.get(1);
   }
 
   @AfterAll
