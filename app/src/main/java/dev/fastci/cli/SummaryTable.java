@@ -1,5 +1,6 @@
 package dev.fastci.cli;
 
+import dev.fastci.format.Durations;
 import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.PipelineState;
 import java.io.PrintStream;

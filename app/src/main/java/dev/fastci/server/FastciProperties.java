@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record FastciProperties(
     Path dataDir,
     String apiToken,
+    String adminPassword,
     Temporal temporal,
     Worker worker,
     Retention retention,

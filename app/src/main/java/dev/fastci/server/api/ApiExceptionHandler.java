@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the JSON API, each with a message that says what to fix. */
-@RestControllerAdvice(basePackages = "dev.fastci.server")
+@RestControllerAdvice(basePackages = {"dev.fastci.server.api", "dev.fastci.server.logs"})
 class ApiExceptionHandler {
 
   @ExceptionHandler(InvalidSpecException.class)

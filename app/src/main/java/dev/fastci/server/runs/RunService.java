@@ -8,6 +8,7 @@ import dev.fastci.server.FastciProperties;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.workflow.JobState;
+import dev.fastci.workflow.JobStatus;
 import dev.fastci.workflow.PipelineRun;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.Retries;
@@ -16,6 +17,7 @@ import io.temporal.client.WorkflowStub;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -62,6 +64,22 @@ public class RunService {
 
   public RunDetail detail(String id) {
     return views.detail(id);
+  }
+
+  /** The spec of one job of a run. */
+  public dev.fastci.spec.JobSpec jobSpec(String id, String job) {
+    return specs.stored(views.row(id).specJson()).jobs().stream()
+        .filter(j -> j.name().equals(job))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
+  }
+
+  /** How an earlier attempt of a job ended, from the store. */
+  public Optional<JobStatus> attemptStatus(String id, String job, int attempt) {
+    return store.jobRows(id).stream()
+        .filter(row -> row.job().equals(job) && row.attempt() == attempt)
+        .map(JobRow::status)
+        .findFirst();
   }
 
   public void cancel(String id) {

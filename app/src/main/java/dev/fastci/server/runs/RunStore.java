@@ -47,7 +47,8 @@ public class RunStore {
   /** Newest first; {@code status} and {@code name} filter when not null. */
   public List<RunSummary> list(PipelineStatus status, String name, int limit, int offset) {
     return jdbc.sql(
-            "select id, name, status, created_at, started_at, finished_at, attempt from runs"
+            "select id, name, status, created_at, started_at, finished_at, attempt, trigger_json"
+                + " from runs"
                 + where(status, name)
                 + " order by created_at desc, id desc limit ? offset ?")
         .params(filterParams(status, name, limit, offset))
@@ -60,7 +61,8 @@ public class RunStore {
                     instant(rs, "created_at"),
                     instant(rs, "started_at"),
                     instant(rs, "finished_at"),
-                    rs.getInt("attempt")))
+                    rs.getInt("attempt"),
+                    rs.getString("trigger_json")))
         .list();
   }
 

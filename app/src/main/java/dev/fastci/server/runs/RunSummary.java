@@ -1,9 +1,14 @@
 package dev.fastci.server.runs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 
-/** A row of the runs list. */
+/**
+ * A row of the runs list.
+ *
+ * @param triggerJson what started the run, for the UI (the API list leaves it out)
+ */
 public record RunSummary(
     String id,
     String name,
@@ -11,4 +16,5 @@ public record RunSummary(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    int attempt) {}
+    int attempt,
+    @JsonIgnore String triggerJson) {}

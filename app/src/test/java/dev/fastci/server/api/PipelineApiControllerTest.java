@@ -202,8 +202,10 @@ class PipelineApiControllerTest {
     when(store.list(null, null, 50, 0))
         .thenReturn(
             List.of(
-                new RunSummary("r2", "p", PipelineStatus.RUNNING, T0, T0, null, 1),
-                new RunSummary("r1", "p", PipelineStatus.FAILED, T0, T0, T0, 2)));
+                new RunSummary(
+                    "r2", "p", PipelineStatus.RUNNING, T0, T0, null, 1, "{\"type\":\"api\"}"),
+                new RunSummary(
+                    "r1", "p", PipelineStatus.FAILED, T0, T0, T0, 2, "{\"type\":\"cli\"}")));
     when(store.count(null, null)).thenReturn(7L);
 
     mvc.perform(authed(get("/api/pipelines")))

@@ -1,0 +1,153 @@
+package dev.fastci.server.ui.jobs;
+
+import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunNotFoundException;
+import dev.fastci.server.runs.RunService;
+import dev.fastci.server.ui.live.LiveFragments;
+import dev.fastci.spec.JobSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The job page: its log, numbered and coloured, tailed live over SSE, per attempt. */
+@Controller
+class JobPageController {
+  static final String VIEW = "jobs/log";
+  private static final Duration TAIL_EVERY = Duration.ofMillis(250);
+
+  private final RunService runs;
+  private final LogFiles logs;
+  private final LiveFragments live;
+
+  JobPageController(RunService runs, LogFiles logs, LiveFragments live) {
+    this.runs = runs;
+    this.logs = logs;
+    this.live = live;
+  }
+
+  @GetMapping("/runs/{id}/jobs/{job}")
+  String job(
+      @PathVariable String id,
+      @PathVariable String job,
+      @RequestParam(required = false) Integer attempt,
+      Model model)
+      throws IOException {
+    RunDetail run = runs.detail(id);
+    JobView view = job(run, job);
+    int shown = attempt(view, attempt);
+    boolean ended = ended(run, view, shown);
+    LogLines.Chunk chunk = LogLines.read(logs.jobLog(id, job, shown), 0, ended);
+    JobSpec spec = runs.jobSpec(id, job);
+    String status =
+        shown == view.attempt()
+            ? view.status().name()
+            : runs.attemptStatus(id, job, shown).map(Enum::name).orElse("ENDED");
+    model.addAttribute("run", run);
+    model.addAttribute("job", view);
+    model.addAttribute("attempt", shown);
+    model.addAttribute("attempts", view.attempts().isEmpty() ? List.of(shown) : view.attempts());
+    model.addAttribute("shownStatus", status);
+    model.addAttribute("statusClass", status.toLowerCase());
+    model.addAttribute("image", spec.image());
+    model.addAttribute("command", String.join(" ", spec.command()));
+    model.addAttribute("lines", chunk.lines());
+    model.addAttribute("ended", ended);
+    model.addAttribute(
+        "streamUrl",
+        ended
+            ? null
+            : "/runs/%s/jobs/%s/stream?attempt=%d&offset=%d&line=%d"
+                .formatted(id, job, shown, chunk.nextOffset(), chunk.lines().size() + 1));
+    return VIEW;
+  }
+
+  /** New log lines as "lines" events, the job's status as "status", then "end". */
+  @GetMapping("/runs/{id}/jobs/{job}/stream")
+  SseEmitter stream(
+      @PathVariable String id,
+      @PathVariable String job,
+      @RequestParam int attempt,
+      @RequestParam(defaultValue = "0") long offset,
+      @RequestParam(defaultValue = "1") int line) {
+    job(runs.detail(id), job);
+    Path file = logs.jobLog(id, job, attempt);
+    AtomicLong next = new AtomicLong(offset);
+    AtomicInteger number = new AtomicInteger(line);
+    return live.every(
+        TAIL_EVERY,
+        emitter -> {
+          RunDetail run = runs.detail(id);
+          JobView view = job(run, job);
+          boolean ended = ended(run, view, attempt);
+          LogLines.Chunk chunk = LogLines.read(file, next.get(), ended);
+          next.set(chunk.nextOffset());
+          if (!chunk.lines().isEmpty()) {
+            String html = LogLines.numbered(chunk.lines(), number.getAndAdd(chunk.lines().size()));
+            emitter.send(SseEmitter.event().name("lines").data(html));
+          }
+          if (ended) {
+            emitter.send(SseEmitter.event().name("status").data(view.status().name()));
+            emitter.send(SseEmitter.event().name("end").data("end"));
+          }
+          return !ended;
+        });
+  }
+
+  @GetMapping("/runs/{id}/jobs/{job}/raw")
+  ResponseEntity<Resource> raw(
+      @PathVariable String id,
+      @PathVariable String job,
+      @RequestParam(required = false) Integer attempt) {
+    JobView view = job(runs.detail(id), job);
+    int shown = attempt(view, attempt);
+    Path file = logs.jobLog(id, job, shown);
+    if (!Files.exists(file)) {
+      throw new RunNotFoundException("no log yet for attempt " + shown + " of job " + job);
+    }
+    String name = "%s-%s-%d.log".formatted(id, job, shown);
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
+        .body(new FileSystemResource(file));
+  }
+
+  private static boolean ended(RunDetail run, JobView view, int attempt) {
+    return run.status().isFinal() || view.attempt() > attempt || view.status().isFinal();
+  }
+
+  private static int attempt(JobView view, Integer wanted) {
+    int attempt = wanted == null ? view.attempt() : wanted;
+    if (attempt < 1 || attempt > view.attempt()) {
+      throw new RunNotFoundException("job " + view.name() + " has no attempt " + attempt);
+    }
+    return attempt;
+  }
+
+  private static JobView job(RunDetail run, String job) {
+    JobView view = run.job(job);
+    if (view == null) {
+      throw new RunNotFoundException("run " + run.id() + " has no job " + job);
+    }
+    return view;
+  }
+}

@@ -1,0 +1,31 @@
+package dev.fastci.server.ui.run;
+
+import dev.fastci.server.runs.JobView;
+import dev.fastci.server.ui.Formats;
+import java.time.Instant;
+
+/** A job row of the run page, with the actions it offers. */
+public record JobLine(
+    String name,
+    String status,
+    String statusClass,
+    String exitCode,
+    String duration,
+    int attempt,
+    String error,
+    boolean cancellable,
+    boolean retryable) {
+
+  static JobLine of(JobView job, boolean runFinished, Instant now) {
+    return new JobLine(
+        job.name(),
+        job.status().name(),
+        Formats.statusClass(job.status()),
+        job.exitCode() == null ? "-" : job.exitCode().toString(),
+        Formats.duration(job.startedAt(), job.finishedAt(), now),
+        job.attempt(),
+        job.error(),
+        !runFinished && !job.status().isFinal(),
+        runFinished);
+  }
+}

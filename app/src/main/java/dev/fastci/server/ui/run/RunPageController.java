@@ -1,0 +1,85 @@
+package dev.fastci.server.ui.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fastci.server.FastciProperties;
+import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunService;
+import dev.fastci.server.ui.live.LiveFragments;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The run page: graph, jobs, timeline and spec, live while the run goes on, and its actions. */
+@Controller
+class RunPageController {
+  static final String VIEW = "runs/detail";
+  private static final ObjectMapper PRETTY =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final RunService runs;
+  private final LiveFragments live;
+  private final String temporalWebUrl;
+
+  RunPageController(RunService runs, LiveFragments live, FastciProperties properties) {
+    this.runs = runs;
+    this.live = live;
+    this.temporalWebUrl = properties.temporal().webUrl();
+  }
+
+  @GetMapping("/runs/{id}")
+  String run(@PathVariable String id, CsrfToken csrf, Model model) throws Exception {
+    RunDetail run = runs.detail(id);
+    model.addAllAttributes(RunPageModel.of(run, csrf, temporalWebUrl));
+    model.addAttribute("specJson", PRETTY.writeValueAsString(run.spec()));
+    model.addAttribute("liveUrl", "/runs/" + id + "/live");
+    return VIEW;
+  }
+
+  /** The page's live part, pushed whenever it changes, until the run has ended. */
+  @GetMapping("/runs/{id}/live")
+  SseEmitter live(@PathVariable String id, CsrfToken csrf) {
+    runs.detail(id); // 404 for an unknown run before the stream starts
+    return live.push(
+        VIEW,
+        "live",
+        () -> RunPageModel.of(runs.detail(id), csrf, temporalWebUrl),
+        model -> ((RunDetail) model.get("run")).status().isFinal());
+  }
+
+  @PostMapping("/runs/{id}/cancel")
+  String cancel(@PathVariable String id, RedirectAttributes flash) {
+    return act(id, flash, () -> runs.cancel(id), "Cancelling the run.");
+  }
+
+  @PostMapping("/runs/{id}/retry")
+  String retry(@PathVariable String id, RedirectAttributes flash) {
+    return act(id, flash, () -> runs.retry(id), "Retrying the jobs that did not succeed.");
+  }
+
+  @PostMapping("/runs/{id}/jobs/{job}/cancel")
+  String cancelJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
+    return act(id, flash, () -> runs.cancelJob(id, job), "Cancelling job " + job + ".");
+  }
+
+  @PostMapping("/runs/{id}/jobs/{job}/retry")
+  String retryJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
+    return act(id, flash, () -> runs.retryJob(id, job), "Retrying job " + job + ".");
+  }
+
+  private static String act(String id, RedirectAttributes flash, Runnable action, String done) {
+    try {
+      action.run();
+      flash.addFlashAttribute("flash", done);
+    } catch (RunConflictException e) {
+      flash.addFlashAttribute("flashError", e.getMessage());
+    }
+    return "redirect:/runs/" + id;
+  }
+}

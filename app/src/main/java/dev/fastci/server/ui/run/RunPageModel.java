@@ -1,0 +1,46 @@
+package dev.fastci.server.ui.run;
+
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.ui.Formats;
+import dev.fastci.server.ui.graph.DagLayout;
+import dev.fastci.server.ui.graph.Timelines;
+import dev.fastci.workflow.PipelineStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.web.csrf.CsrfToken;
+
+/** Everything the run page and its live fragment show. */
+final class RunPageModel {
+  private RunPageModel() {}
+
+  /**
+   * @param temporalWebUrl Temporal Web's base URL, or null for no link
+   */
+  static Map<String, Object> of(RunDetail run, CsrfToken csrf, String temporalWebUrl) {
+    Instant now = Instant.now();
+    boolean finished = run.status().isFinal();
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("run", run);
+    model.put("csrf", csrf);
+    model.put("finished", finished);
+    model.put("succeeded", run.status() == PipelineStatus.SUCCEEDED);
+    model.put("statusClass", Formats.statusClass(run.status()));
+    model.put("trigger", Formats.trigger(run.trigger()));
+    model.put("started", Formats.time(run.startedAt()));
+    model.put("duration", Formats.duration(run.startedAt(), run.finishedAt(), now));
+    model.put("temporalUrl", temporalLink(temporalWebUrl, run.id()));
+    model.put("dag", DagLayout.layout(run.jobs()));
+    model.put("timeline", Timelines.of(run.jobs(), now));
+    model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
+    return model;
+  }
+
+  private static String temporalLink(String base, String runId) {
+    if (base == null || base.isBlank()) {
+      return null;
+    }
+    String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    return root + "/namespaces/default/workflows/" + runId;
+  }
+}

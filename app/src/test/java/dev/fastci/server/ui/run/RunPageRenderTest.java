@@ -1,0 +1,81 @@
+package dev.fastci.server.ui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunDetail;
+import dev.fastci.workflow.JobStatus;
+import dev.fastci.workflow.PipelineStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** The run page's live fragment renders the graph, jobs and timeline, escaped. */
+class RunPageRenderTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void liveFragmentDrawsEveryJobAndEscapesNames() throws Exception {
+    RunDetail run =
+        new RunDetail(
+            "r1",
+            "<b>p</b>",
+            PipelineStatus.FAILED,
+            1,
+            T0,
+            T0,
+            T0.plusSeconds(3),
+            new ObjectMapper().readTree("{}"),
+            new ObjectMapper().readTree("{\"type\":\"manual\"}"),
+            null,
+            "host",
+            List.of(
+                job("a", JobStatus.SUCCEEDED, List.of(), 0, 1),
+                job("b", JobStatus.FAILED, List.of("a"), 1, 3),
+                job("c", JobStatus.SKIPPED, List.of("b"), -1, -1)));
+
+    String html = render(run);
+
+    assertThat(html).contains("data-job=\"a\"", "data-job=\"b\"", "data-job=\"c\"");
+    assertThat(html).contains("class=\"node failed\"");
+    assertThat(html).contains("&lt;b&gt;p&lt;/b&gt;").doesNotContain("<b>p</b>");
+    assertThat(html).contains("bar failed critical");
+  }
+
+  private static String render(RunDetail run) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/");
+    resolver.setSuffix(".html");
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine.process(
+        "runs/detail",
+        Set.of("live"),
+        new Context(
+            Locale.ENGLISH,
+            RunPageModel.of(run, new DefaultCsrfToken("X-CSRF", "_csrf", "tok"), null)));
+  }
+
+  private static JobView job(
+      String name, JobStatus status, List<String> parents, int startSec, int endSec) {
+    return new JobView(
+        name,
+        status,
+        status == JobStatus.SKIPPED ? null : 0,
+        1,
+        startSec < 0 ? null : T0.plusSeconds(startSec),
+        endSec < 0 ? null : T0.plusSeconds(endSec),
+        parents,
+        null,
+        null,
+        false,
+        List.of(1));
+  }
+}
