@@ -12,6 +12,7 @@ public record FastciProperties(
     Path dataDir,
     String apiToken,
     String adminPassword,
+    String hookSecret,
     Temporal temporal,
     Worker worker,
     Retention retention,

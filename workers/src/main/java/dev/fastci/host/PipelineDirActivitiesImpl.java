@@ -4,16 +4,21 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Pipeline dirs on this worker host; see {@link PipelineDirs}. */
 public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   /** The failure type of a checkout that cannot succeed however often it is retried. */
   public static final String CHECKOUT_FAILED = "CheckoutFailed";
 
+  private static final Logger log = LoggerFactory.getLogger(PipelineDirActivitiesImpl.class);
   private final PipelineDirs dirs;
+  private final RepoCheckout checkouts;
 
   public PipelineDirActivitiesImpl(Path dataDir) {
     this.dirs = new PipelineDirs(dataDir);
+    this.checkouts = new RepoCheckout(dataDir);
   }
 
   @Override
@@ -22,18 +27,26 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
       if (request.reuseExisting() && dirs.reuse(request.runId())) {
         return dirs.dir(request.runId()).toString();
       }
-      return dirs.create(request.runId(), dir -> checkoutInto(request, dir)).toString();
+      return dirs.create(request.runId(), this::checkoutInto, request).toString();
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the pipeline dir of " + request.runId(), e);
     }
   }
 
-  private static void checkoutInto(PipelineDirRequest request, Path dir) {
+  private void checkoutInto(PipelineDirRequest request, Path dir) {
     if (request.repoUrl() == null) {
       return;
     }
+    long started = System.nanoTime();
     try {
-      RepoCheckout.checkout(request.repoUrl(), request.commitHash(), dir);
+      String mirror = checkouts.checkout(request.repoUrl(), request.commitHash(), dir);
+      log.info(
+          "run {}: checked out {} at {} in {} ms (mirror {})",
+          request.runId(),
+          request.repoUrl(),
+          request.commitHash(),
+          (System.nanoTime() - started) / 1_000_000,
+          mirror);
     } catch (RepoCheckout.CheckoutException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CHECKOUT_FAILED);
     }

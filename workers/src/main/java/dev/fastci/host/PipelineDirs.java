@@ -29,13 +29,13 @@ public final class PipelineDirs {
   }
 
   /** Prepares the dir with {@code filler} under a temporary name, then renames it into place. */
-  Path create(String runId, DirFiller filler) throws IOException {
+  Path create(String runId, DirFiller filler, PipelineDirRequest request) throws IOException {
     Path dir = dir(runId);
     Path staging = root.resolve(".staging-" + runId);
     Directories.deleteRecursively(staging);
     Directories.deleteRecursively(dir);
     Files.createDirectories(staging);
-    filler.fill(staging);
+    filler.fill(request, staging);
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
     Files.deleteIfExists(finished.resolve(runId));
     return dir;
@@ -81,6 +81,6 @@ public final class PipelineDirs {
   /** Fills a fresh pipeline dir (a clone, or nothing). */
   @FunctionalInterface
   interface DirFiller {
-    void fill(Path dir) throws IOException;
+    void fill(PipelineDirRequest request, Path dir) throws IOException;
   }
 }

@@ -1,6 +1,10 @@
 package dev.fastci.job;
 
 import dev.fastci.runner.ContainerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +26,25 @@ public final class JobContainers {
     return "fastci-" + runId + "-" + job + "-" + attempt;
   }
 
+  private static List<String> borrowedObjects(Path pipelineDir) {
+    Path alternates = pipelineDir.resolve(".git/objects/info/alternates");
+    try {
+      return Files.exists(alternates)
+          ? Files.readAllLines(alternates).stream().filter(l -> l.startsWith("/")).toList()
+          : List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable " + alternates, e);
+    }
+  }
+
   public static ContainerSpec specFor(JobRequest request) {
     List<String> binds = new ArrayList<>(request.job().volumes());
     if (request.pipelineDir() != null) {
       binds.add(request.pipelineDir() + ":" + PIPELINE_MOUNT);
+      // A checkout borrows its objects from the host's mirror: show it at the same path, read-only,
+      // so git works inside the job.
+      borrowedObjects(Path.of(request.pipelineDir()))
+          .forEach(dir -> binds.add(dir + ":" + dir + ":ro"));
     }
     if (request.workdirFromHost() != null) {
       binds.add(request.workdirFromHost() + ":" + WORKDIR_MOUNT);

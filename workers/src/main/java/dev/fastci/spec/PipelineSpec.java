@@ -10,6 +10,8 @@ import java.util.Map;
  * @param parents for each child job, the jobs it waits for; jobs without parents are absent
  * @param bindWorkdirFromHost an absolute host path mounted at /fastci/workdir, or null
  * @param repoUrl a repository cloned at {@code commitHash} into the pipeline dir, or null
+ * @param branches {@code on.branches}: the pushed branches (glob patterns) that start it, or null
+ *     for every push
  */
 public record PipelineSpec(
     String name,
@@ -18,11 +20,13 @@ public record PipelineSpec(
     String bindWorkdirFromHost,
     boolean setupPipelineDir,
     String repoUrl,
-    String commitHash) {
+    String commitHash,
+    List<String> branches) {
 
   public PipelineSpec {
     jobs = List.copyOf(jobs);
     parents = parents == null ? Map.of() : Map.copyOf(parents);
+    branches = branches == null ? null : List.copyOf(branches);
   }
 
   /** True when the jobs share a host dir at /fastci/pipeline (asked for, or holding a checkout). */

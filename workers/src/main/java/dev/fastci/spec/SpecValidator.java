@@ -23,7 +23,8 @@ final class SpecValidator {
           "bind_workdir_from_host",
           "setup_pipeline_dir",
           "repo_url",
-          "commit_hash");
+          "commit_hash",
+          "on");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /** The outcome of a validation: a spec exactly when there are no errors. */
@@ -61,6 +62,7 @@ final class SpecValidator {
     boolean setupDir = setupDir(root.get("setup_pipeline_dir"), at.apply("setup_pipeline_dir"));
     String repoUrl = repoUrl(root.get("repo_url"), at.apply("repo_url"));
     String commit = commit(root.get("commit_hash"), at.apply("commit_hash"));
+    List<String> branches = BranchFilter.parse(root.get("on"), at.apply("on"));
     if (root.hasNonNull("repo_url") && !root.hasNonNull("commit_hash")) {
       missing.add("commit_hash", "required with repo_url");
     }
@@ -74,7 +76,8 @@ final class SpecValidator {
     if (!all.isEmpty()) {
       return new Result(null, List.copyOf(all));
     }
-    PipelineSpec spec = new PipelineSpec(name, jobs, parents, workdir, setupDir, repoUrl, commit);
+    PipelineSpec spec =
+        new PipelineSpec(name, jobs, parents, workdir, setupDir, repoUrl, commit, branches);
     return new Result(spec, List.of());
   }
 

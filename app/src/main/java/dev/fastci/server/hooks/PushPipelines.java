@@ -1,0 +1,95 @@
+package dev.fastci.server.hooks;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.Trigger;
+import dev.fastci.spec.BranchFilter;
+import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.SpecError;
+import dev.fastci.spec.SpecFormat;
+import dev.fastci.server.runs.SpecDocuments;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts a push's pipelines: every pipeline file at the pushed commit becomes a run in repo mode,
+ * pinned to that commit, unless its {@code on.branches} leaves the ref out.
+ */
+@Service
+class PushPipelines {
+  private static final Logger log = LoggerFactory.getLogger(PushPipelines.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private final PipelineFiles files;
+  private final SpecDocuments specs;
+  private final RunService runs;
+
+  PushPipelines(PipelineFiles files, SpecDocuments specs, RunService runs) {
+    this.files = files;
+    this.specs = specs;
+    this.runs = runs;
+  }
+
+  /** What a push started, and the files it could not start, by path. */
+  record Started(List<String> pipelines, Map<String, List<SpecError>> errors) {}
+
+  Started start(GitPush push) {
+    List<String> started = new ArrayList<>();
+    Map<String, List<SpecError>> errors = new LinkedHashMap<>();
+    if (push.deletesRef()) {
+      return new Started(started, errors);
+    }
+    for (PipelineFiles.PipelineFile file : files.at(push.repo(), push.after())) {
+      try {
+        String json = pinnedToCommit(file, push);
+        PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
+        if (!BranchFilter.matches(spec.branches(), push.ref())) {
+          continue;
+        }
+        started.add(runs.submit(json, SpecFormat.JSON, trigger(push, file.path())));
+      } catch (InvalidSpecException e) {
+        log.warn("{} at {} is not a valid pipeline: {}", file.path(), push.after(), e.getMessage());
+        errors.put(file.path(), e.errors());
+      }
+    }
+    return new Started(started, errors);
+  }
+
+  /** The file's spec in repo mode: the pushed repository at the pushed commit. */
+  private static String pinnedToCommit(PipelineFiles.PipelineFile file, GitPush push) {
+    JsonNode tree;
+    try {
+      SpecFormat format = SpecFormat.forFileName(file.path()).resolve(file.text());
+      tree = (format == SpecFormat.YAML ? YAML : JSON).readTree(file.text());
+    } catch (JsonProcessingException e) {
+      throw new InvalidSpecException(List.of(new SpecError("$", e.getOriginalMessage())));
+    }
+    if (!(tree instanceof ObjectNode spec)) {
+      throw new InvalidSpecException(List.of(new SpecError("$", "must be an object")));
+    }
+    spec.put("repo_url", push.repo());
+    spec.put("commit_hash", push.after());
+    return spec.toString();
+  }
+
+  private static Trigger trigger(GitPush push, String file) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("repo", push.repo());
+    details.put("ref", push.ref());
+    details.put("before", push.before());
+    details.put("after", push.after());
+    details.put("file", file);
+    return new Trigger("push", details);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.fastci.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * {@code "on": {"branches": ["main", "release/*"]}}: which pushed branches start a pipeline. In a
+ * pattern {@code *} matches within one path segment and {@code **} across segments.
+ */
+public final class BranchFilter {
+  private BranchFilter() {}
+
+  /** The patterns, or null when {@code on} is absent; problems go to {@code errors}. */
+  static List<String> parse(JsonNode on, SpecErrors errors) {
+    if (on == null || on.isNull()) {
+      return null;
+    }
+    if (!on.isObject()) {
+      errors.add("on", "must be an object like {\"branches\": [\"main\"]}");
+      return null;
+    }
+    for (Map.Entry<String, JsonNode> field : on.properties()) {
+      if (!field.getKey().equals("branches")) {
+        errors.add(SpecErrors.key("on", field.getKey()), "unknown field");
+      }
+    }
+    JsonNode branches = on.get("branches");
+    if (branches == null || !branches.isArray() || branches.isEmpty()) {
+      errors.add("on.branches", "must be a non-empty list of branch names or patterns");
+      return null;
+    }
+    List<String> patterns = new ArrayList<>();
+    for (int i = 0; i < branches.size(); i++) {
+      JsonNode pattern = branches.get(i);
+      if (!pattern.isTextual() || pattern.textValue().isBlank()) {
+        errors.add(SpecErrors.index("on.branches", i), "must be a non-empty string");
+      } else {
+        patterns.add(pattern.textValue());
+      }
+    }
+    return patterns;
+  }
+
+  /**
+   * Whether a push of {@code ref} starts a pipeline with these patterns: every ref when there are
+   * none, else only branches ({@code refs/heads/...}) that match one.
+   */
+  public static boolean matches(List<String> patterns, String ref) {
+    if (patterns == null) {
+      return true;
+    }
+    if (ref == null || !ref.startsWith("refs/heads/")) {
+      return false;
+    }
+    String branch = ref.substring("refs/heads/".length());
+    return patterns.stream().anyMatch(p -> glob(p).matcher(branch).matches());
+  }
+
+  private static Pattern glob(String pattern) {
+    StringBuilder regex = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
+        regex.append(".*");
+        i++;
+      } else if (c == '*') {
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(regex.toString());
+  }
+}
