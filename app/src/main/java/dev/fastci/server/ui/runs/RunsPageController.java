@@ -60,8 +60,10 @@ class RunsPageController {
   private Map<String, Object> rows(PipelineStatus status, String name, int page) {
     String named = blankToNull(name);
     Instant now = Instant.now();
+    // a huge page number must not overflow into a negative offset, which the store rejects
+    int offset = (int) Math.min((long) page * PAGE_SIZE, Integer.MAX_VALUE);
     List<RunListItem> runs =
-        store.list(status, named, PAGE_SIZE, page * PAGE_SIZE).stream()
+        store.list(status, named, PAGE_SIZE, offset).stream()
             .map(r -> RunListItem.of(r, now))
             .toList();
     long total = store.count(status, named);
