@@ -1,6 +1,7 @@
 package dev.fastci.worker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.runner.DockerClients;
@@ -43,6 +44,7 @@ public final class Engine implements AutoCloseable {
     if (!withWorker) {
       return new Engine(temporal, null, null, null);
     }
+    GitCredentials.install(System.getenv());
     DockerClient docker = DockerClients.fromEnvironment();
     FastciWorker worker =
         new FastciWorker(temporal.client(), config, new DockerContainerRunner(docker)).start();

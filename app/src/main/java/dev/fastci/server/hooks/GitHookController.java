@@ -61,5 +61,4 @@ class GitHookController {
     }
     return ResponseEntity.accepted().body(answer);
   }
-
 }

@@ -40,7 +40,8 @@ class PipelineFiles {
         while (tree.next()) {
           if (PIPELINE_FILE.matcher(tree.getPathString()).matches()) {
             byte[] bytes = repository.open(tree.getObjectId(0)).getBytes();
-            files.add(new PipelineFile(tree.getPathString(), new String(bytes, StandardCharsets.UTF_8)));
+            files.add(
+                new PipelineFile(tree.getPathString(), new String(bytes, StandardCharsets.UTF_8)));
           }
         }
       }

@@ -1,0 +1,29 @@
+package dev.fastci.host;
+
+import java.util.Map;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.NetRCCredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+
+/**
+ * Credentials for remote repositories, set once per worker process. HTTPS: {@code
+ * FASTCI_GIT_USERNAME} and {@code FASTCI_GIT_PASSWORD} (a token), else the worker user's {@code
+ * ~/.netrc}. SSH: the worker user's {@code ~/.ssh} keys and {@code known_hosts}, through JGit's
+ * Apache MINA SSH transport.
+ */
+public final class GitCredentials {
+  private GitCredentials() {}
+
+  public static void install(Map<String, String> env) {
+    CredentialsProvider.setDefault(from(env));
+  }
+
+  static CredentialsProvider from(Map<String, String> env) {
+    String user = env.get("FASTCI_GIT_USERNAME");
+    String password = env.get("FASTCI_GIT_PASSWORD");
+    if (user != null && !user.isBlank() && password != null) {
+      return new UsernamePasswordCredentialsProvider(user, password);
+    }
+    return new NetRCCredentialsProvider();
+  }
+}
