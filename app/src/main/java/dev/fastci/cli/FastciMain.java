@@ -31,6 +31,7 @@ public final class FastciMain {
       case "run" -> new RunCommand(CliSettings.fromEnvironment(), out, err).run(rest);
       case "validate" -> new ValidateCommand(out, err).run(rest);
       case "worker" -> new WorkerCommand(CliSettings.fromEnvironment(), out, err).run(rest);
+      case "hook" -> hook(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(usage());
         yield OK;
@@ -43,6 +44,15 @@ public final class FastciMain {
     };
   }
 
+  private static int hook(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || !args[0].equals("install")) {
+      err.println(HookInstallCommand.USAGE_LINE);
+      return USAGE;
+    }
+    return new HookInstallCommand(CliSettings.fromEnvironment(), System.getenv(), out, err)
+        .run(Arrays.copyOfRange(args, 1, args.length));
+  }
+
   static String usage() {
     return """
         usage: fastci <command> [args]
@@ -51,8 +61,12 @@ public final class FastciMain {
           validate FILE   print the spec's problems; exit 0 when valid, 2 when not
           server          the HTTP API (and web UI) with the embedded engine, on server.port
           worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET
+          hook install REPO --server URL [--secret S]
+                          install the git post-receive hook that starts REPO's pipelines
+                          on the server at each push
         settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
-          FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores)
+          FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores),
+          FASTCI_HOOK_SECRET (<data dir>/hook-secret)
         """;
   }
 }
