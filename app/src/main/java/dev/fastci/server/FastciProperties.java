@@ -16,14 +16,20 @@ public record FastciProperties(
     Temporal temporal,
     Worker worker,
     Retention retention,
-    Limits limits) {
+    Limits limits,
+    Volumes volumes,
+    Git git,
+    Janitor janitor) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null) : worker;
     retention = retention == null ? new Retention(null) : retention;
-    limits = limits == null ? new Limits(null) : limits;
+    limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+    volumes = volumes == null ? new Volumes(null) : volumes;
+    git = git == null ? new Git(null) : git;
+    janitor = janitor == null ? new Janitor(null) : janitor;
   }
 
   /**
@@ -44,9 +50,57 @@ public record FastciProperties(
     }
   }
 
-  public record Limits(Integer maxJobs) {
+  /**
+   * @param maxBodyBytes the largest request body the API takes
+   * @param maxLogBytes a job log is cut there, with a visible marker; the job goes on
+   * @param maxMemory the most a job may ask for with {@code memory} (Docker notation: 512m, 2g)
+   * @param maxCpus the most a job may ask for with {@code cpus}
+   * @param defaultMemory a job's memory limit when it sets none; null for none
+   * @param defaultCpus a job's CPU limit when it sets none; null for none
+   */
+  public record Limits(
+      Integer maxJobs,
+      Long maxBodyBytes,
+      Long maxLogBytes,
+      String maxMemory,
+      Double maxCpus,
+      String defaultMemory,
+      Double defaultCpus) {
     public Limits {
       maxJobs = maxJobs == null ? PipelineSpecParser.DEFAULT_MAX_JOBS : maxJobs;
+      maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
+      maxLogBytes = maxLogBytes == null ? 64L * 1024 * 1024 : maxLogBytes;
+      maxMemory = maxMemory == null ? "4g" : maxMemory;
+      maxCpus = maxCpus == null ? (double) Runtime.getRuntime().availableProcessors() : maxCpus;
+    }
+  }
+
+  /**
+   * @param allowedRoots host paths under which volumes and bind_workdir_from_host may lie
+   */
+  public record Volumes(java.util.List<String> allowedRoots) {
+    public Volumes {
+      allowedRoots =
+          allowedRoots == null ? java.util.List.of() : java.util.List.copyOf(allowedRoots);
+    }
+  }
+
+  /**
+   * @param trustedRepos repositories whose pushed pipelines may use host paths
+   */
+  public record Git(java.util.List<String> trustedRepos) {
+    public Git {
+      trustedRepos =
+          trustedRepos == null ? java.util.List.of() : java.util.List.copyOf(trustedRepos);
+    }
+  }
+
+  /**
+   * @param every how often orphaned containers and pipeline dirs are looked for
+   */
+  public record Janitor(Duration every) {
+    public Janitor {
+      every = every == null ? Duration.ofMinutes(5) : every;
     }
   }
 

@@ -72,6 +72,11 @@ public class JobActivitiesImpl implements JobActivities {
       return result;
     } catch (JobStartException e) {
       return couldNotStart(request, e, startedAt);
+    } catch (ContainerLost e) {
+      JobResult result =
+          JobResult.couldNotStart(e.getMessage(), startedAt, System.currentTimeMillis(), hostId);
+      results.write(request, result);
+      return result;
     } catch (ActivityCanceledException cancelled) {
       runner.kill(container);
       throw cancelled;
@@ -141,7 +146,21 @@ public class JobActivitiesImpl implements JobActivities {
       Thread.currentThread().interrupt();
       throw new WorkerStopping(e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("lost the container: " + e.getCause().getMessage(), e);
+      throw new ContainerLost(e.getCause());
+    }
+  }
+
+  /**
+   * The container went away under the job (the Docker engine restarted, or someone removed it). The
+   * job ends in ERROR rather than being retried: a retry would run its command a second time.
+   */
+  private static final class ContainerLost extends RuntimeException {
+    ContainerLost(Throwable cause) {
+      super(
+          "lost the job's container ("
+              + cause.getMessage()
+              + "); did the Docker engine restart? Retry the job to run it again",
+          cause);
     }
   }
 
