@@ -1,9 +1,6 @@
 package dev.fastci.server.logs;
 
 import dev.fastci.logs.LogFiles;
-import dev.fastci.server.runs.JobView;
-import dev.fastci.server.runs.RunDetail;
-import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import java.nio.file.Path;
 import org.springframework.http.MediaType;
@@ -42,11 +39,7 @@ class JobLogController {
       @RequestParam(required = false) Integer attempt,
       @RequestParam(defaultValue = "false") boolean follow,
       @RequestParam(defaultValue = "0") long offset) {
-    JobView view = job(runs.detail(id), id, job);
-    int wanted = attempt == null ? view.attempt() : attempt;
-    if (wanted < 1 || wanted > view.attempt()) {
-      throw new RunNotFoundException("job " + job + " of run " + id + " has no attempt " + wanted);
-    }
+    int wanted = runs.detail(id).requireAttempt(job, attempt);
     if (offset < 0) {
       throw new IllegalArgumentException("offset: must be 0 or more");
     }
@@ -58,16 +51,6 @@ class JobLogController {
   }
 
   private boolean ended(String id, String job, int attempt) {
-    RunDetail run = runs.detail(id);
-    JobView view = run.job(job);
-    return run.status().isFinal() || view.attempt() > attempt || view.status().isFinal();
-  }
-
-  private static JobView job(RunDetail run, String id, String job) {
-    JobView view = run.job(job);
-    if (view == null) {
-      throw new RunNotFoundException("run " + id + " has no job " + job);
-    }
-    return view;
+    return runs.detail(id).attemptEnded(job, attempt);
   }
 }

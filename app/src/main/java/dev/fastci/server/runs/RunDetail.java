@@ -23,4 +23,29 @@ public record RunDetail(
   public JobView job(String name) {
     return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);
   }
+
+  /** The job, or a RunNotFoundException (404) when the run has none of that name. */
+  public JobView requireJob(String name) {
+    JobView job = job(name);
+    if (job == null) {
+      throw new RunNotFoundException("run " + id + " has no job " + name);
+    }
+    return job;
+  }
+
+  /** The attempt of the job that {@code attempt} asks for: its latest when null; 404 if none. */
+  public int requireAttempt(String name, Integer attempt) {
+    JobView job = requireJob(name);
+    int wanted = attempt == null ? job.attempt() : attempt;
+    if (wanted < 1 || wanted > job.attempt()) {
+      throw new RunNotFoundException("job " + name + " of run " + id + " has no attempt " + wanted);
+    }
+    return wanted;
+  }
+
+  /** Whether that attempt of the job has ended: its log will not grow any more. */
+  public boolean attemptEnded(String name, int attempt) {
+    JobView job = requireJob(name);
+    return status.isFinal() || job.attempt() > attempt || job.status().isFinal();
+  }
 }

@@ -51,9 +51,9 @@ class JobPageController {
       Model model)
       throws IOException {
     RunDetail run = runs.detail(id);
-    JobView view = job(run, job);
-    int shown = attempt(view, attempt);
-    boolean ended = ended(run, view, shown);
+    JobView view = run.requireJob(job);
+    int shown = run.requireAttempt(job, attempt);
+    boolean ended = run.attemptEnded(job, shown);
     LogLines.Chunk chunk = LogLines.read(logs.jobLog(id, job, shown), 0, ended);
     JobSpec spec = runs.jobSpec(id, job);
     String status =
@@ -87,7 +87,7 @@ class JobPageController {
       @RequestParam int attempt,
       @RequestParam(defaultValue = "0") long offset,
       @RequestParam(defaultValue = "1") int line) {
-    job(runs.detail(id), job);
+    runs.detail(id).requireAttempt(job, attempt);
     Path file = logs.jobLog(id, job, attempt);
     AtomicLong next = new AtomicLong(offset);
     AtomicInteger number = new AtomicInteger(line);
@@ -95,8 +95,7 @@ class JobPageController {
         TAIL_EVERY,
         emitter -> {
           RunDetail run = runs.detail(id);
-          JobView view = job(run, job);
-          boolean ended = ended(run, view, attempt);
+          boolean ended = run.attemptEnded(job, attempt);
           LogLines.Chunk chunk = LogLines.read(file, next.get(), ended);
           next.set(chunk.nextOffset());
           if (!chunk.lines().isEmpty()) {
@@ -104,7 +103,8 @@ class JobPageController {
             emitter.send(SseEmitter.event().name("lines").data(html));
           }
           if (ended) {
-            emitter.send(SseEmitter.event().name("status").data(view.status().name()));
+            emitter.send(
+                SseEmitter.event().name("status").data(run.requireJob(job).status().name()));
             emitter.send(SseEmitter.event().name("end").data("end"));
           }
           return !ended;
@@ -116,8 +116,7 @@ class JobPageController {
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam(required = false) Integer attempt) {
-    JobView view = job(runs.detail(id), job);
-    int shown = attempt(view, attempt);
+    int shown = runs.detail(id).requireAttempt(job, attempt);
     Path file = logs.jobLog(id, job, shown);
     if (!Files.exists(file)) {
       throw new RunNotFoundException("no log yet for attempt " + shown + " of job " + job);
@@ -129,25 +128,5 @@ class JobPageController {
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name).build().toString())
         .body(new FileSystemResource(file));
-  }
-
-  private static boolean ended(RunDetail run, JobView view, int attempt) {
-    return run.status().isFinal() || view.attempt() > attempt || view.status().isFinal();
-  }
-
-  private static int attempt(JobView view, Integer wanted) {
-    int attempt = wanted == null ? view.attempt() : wanted;
-    if (attempt < 1 || attempt > view.attempt()) {
-      throw new RunNotFoundException("job " + view.name() + " has no attempt " + attempt);
-    }
-    return attempt;
-  }
-
-  private static JobView job(RunDetail run, String job) {
-    JobView view = run.job(job);
-    if (view == null) {
-      throw new RunNotFoundException("run " + run.id() + " has no job " + job);
-    }
-    return view;
   }
 }
