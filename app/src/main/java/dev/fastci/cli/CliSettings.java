@@ -1,14 +1,31 @@
 package dev.fastci.cli;
 
+import dev.fastci.job.JobLimits;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The command line's settings, each read from a system property or its environment variable, the
  * same names the server uses.
+ *
+ * @param allowedRoots {@code fastci.volumes.allowed-roots}, or null when it is not set: then a run
+ *     on this machine may mount any host path but the Docker socket and {@code /}
+ * @param dockerSockets the Docker sockets no job may mount
+ * @param jobLimits {@code fastci.limits.max-log-bytes}, {@code default-memory} and {@code
+ *     default-cpus} (FASTCI_LIMITS_...), which this process's worker applies to every job
  */
-record CliSettings(Path dataDir, String temporalTarget, String hostId, int maxParallelJobs) {
+record CliSettings(
+    Path dataDir,
+    String temporalTarget,
+    String hostId,
+    int maxParallelJobs,
+    List<String> allowedRoots,
+    List<Path> dockerSockets,
+    JobLimits jobLimits) {
 
   static CliSettings fromEnvironment() {
     return from(System.getenv());
@@ -26,11 +43,51 @@ record CliSettings(Path dataDir, String temporalTarget, String hostId, int maxPa
             "fastci.worker.max-parallel-jobs",
             "FASTCI_WORKER_MAX_PARALLEL_JOBS",
             Integer.toString(WorkerConfig.defaultMaxParallelJobs()));
-    return new CliSettings(Path.of(dataDir), target, host, Integer.parseInt(parallel));
+    String roots =
+        setting(env, HostPathPolicy.ALLOWED_ROOTS_SETTING, "FASTCI_VOLUMES_ALLOWED_ROOTS", "");
+    List<String> allowedRoots =
+        roots.isBlank()
+            ? null
+            : Arrays.stream(roots.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+    return new CliSettings(
+        Path.of(dataDir),
+        target,
+        host,
+        Integer.parseInt(parallel),
+        allowedRoots,
+        HostPathPolicy.dockerSockets(env),
+        jobLimits(env));
+  }
+
+  private static JobLimits jobLimits(Map<String, String> env) {
+    String maxLog =
+        setting(
+            env,
+            "fastci.limits.max-log-bytes",
+            "FASTCI_LIMITS_MAX_LOG_BYTES",
+            Long.toString(JobLimits.DEFAULT_MAX_LOG_BYTES));
+    String memory =
+        setting(env, "fastci.limits.default-memory", "FASTCI_LIMITS_DEFAULT_MEMORY", "");
+    String cpus = setting(env, "fastci.limits.default-cpus", "FASTCI_LIMITS_DEFAULT_CPUS", "");
+    return new JobLimits(
+        Long.parseLong(maxLog.strip()),
+        memory.isBlank() ? null : memory,
+        cpus.isBlank() ? null : Double.valueOf(cpus.strip()));
   }
 
   WorkerConfig workerConfig() {
-    return new WorkerConfig(dataDir, hostId, maxParallelJobs);
+    return new WorkerConfig(dataDir, hostId, maxParallelJobs).withJobLimits(jobLimits);
+  }
+
+  /**
+   * Which host paths a run on this machine may mount.
+   *
+   * @throws IllegalArgumentException when an allowed root is not an absolute path
+   */
+  HostPathPolicy hostPathPolicy() {
+    return allowedRoots == null
+        ? HostPathPolicy.anyHostPath(dockerSockets)
+        : HostPathPolicy.underRoots(allowedRoots, dockerSockets);
   }
 
   private static String setting(Map<String, String> env, String property, String var, String def) {

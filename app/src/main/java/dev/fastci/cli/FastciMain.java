@@ -29,7 +29,7 @@ public final class FastciMain {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     return switch (args[0]) {
       case "run" -> new RunCommand(CliSettings.fromEnvironment(), out, err).run(rest);
-      case "validate" -> new ValidateCommand(out, err).run(rest);
+      case "validate" -> new ValidateCommand(CliSettings.fromEnvironment(), out, err).run(rest);
       case "worker" -> new WorkerCommand(CliSettings.fromEnvironment(), out, err).run(rest);
       case "hook" -> hook(rest, out, err);
       case "help", "--help", "-h" -> {
@@ -66,7 +66,8 @@ public final class FastciMain {
                           on the server at each push
         settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
           FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores),
-          FASTCI_HOOK_SECRET (<data dir>/hook-secret)
+          FASTCI_HOOK_SECRET (<data dir>/hook-secret),
+          FASTCI_VOLUMES_ALLOWED_ROOTS (unset: any host path but the Docker socket and /)
         """;
   }
 }

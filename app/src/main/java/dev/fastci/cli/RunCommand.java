@@ -50,8 +50,15 @@ final class RunCommand {
     PipelineSpec spec;
     try {
       spec = SpecFiles.read(Path.of(file));
+      if (server == null) {
+        // a server checks the paths itself, against its own host and settings
+        settings.hostPathPolicy().enforce(spec);
+      }
     } catch (InvalidSpecException e) {
       ValidateCommand.printErrors(err, file, e.errors());
+      return FastciMain.USAGE;
+    } catch (IllegalArgumentException badSetting) {
+      err.println("fastci: " + badSetting.getMessage());
       return FastciMain.USAGE;
     }
     try {

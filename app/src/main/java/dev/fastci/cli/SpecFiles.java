@@ -18,10 +18,6 @@ final class SpecFiles {
     return PipelineSpecParser.parse(text(file), SpecFormat.forFileName(file.toString()));
   }
 
-  static List<SpecError> validate(Path file) {
-    return PipelineSpecParser.validate(text(file), SpecFormat.forFileName(file.toString()));
-  }
-
   private static String text(Path file) {
     try {
       return Files.readString(file);

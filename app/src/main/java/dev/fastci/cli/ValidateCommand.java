@@ -6,12 +6,17 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-/** {@code fastci validate FILE}: prints every problem of the spec; exit 0 or 2. */
+/**
+ * {@code fastci validate FILE}: prints every problem of the spec, host paths judged as {@code
+ * fastci run} on this machine judges them; exit 0 or 2.
+ */
 final class ValidateCommand {
+  private final CliSettings settings;
   private final PrintStream out;
   private final PrintStream err;
 
-  ValidateCommand(PrintStream out, PrintStream err) {
+  ValidateCommand(CliSettings settings, PrintStream out, PrintStream err) {
+    this.settings = settings;
     this.out = out;
     this.err = err;
   }
@@ -23,9 +28,12 @@ final class ValidateCommand {
     }
     List<SpecError> errors;
     try {
-      errors = SpecFiles.validate(Path.of(args[0]));
+      errors = settings.hostPathPolicy().check(SpecFiles.read(Path.of(args[0])));
     } catch (InvalidSpecException e) {
       errors = e.errors();
+    } catch (IllegalArgumentException badSetting) {
+      err.println("fastci: " + badSetting.getMessage());
+      return FastciMain.USAGE;
     }
     if (errors.isEmpty()) {
       out.println(args[0] + ": valid");

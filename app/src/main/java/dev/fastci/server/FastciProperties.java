@@ -1,5 +1,6 @@
 package dev.fastci.server;
 
+import dev.fastci.job.JobLimits;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
@@ -104,15 +105,26 @@ public record FastciProperties(
     }
   }
 
+  /**
+   * What this server's worker labels its containers with ({@code dev.fastci.store}), so its janitor
+   * removes only containers of runs of this store: the data dir.
+   */
+  public String storeLabel() {
+    return dataDir.toString();
+  }
+
   public WorkerConfig workerConfig() {
     return new WorkerConfig(
-        dataDir,
-        worker.hostId() == null || worker.hostId().isBlank()
-            ? WorkerConfig.defaultHostId()
-            : worker.hostId(),
-        worker.maxParallelJobs() == null
-            ? WorkerConfig.defaultMaxParallelJobs()
-            : worker.maxParallelJobs(),
-        retention.pipelineDir());
+            dataDir,
+            worker.hostId() == null || worker.hostId().isBlank()
+                ? WorkerConfig.defaultHostId()
+                : worker.hostId(),
+            worker.maxParallelJobs() == null
+                ? WorkerConfig.defaultMaxParallelJobs()
+                : worker.maxParallelJobs(),
+            retention.pipelineDir(),
+            storeLabel())
+        .withJobLimits(
+            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()));
   }
 }

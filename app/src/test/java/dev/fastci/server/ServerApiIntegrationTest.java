@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertySource;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "fastci.api-token=" + ServerApiIntegrationTest.TOKEN,
-      "fastci.worker.host-id=it-host"
+      "fastci.worker.host-id=it-host",
+      // the tests' volumes are temp dirs
+      "fastci.volumes.allowed-roots=${java.io.tmpdir}"
     })
 @DirtiesContext(
     classMode = DirtiesContext.ClassMode.AFTER_CLASS) // stop the engine before the data dir goes

@@ -139,6 +139,7 @@ class ServerCrashIntegrationTest {
     builder.environment().put("FASTCI_DATA_DIR", dataDir.toString());
     builder.environment().put("FASTCI_API_TOKEN", TOKEN);
     builder.environment().put("FASTCI_WORKER_HOST_ID", "crash-host");
+    builder.environment().put("FASTCI_VOLUMES_ALLOWED_ROOTS", out.toString()); // the job's volume
     builder.environment().put("SERVER_PORT", Integer.toString(port));
     builder.environment().put("LOGGING_LEVEL_DEV_FASTCI", "INFO");
     server = builder.start();

@@ -16,12 +16,23 @@ import java.util.stream.Stream;
  * .finished/} from which its retention counts.
  */
 public final class PipelineDirs {
+  /** A dir being prepared is named this plus the run id, then renamed to the run id. */
+  public static final String STAGING_PREFIX = ".staging-";
+
+  /** The dir (under the root) that holds the markers of finished runs. */
+  public static final String FINISHED = ".finished";
+
   private final Path root;
   private final Path finished;
 
   public PipelineDirs(Path dataDir) {
     this.root = dataDir.resolve("pipelines").toAbsolutePath();
-    this.finished = root.resolve(".finished");
+    this.finished = root.resolve(FINISHED);
+  }
+
+  /** {@code <data-dir>/pipelines}: every run's dir, the staging dirs and the markers. */
+  public Path root() {
+    return root;
   }
 
   public Path dir(String runId) {
@@ -31,7 +42,7 @@ public final class PipelineDirs {
   /** Prepares the dir with {@code filler} under a temporary name, then renames it into place. */
   Path create(String runId, DirFiller filler, PipelineDirRequest request) throws IOException {
     Path dir = dir(runId);
-    Path staging = root.resolve(".staging-" + runId);
+    Path staging = root.resolve(STAGING_PREFIX + runId);
     Directories.deleteRecursively(staging);
     Directories.deleteRecursively(dir);
     Files.createDirectories(staging);
@@ -52,7 +63,8 @@ public final class PipelineDirs {
     Files.writeString(finished.resolve(runId), Instant.now().toString());
   }
 
-  void remove(String runId) throws IOException {
+  /** Removes the run's dir and its marker; nothing happens when they are gone. */
+  public void remove(String runId) throws IOException {
     Directories.deleteRecursively(dir(runId));
     Files.deleteIfExists(finished.resolve(runId));
   }

@@ -1,9 +1,12 @@
 package dev.fastci.job;
 
 import dev.fastci.logs.LogFiles;
+import dev.fastci.logs.TruncatingOutputStream;
 import dev.fastci.runner.Container;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.runner.JobStartException;
+import dev.fastci.secrets.SecretMaskingOutputStream;
+import dev.fastci.secrets.SecretSource;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCanceledException;
@@ -14,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,12 +41,38 @@ public class JobActivitiesImpl implements JobActivities {
   private final LogFiles logs;
   private final String hostId;
   private final JobResultFiles results;
+  private final String store;
+  private final JobLimits limits;
+  private final SecretSource secrets;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
+    this(runner, logs, hostId, null);
+  }
+
+  public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId, String store) {
+    this(runner, logs, hostId, store, JobLimits.DEFAULT, SecretSource.environment());
+  }
+
+  /**
+   * @param store labels every container with the run store that owns its run (see {@link
+   *     JobContainers#LABEL_STORE}); null for none
+   * @param limits the log size limit, and the resource limits of jobs that set none
+   * @param secrets where the values of the jobs' secrets are read, when their containers are made
+   */
+  public JobActivitiesImpl(
+      ContainerRunner runner,
+      LogFiles logs,
+      String hostId,
+      String store,
+      JobLimits limits,
+      SecretSource secrets) {
     this.runner = runner;
     this.logs = logs;
     this.hostId = hostId;
     this.results = new JobResultFiles(logs);
+    this.store = store;
+    this.limits = limits;
+    this.secrets = secrets;
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -58,16 +90,26 @@ public class JobActivitiesImpl implements JobActivities {
     }
     ActivityExecutionContext context = Activity.getExecutionContext();
     long startedAt = System.currentTimeMillis();
+    Map<String, String> secretValues = new LinkedHashMap<>();
+    for (String name : request.job().allSecrets()) {
+      String value = secrets.value(name);
+      if (value == null) {
+        String missing =
+            "secret " + name + " is not set on the worker (" + SecretSource.variable(name) + ")";
+        return couldNotStart(request, new JobStartException(missing, null), startedAt);
+      }
+      secretValues.put(name, value);
+    }
     Container container;
     try {
-      container = runner.createOrFind(JobContainers.specFor(request));
+      container = runner.createOrFind(JobContainers.specFor(request, store, limits, secretValues));
     } catch (JobStartException e) {
       return couldNotStart(request, e, startedAt);
     }
     boolean keepContainer = false;
     try {
       runner.start(container);
-      JobResult result = followToEnd(request, container, context, startedAt);
+      JobResult result = followToEnd(request, container, context, startedAt, secretValues.values());
       results.write(request, result); // before the container goes: the result is never lost
       return result;
     } catch (JobStartException e) {
@@ -101,9 +143,15 @@ public class JobActivitiesImpl implements JobActivities {
   }
 
   private JobResult followToEnd(
-      JobRequest request, Container container, ActivityExecutionContext context, long startedAt) {
+      JobRequest request,
+      Container container,
+      ActivityExecutionContext context,
+      long startedAt,
+      Collection<String> secretValues) {
     Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
-    try (OutputStream log = openFresh(logFile)) {
+    try (OutputStream log =
+        new SecretMaskingOutputStream(
+            new TruncatingOutputStream(openFresh(logFile), limits.maxLogBytes()), secretValues)) {
       CompletableFuture<Void> logDone = runner.followLogs(container, log);
       CompletableFuture<Integer> exit = runner.exitCode(container);
       long deadline = deadline(request, startedAt);
@@ -124,6 +172,14 @@ public class JobActivitiesImpl implements JobActivities {
         log.write(
             ("\nfastci: killed after timeout_secs=" + request.job().timeoutSecs() + "\n")
                 .getBytes());
+      }
+      if (!timedOut && exitCode != 0 && runner.oomKilled(container)) {
+        String memory = limits.memoryOf(request.job());
+        String error =
+            "killed: out of memory" + (memory == null ? "" : " (memory limit " + memory + ")");
+        log.write(("\nfastci: " + error + "\n").getBytes());
+        return JobResult.outOfMemory(
+            exitCode, error, startedAt, System.currentTimeMillis(), hostId);
       }
       return JobResult.exited(exitCode, timedOut, startedAt, System.currentTimeMillis(), hostId);
     } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.fastci.job;
 
 import dev.fastci.runner.ContainerSpec;
+import dev.fastci.spec.MemorySize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +19,13 @@ public final class JobContainers {
   public static final String LABEL_RUN = "dev.fastci.run";
   public static final String LABEL_JOB = "dev.fastci.job";
   public static final String LABEL_ATTEMPT = "dev.fastci.attempt";
+
+  /**
+   * The run store the run belongs to (a server's data dir): only that server's janitor removes the
+   * container once its run is no longer live. Containers of runs that no store owns (the command
+   * line's) carry no such label and are never touched by a janitor.
+   */
+  public static final String LABEL_STORE = "dev.fastci.store";
 
   private JobContainers() {}
 
@@ -38,6 +46,23 @@ public final class JobContainers {
   }
 
   public static ContainerSpec specFor(JobRequest request) {
+    return specFor(request, null);
+  }
+
+  /**
+   * @param store the value of {@link #LABEL_STORE}, or null for a run no store owns
+   */
+  public static ContainerSpec specFor(JobRequest request, String store) {
+    return specFor(request, store, JobLimits.DEFAULT, Map.of());
+  }
+
+  /**
+   * @param store the value of {@link #LABEL_STORE}, or null for a run no store owns
+   * @param limits the worker's defaults, for a job that sets no memory or cpus
+   * @param secrets the values of the job's secrets, by name: passed as environment variables
+   */
+  public static ContainerSpec specFor(
+      JobRequest request, String store, JobLimits limits, Map<String, String> secrets) {
     List<String> binds = new ArrayList<>(request.job().volumes());
     if (request.pipelineDir() != null) {
       binds.add(request.pipelineDir() + ":" + PIPELINE_MOUNT);
@@ -50,9 +75,12 @@ public final class JobContainers {
       binds.add(request.workdirFromHost() + ":" + WORKDIR_MOUNT);
     }
     Map<String, String> env = new LinkedHashMap<>(request.job().env());
+    env.putAll(secrets);
     env.put("FASTCI", "true");
     env.put("FASTCI_RUN_ID", request.runId());
     env.put("FASTCI_JOB", request.job().name());
+    String memory = limits.memoryOf(request.job());
+    Double cpus = limits.cpusOf(request.job());
     return new ContainerSpec(
         containerName(request.runId(), request.job().name(), request.attempt()),
         request.job().image(),
@@ -60,10 +88,20 @@ public final class JobContainers {
         env,
         binds,
         request.workInPipelineDir() ? PIPELINE_MOUNT : WORKDIR_MOUNT,
-        Map.of(
-            LABEL_MANAGED, "true",
-            LABEL_RUN, request.runId(),
-            LABEL_JOB, request.job().name(),
-            LABEL_ATTEMPT, Integer.toString(request.attempt())));
+        labels(request, store),
+        memory == null ? null : MemorySize.parse(memory),
+        cpus == null ? null : Math.round(cpus * 1_000_000_000d));
+  }
+
+  private static Map<String, String> labels(JobRequest request, String store) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(LABEL_MANAGED, "true");
+    labels.put(LABEL_RUN, request.runId());
+    labels.put(LABEL_JOB, request.job().name());
+    labels.put(LABEL_ATTEMPT, Integer.toString(request.attempt()));
+    if (store != null) {
+      labels.put(LABEL_STORE, store);
+    }
+    return labels;
   }
 }

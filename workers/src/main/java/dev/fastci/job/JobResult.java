@@ -4,7 +4,8 @@ package dev.fastci.job;
  * The end of one job activity.
  *
  * @param exitCode the container's exit code, or null when it never ran
- * @param error why the job could not run, for {@link JobOutcome#ERROR}
+ * @param error why the job could not run, for {@link JobOutcome#ERROR}; why it was killed (out of
+ *     memory) for {@link JobOutcome#FAILED}
  * @param host the worker host that ran it
  */
 public record JobResult(
@@ -19,6 +20,11 @@ public record JobResult(
     JobOutcome outcome =
         timedOut ? JobOutcome.TIMED_OUT : exitCode == 0 ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
     return new JobResult(outcome, exitCode, null, startedAt, now, host);
+  }
+
+  /** Killed by the kernel for going over its memory limit. */
+  static JobResult outOfMemory(int exitCode, String error, long startedAt, long now, String host) {
+    return new JobResult(JobOutcome.FAILED, exitCode, error, startedAt, now, host);
   }
 
   static JobResult couldNotStart(String error, long startedAt, long now, String host) {

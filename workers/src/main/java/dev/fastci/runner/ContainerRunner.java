@@ -36,6 +36,14 @@ public interface ContainerRunner {
   /** Completes with the exit code once the container has ended. */
   CompletableFuture<Integer> exitCode(Container container);
 
+  /**
+   * True when the kernel killed a process of the ended container for going over its memory limit
+   * (Docker's {@code State.OOMKilled}). Asked after the exit, before {@link #remove}.
+   */
+  default boolean oomKilled(Container container) {
+    return false;
+  }
+
   /** Kills the container if it runs. */
   void kill(Container container);
 

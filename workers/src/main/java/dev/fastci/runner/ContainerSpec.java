@@ -6,7 +6,11 @@ import java.util.Map;
 /**
  * Everything needed to create one job's container.
  *
+ * @param env the container's environment, secret values included: {@link #toString()} shows only
+ *     the names
  * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}
+ * @param memoryBytes the memory limit (swap included), or null for none
+ * @param nanoCpus the CPU limit in billionths of a CPU, or null for none
  */
 public record ContainerSpec(
     String name,
@@ -15,12 +19,41 @@ public record ContainerSpec(
     Map<String, String> env,
     List<String> binds,
     String workingDir,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Long memoryBytes,
+    Long nanoCpus) {
 
   public ContainerSpec {
     command = List.copyOf(command);
     env = Map.copyOf(env);
     binds = List.copyOf(binds);
     labels = Map.copyOf(labels);
+  }
+
+  /** A container without resource limits. */
+  public ContainerSpec(
+      String name,
+      String image,
+      List<String> command,
+      Map<String, String> env,
+      List<String> binds,
+      String workingDir,
+      Map<String, String> labels) {
+    this(name, image, command, env, binds, workingDir, labels, null, null);
+  }
+
+  @Override
+  public String toString() {
+    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s]"
+        .formatted(
+            name,
+            image,
+            command,
+            new java.util.TreeSet<>(env.keySet()),
+            binds,
+            workingDir,
+            labels,
+            memoryBytes,
+            nanoCpus);
   }
 }

@@ -40,7 +40,12 @@ public class DockerContainerRunner implements ContainerRunner {
               .withWorkingDir(spec.workingDir())
               .withHostConfig(
                   HostConfig.newHostConfig()
-                      .withBinds(spec.binds().stream().map(Bind::parse).toList()))
+                      .withPrivileged(false) // never: a privileged job owns the host
+                      .withBinds(spec.binds().stream().map(Bind::parse).toList())
+                      // null: no limit; swap = memory: the job cannot swap past its limit
+                      .withMemory(spec.memoryBytes())
+                      .withMemorySwap(spec.memoryBytes())
+                      .withNanoCPUs(spec.nanoCpus()))
               .exec()
               .getId();
       return new Container(id, spec.name(), false);
@@ -154,6 +159,16 @@ public class DockerContainerRunner implements ContainerRunner {
               }
             });
     return exit;
+  }
+
+  @Override
+  public boolean oomKilled(Container container) {
+    try {
+      return Boolean.TRUE.equals(
+          docker.inspectContainerCmd(container.id()).exec().getState().getOOMKilled());
+    } catch (NotFoundException gone) {
+      return false;
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.fastci.spec;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,11 @@ import java.util.Map;
  * @param command the argv, already split from the spec's string form
  * @param volumes Docker {@code -v} bindings, {@code host:container[:ro|rw]}
  * @param timeoutSecs the job's time limit, or null for none
+ * @param secrets the names of the secrets the job itself asks for (only names: values never enter a
+ *     spec or the workflow history)
+ * @param pipelineSecrets the names of the pipeline's secrets, which every job gets
+ * @param memory the memory limit in Docker notation ({@code 64m}), or null for the worker's default
+ * @param cpus the CPU limit, or null for the worker's default
  */
 public record JobSpec(
     String name,
@@ -16,11 +22,35 @@ public record JobSpec(
     List<String> command,
     List<String> volumes,
     Double timeoutSecs,
-    Map<String, String> env) {
+    Map<String, String> env,
+    List<String> secrets,
+    List<String> pipelineSecrets,
+    String memory,
+    Double cpus) {
 
   public JobSpec {
     command = List.copyOf(command);
     volumes = volumes == null ? List.of() : List.copyOf(volumes);
     env = env == null ? Map.of() : Map.copyOf(env);
+    secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    pipelineSecrets = pipelineSecrets == null ? List.of() : List.copyOf(pipelineSecrets);
+  }
+
+  /** A job without secrets and resource limits. */
+  public JobSpec(
+      String name,
+      String image,
+      List<String> command,
+      List<String> volumes,
+      Double timeoutSecs,
+      Map<String, String> env) {
+    this(name, image, command, volumes, timeoutSecs, env, null, null, null, null);
+  }
+
+  /** Every secret the job's container gets: the pipeline's, then its own, each once. */
+  public List<String> allSecrets() {
+    LinkedHashSet<String> all = new LinkedHashSet<>(pipelineSecrets);
+    all.addAll(secrets);
+    return List.copyOf(all);
   }
 }

@@ -18,9 +18,26 @@ final class JobValidator {
   private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final List<String> REQUIRED = List.of("name", "image", "command");
   private static final Set<String> FIELDS =
-      Set.of("name", "image", "command", "volumes", "timeout_secs", "env");
+      Set.of(
+          "name",
+          "image",
+          "command",
+          "volumes",
+          "timeout_secs",
+          "env",
+          "secrets",
+          "memory",
+          "cpus");
 
   private final Set<String> names = new LinkedHashSet<>();
+  private final List<String> pipelineSecrets;
+
+  /**
+   * @param pipelineSecrets the pipeline's valid {@code secrets}, which every job gets
+   */
+  JobValidator(List<String> pipelineSecrets) {
+    this.pipelineSecrets = List.copyOf(pipelineSecrets);
+  }
 
   /** Every string given as a job name so far, valid or not, in input order. */
   Set<String> names() {
@@ -36,6 +53,9 @@ final class JobValidator {
     List<String> volumes = List.of();
     Double timeout = null;
     Map<String, String> env = Map.of();
+    List<String> secrets = List.of();
+    String memory = null;
+    Double cpus = null;
     for (Map.Entry<String, JsonNode> field : job.properties()) {
       JsonNode value = field.getValue();
       String at = SpecErrors.key(path, field.getKey());
@@ -53,6 +73,9 @@ final class JobValidator {
         case "volumes" -> volumes = VolumeRules.volumes(value, at, errors);
         case "timeout_secs" -> timeout = timeout(value, at, errors);
         case "env" -> env = env(value, at, errors);
+        case "secrets" -> secrets = SecretRules.secrets(value, at, errors);
+        case "memory" -> memory = memory(value, at, errors);
+        case "cpus" -> cpus = cpus(value, at, errors);
         default -> throw new AssertionError(field.getKey());
       }
     }
@@ -61,10 +84,56 @@ final class JobValidator {
         errors.add(SpecErrors.key(path, required), "required");
       }
     }
+    secretsNotInEnv(secrets, env, path, errors);
     if (errors.size() > before) {
       return null;
     }
-    return new JobSpec(name, image, command, volumes, timeout, env);
+    return new JobSpec(
+        name, image, command, volumes, timeout, env, secrets, pipelineSecrets, memory, cpus);
+  }
+
+  /** A variable is either a secret or a plain env value, never both. */
+  private void secretsNotInEnv(
+      List<String> secrets, Map<String, String> env, String path, SpecErrors errors) {
+    for (int i = 0; i < secrets.size(); i++) {
+      if (env.containsKey(secrets.get(i))) {
+        errors.add(
+            SpecErrors.index(SpecErrors.key(path, "secrets"), i),
+            SpecErrors.quote(secrets.get(i)) + " is also set in env");
+      }
+    }
+    for (String key : env.keySet()) {
+      if (pipelineSecrets.contains(key)) {
+        errors.add(
+            SpecErrors.key(SpecErrors.key(path, "env"), key),
+            SpecErrors.quote(key) + " is a secret of the pipeline");
+      }
+    }
+  }
+
+  private static String memory(JsonNode value, String at, SpecErrors errors) {
+    try {
+      if (MemorySize.parse(value.isTextual() ? value.textValue() : null)
+          < MemorySize.DOCKER_MINIMUM) {
+        errors.add(at, "must be at least 6m (Docker's minimum)");
+      }
+    } catch (IllegalArgumentException e) {
+      errors.add(at, e.getMessage());
+      return null;
+    }
+    return value.textValue().strip();
+  }
+
+  private static Double cpus(JsonNode value, String at, SpecErrors errors) {
+    double cpus = value.isNumber() ? value.doubleValue() : Double.NaN;
+    if (!(cpus > 0) || Double.isInfinite(cpus)) {
+      errors.add(at, "must be a number > 0");
+      return null;
+    }
+    if (cpus < 0.01) {
+      errors.add(at, "must be at least 0.01 (Docker's minimum)");
+    }
+    return cpus;
   }
 
   private String name(JsonNode value, String at, SpecErrors errors) {

@@ -12,6 +12,8 @@ import java.util.Map;
  * @param repoUrl a repository cloned at {@code commitHash} into the pipeline dir, or null
  * @param branches {@code on.branches}: the pushed branches (glob patterns) that start it, or null
  *     for every push
+ * @param secrets the names of the secrets every job gets (each job's {@link
+ *     JobSpec#pipelineSecrets()} holds them too)
  */
 public record PipelineSpec(
     String name,
@@ -21,12 +23,36 @@ public record PipelineSpec(
     boolean setupPipelineDir,
     String repoUrl,
     String commitHash,
-    List<String> branches) {
+    List<String> branches,
+    List<String> secrets) {
 
   public PipelineSpec {
     jobs = List.copyOf(jobs);
     parents = parents == null ? Map.of() : Map.copyOf(parents);
     branches = branches == null ? null : List.copyOf(branches);
+    secrets = secrets == null ? List.of() : List.copyOf(secrets);
+  }
+
+  /** A pipeline without pipeline-level secrets. */
+  public PipelineSpec(
+      String name,
+      List<JobSpec> jobs,
+      Map<String, List<String>> parents,
+      String bindWorkdirFromHost,
+      boolean setupPipelineDir,
+      String repoUrl,
+      String commitHash,
+      List<String> branches) {
+    this(
+        name,
+        jobs,
+        parents,
+        bindWorkdirFromHost,
+        setupPipelineDir,
+        repoUrl,
+        commitHash,
+        branches,
+        null);
   }
 
   /** True when the jobs share a host dir at /fastci/pipeline (asked for, or holding a checkout). */

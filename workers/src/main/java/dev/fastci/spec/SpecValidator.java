@@ -24,7 +24,8 @@ final class SpecValidator {
           "setup_pipeline_dir",
           "repo_url",
           "commit_hash",
-          "on");
+          "on",
+          "secrets");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /** The outcome of a validation: a spec exactly when there are no errors. */
@@ -47,12 +48,18 @@ final class SpecValidator {
       if (!FIELDS.contains(field.getKey())) {
         errors.add(SpecErrors.key("", field.getKey()), "unknown field");
       }
+      NulCharacters.check(field.getValue(), SpecErrors.key("", field.getKey()), errors);
     }
     SpecErrors missing = new SpecErrors(); // absent fields have no bucket: theirs come last
     Function<String, SpecErrors> at = field -> byField.getOrDefault(field, missing);
 
     String name = name(root.get("name"), at.apply("name"));
-    JobValidator jobValidator = new JobValidator();
+    JsonNode secretsNode = root.get("secrets");
+    List<String> secrets =
+        secretsNode == null || secretsNode.isNull()
+            ? List.of()
+            : SecretRules.secrets(secretsNode, "secrets", at.apply("secrets"));
+    JobValidator jobValidator = new JobValidator(secrets);
     List<JobSpec> jobs = jobs(root.get("jobs"), jobValidator, at.apply("jobs"));
     List<String> jobNames = jobs == null ? null : List.copyOf(jobValidator.names());
     Map<String, List<String>> parents =
@@ -77,7 +84,8 @@ final class SpecValidator {
       return new Result(null, List.copyOf(all));
     }
     PipelineSpec spec =
-        new PipelineSpec(name, jobs, parents, workdir, setupDir, repoUrl, commit, branches);
+        new PipelineSpec(
+            name, jobs, parents, workdir, setupDir, repoUrl, commit, branches, secrets);
     return new Result(spec, List.of());
   }
 

@@ -42,7 +42,13 @@ public final class FastciWorker implements AutoCloseable {
                 .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
                 .build());
     host.registerActivitiesImplementations(
-        new JobActivitiesImpl(runner, new LogFiles(config.dataDir()), config.hostId()),
+        new JobActivitiesImpl(
+            runner,
+            new LogFiles(config.dataDir()),
+            config.hostId(),
+            config.store(),
+            config.jobLimits(),
+            config.secrets()),
         new PipelineDirActivitiesImpl(config.dataDir()));
   }
 

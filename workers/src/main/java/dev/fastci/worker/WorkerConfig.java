@@ -1,5 +1,7 @@
 package dev.fastci.worker;
 
+import dev.fastci.job.JobLimits;
+import dev.fastci.secrets.SecretSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -12,9 +14,20 @@ import java.time.Duration;
  * @param hostId names this worker host; its task queue is derived from it
  * @param maxParallelJobs jobs beyond this many wait in the host's queue
  * @param pipelineDirRetention how long a finished run's pipeline dir is kept for retries
+ * @param store names the run store that owns the runs this worker executes (a server's data dir),
+ *     put on every container as {@code dev.fastci.store} so that server's janitor can tell its
+ *     orphans apart; null when no store owns them (the command line, a standalone worker)
+ * @param jobLimits the log size limit, and the memory and CPU limits of jobs that set none
+ * @param secrets where job secrets are read (by default the FASTCI_SECRET_* environment variables)
  */
 public record WorkerConfig(
-    Path dataDir, String hostId, int maxParallelJobs, Duration pipelineDirRetention) {
+    Path dataDir,
+    String hostId,
+    int maxParallelJobs,
+    Duration pipelineDirRetention,
+    String store,
+    JobLimits jobLimits,
+    SecretSource secrets) {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
   public WorkerConfig {
@@ -22,10 +35,36 @@ public record WorkerConfig(
     if (maxParallelJobs < 1) {
       throw new IllegalArgumentException("maxParallelJobs must be at least 1");
     }
+    jobLimits = jobLimits == null ? JobLimits.DEFAULT : jobLimits;
+    secrets = secrets == null ? SecretSource.environment() : secrets;
+  }
+
+  public WorkerConfig(
+      Path dataDir,
+      String hostId,
+      int maxParallelJobs,
+      Duration pipelineDirRetention,
+      String store) {
+    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, null, null);
+  }
+
+  public WorkerConfig(
+      Path dataDir, String hostId, int maxParallelJobs, Duration pipelineDirRetention) {
+    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, null);
   }
 
   public WorkerConfig(Path dataDir, String hostId, int maxParallelJobs) {
     this(dataDir, hostId, maxParallelJobs, DEFAULT_RETENTION);
+  }
+
+  public WorkerConfig withJobLimits(JobLimits limits) {
+    return new WorkerConfig(
+        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, limits, secrets);
+  }
+
+  public WorkerConfig withSecrets(SecretSource source) {
+    return new WorkerConfig(
+        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, jobLimits, source);
   }
 
   public static int defaultMaxParallelJobs() {

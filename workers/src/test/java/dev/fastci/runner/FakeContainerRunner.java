@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A runner without Docker, driven by each job's environment: {@code FAKE_EXIT} (exit code, default
  * 0), {@code FAKE_SLEEP_MS} (run time), {@code FAKE_OUTPUT} (the log), {@code FAKE_START_ERROR}
- * (the container cannot be created). It records when each container started and ended, and which
- * still exist, so workflow tests can check order and cleanup.
+ * (the container cannot be created), {@code FAKE_OOM} (reported as killed for its memory limit). It
+ * records when each container started and ended, and which still exist, so workflow tests can check
+ * order and cleanup.
  */
 public class FakeContainerRunner implements ContainerRunner {
   /** One container's life, in epoch milliseconds; {@code endedAt} is 0 while it runs. */
@@ -26,6 +27,7 @@ public class FakeContainerRunner implements ContainerRunner {
   private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
   private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
   private final List<Run> runs = new ArrayList<>();
+  private final Map<String, ContainerSpec> created = new ConcurrentHashMap<>();
 
   private static final class FakeContainer {
     final ContainerSpec spec;
@@ -48,6 +50,7 @@ public class FakeContainerRunner implements ContainerRunner {
       throw new JobStartException(startError, null);
     }
     containers.put(spec.name(), new FakeContainer(spec));
+    created.put(spec.name(), spec);
     return new Container(spec.name(), spec.name(), false);
   }
 
@@ -88,6 +91,12 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
+  public boolean oomKilled(Container container) {
+    FakeContainer fake = containers.get(container.name());
+    return fake != null && fake.spec.env().containsKey("FAKE_OOM");
+  }
+
+  @Override
   public void kill(Container container) {
     FakeContainer fake = containers.get(container.name());
     if (fake != null) {
@@ -103,6 +112,15 @@ public class FakeContainerRunner implements ContainerRunner {
   /** Containers created and not yet removed. */
   public List<String> existing() {
     return List.copyOf(containers.keySet());
+  }
+
+  /** The spec of the last container created whose name ends with {@code -suffix}. */
+  public ContainerSpec createdSpec(String containerNameSuffix) {
+    return created.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("-" + containerNameSuffix))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no container created for " + containerNameSuffix));
   }
 
   public synchronized List<Run> finishedRuns() {

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * The embedded engine as the command line starts it: in-process Temporal plus a worker on the local
@@ -36,15 +37,21 @@ public final class LocalEngine implements AutoCloseable {
   private final Engine engine;
   private final LogFiles logs;
 
-  private LocalEngine(Path dataDir) {
+  private LocalEngine(Path dataDir, UnaryOperator<WorkerConfig> configure) {
     this.dataDir = dataDir;
-    this.engine = Engine.start("", new WorkerConfig(dataDir, HOST_ID, 4), true);
+    this.engine = Engine.start("", configure.apply(new WorkerConfig(dataDir, HOST_ID, 4)), true);
     this.logs = new LogFiles(dataDir);
   }
 
   public static LocalEngine start() {
+    return start(UnaryOperator.identity());
+  }
+
+  /** An engine whose worker settings are changed first, e.g. its job limits or secrets. */
+  public static LocalEngine start(UnaryOperator<WorkerConfig> configure) {
     try {
-      return new LocalEngine(Files.createTempDirectory("fastci-it-").toAbsolutePath().normalize());
+      return new LocalEngine(
+          Files.createTempDirectory("fastci-it-").toAbsolutePath().normalize(), configure);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,11 +5,16 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.spec.SpecBytes;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.workflow.PipelineStatus;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,10 +40,13 @@ class PipelineApiController {
     this.store = store;
   }
 
-  /** The body is the spec: JSON, or YAML with a YAML content type. */
+  /**
+   * The body is the spec: JSON, or YAML with a YAML content type; UTF-8 unless the content type
+   * names another charset. Bytes that are not valid in it are refused (400), not replaced.
+   */
   @PostMapping
   ResponseEntity<Map<String, String>> submit(
-      @RequestBody(required = false) String body,
+      @RequestBody(required = false) byte[] body,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
       @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger) {
     if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
@@ -49,8 +57,19 @@ class PipelineApiController {
             ? SpecFormat.YAML
             : SpecFormat.AUTO;
     String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
-    String id = runs.submit(body == null ? "" : body, format, Trigger.of(type));
+    String text = body == null ? "" : SpecBytes.decode(body, charset(contentType));
+    String id = runs.submit(text, format, Trigger.of(type));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+  }
+
+  private static Charset charset(String contentType) {
+    try {
+      Charset charset =
+          contentType == null ? null : MediaType.parseMediaType(contentType).getCharset();
+      return charset == null ? StandardCharsets.UTF_8 : charset;
+    } catch (InvalidMediaTypeException e) {
+      return StandardCharsets.UTF_8;
+    }
   }
 
   /** A form post mangles the spec; curl -d sends one unless told otherwise. */

@@ -5,14 +5,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.spec.BranchFilter;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,22 +28,31 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts a push's pipelines: every pipeline file at the pushed commit becomes a run in repo mode,
- * pinned to that commit, unless its {@code on.branches} leaves the ref out.
+ * pinned to that commit, unless its {@code on.branches} leaves the ref out. Whoever can push may
+ * write these files, so they may mount no host path unless the repository is one of {@code
+ * fastci.git.trusted-repos}; then the server's allowed roots apply, as to any submitted run.
  */
 @Service
 class PushPipelines {
   private static final Logger log = LoggerFactory.getLogger(PushPipelines.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final HostPathPolicy UNTRUSTED =
+      HostPathPolicy.noHostPaths(
+          "a pipeline started by a push may use host paths only when its repo is in "
+              + HostPathPolicy.TRUSTED_REPOS_SETTING);
 
   private final PipelineFiles files;
   private final SpecDocuments specs;
   private final RunService runs;
+  private final List<String> trustedRepos;
 
-  PushPipelines(PipelineFiles files, SpecDocuments specs, RunService runs) {
+  PushPipelines(
+      PipelineFiles files, SpecDocuments specs, RunService runs, FastciProperties properties) {
     this.files = files;
     this.specs = specs;
     this.runs = runs;
+    this.trustedRepos = properties.git().trustedRepos();
   }
 
   /** What a push started, and the files it could not start, by path. */
@@ -50,12 +64,16 @@ class PushPipelines {
     if (push.deletesRef()) {
       return new Started(started, errors);
     }
+    boolean trusted = trusted(push.repo());
     for (PipelineFiles.PipelineFile file : files.at(push.repo(), push.after())) {
       try {
         String json = pinnedToCommit(file, push);
         PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
         if (!BranchFilter.matches(spec.branches(), push.ref())) {
           continue;
+        }
+        if (!trusted) {
+          UNTRUSTED.enforce(spec);
         }
         started.add(runs.submit(json, SpecFormat.JSON, trigger(push, file.path())));
       } catch (InvalidSpecException e) {
@@ -64,6 +82,34 @@ class PushPipelines {
       }
     }
     return new Started(started, errors);
+  }
+
+  /**
+   * True when the repository is one of {@code fastci.git.trusted-repos}: the same string, or the
+   * same directory once links and {@code ..} are resolved.
+   */
+  boolean trusted(String repo) {
+    for (String entry : trustedRepos) {
+      String candidate = entry == null ? "" : entry.strip();
+      if (candidate.isEmpty()) {
+        continue;
+      }
+      if (candidate.equals(repo) || sameDirectory(candidate, repo)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameDirectory(String a, String b) {
+    if (!a.startsWith("/") || !b.startsWith("/")) {
+      return false;
+    }
+    try {
+      return HostPathPolicy.realPath(Path.of(a)).equals(HostPathPolicy.realPath(Path.of(b)));
+    } catch (IOException | InvalidPathException unresolvable) {
+      return false;
+    }
   }
 
   /** The file's spec in repo mode: the pushed repository at the pushed commit. */

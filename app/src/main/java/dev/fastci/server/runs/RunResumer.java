@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,9 @@ class RunResumer {
     this.runs = runs;
   }
 
+  /** Before the janitor's first sweep (which leaves unfinished runs alone anyway). */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(Ordered.LOWEST_PRECEDENCE - 1)
   void resumeUnfinishedRuns() {
     for (String id : store.unfinishedIds()) {
       try {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.workflow.JobState;
@@ -34,6 +36,8 @@ public class RunService {
   private final ObjectMapper json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
+  private final HostPathPolicy hostPaths;
+  private final SubmissionPolicy submissions;
 
   public RunService(
       RunStore store,
@@ -50,11 +54,19 @@ public class RunService {
     this.json = json;
     this.properties = properties;
     this.recorder = recorder;
+    this.hostPaths =
+        HostPathPolicy.underRoots(
+            properties.volumes().allowedRoots(), HostPathPolicy.dockerSockets(System.getenv()));
+    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
   }
 
-  /** Validates and starts a run; returns its id. Nothing starts when the spec is invalid. */
+  /**
+   * Validates and starts a run; returns its id. Nothing starts when the spec is invalid or mounts a
+   * host path outside {@code fastci.volumes.allowed-roots}.
+   */
   public String submit(String text, SpecFormat format, Trigger trigger) {
-    PipelineSpec spec = specs.parse(text, format);
+    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
+    submissions.enforce(spec); // secrets this server lacks, limits above its maximums
     String id = RunIds.newId();
     store.insert(
         id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
@@ -114,7 +126,8 @@ public class RunService {
   }
 
   private int startAttempt(RunRow run, List<JobState> carried) {
-    PipelineSpec spec = specs.stored(run.specJson());
+    // the allowed roots, or where a link leads, may have changed since the run was submitted
+    PipelineSpec spec = hostPaths.enforce(specs.stored(run.specJson()));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {

@@ -8,10 +8,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,10 +77,25 @@ public class RunStore {
         .single();
   }
 
-  List<String> unfinishedIds() {
+  /** The runs that have not ended (PENDING or RUNNING), by id. */
+  public List<String> unfinishedIds() {
     return jdbc.sql("select id from runs where status in ('PENDING', 'RUNNING') order by id")
         .query(String.class)
         .list();
+  }
+
+  /** Which of these ids are runs of this store (in any status). */
+  public Set<String> existingIds(Collection<String> ids) {
+    Set<String> existing = new HashSet<>();
+    List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+    for (int from = 0; from < all.size(); from += 500) {
+      existing.addAll(
+          jdbc.sql("select id from runs where id in (:ids)")
+              .param("ids", all.subList(from, Math.min(all.size(), from + 500)))
+              .query(String.class)
+              .list());
+    }
+    return existing;
   }
 
   /** Starts attempt {@code attempt}: the run is PENDING again and carries these jobs over. */

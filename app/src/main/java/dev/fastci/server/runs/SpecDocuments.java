@@ -28,6 +28,9 @@ public class SpecDocuments {
 
   /** The submitted document as JSON (YAML converted); call only on a valid spec. */
   public String toJson(String text, SpecFormat format) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1); // a byte order mark, which the parser skips too
+    }
     try {
       JsonNode tree = (format.resolve(text) == SpecFormat.YAML ? YAML : JSON).readTree(text);
       return JSON.writeValueAsString(tree);

@@ -42,6 +42,9 @@ class GitPushIntegrationTest {
   private static final String SECRET = "push-secret";
   private static final Path DATA_DIR = tempDir();
 
+  /** The one repository whose pushed pipelines may mount host paths. */
+  private static final Path TRUSTED_REPO = DATA_DIR.resolveSibling(DATA_DIR.getFileName() + ".git");
+
   @LocalServerPort int port;
   @Autowired RunStore store;
   @Autowired RunService runs;
@@ -53,6 +56,8 @@ class GitPushIntegrationTest {
   static void server(DynamicPropertyRegistry registry) {
     registry.add("fastci.data-dir", DATA_DIR::toString);
     registry.add("fastci.hook-secret", () -> SECRET);
+    registry.add("fastci.volumes.allowed-roots", () -> System.getProperty("java.io.tmpdir"));
+    registry.add("fastci.git.trusted-repos", TRUSTED_REPO::toString);
   }
 
   @BeforeEach
@@ -112,6 +117,41 @@ class GitPushIntegrationTest {
     String deleted = GitCli.ok(clone, "push", "origin", "--delete", "release/1.0");
     assertThat(deleted).doesNotContain("warning");
     assertThat(store.count(null, null)).isEqualTo(before + 1);
+  }
+
+  @Test
+  void untrustedRepoMayNotMountHostPathsTrustedOneMay() throws Exception {
+    Path out = Files.createDirectories(work.resolve("out"));
+    String mounting =
+        "{\"name\": \"mounting\", \"jobs\": [{\"name\": \"show\", \"image\": \"busybox:latest\","
+            + " \"volumes\": [\""
+            + out
+            + ":/out\"], \"command\": [\"sh\", \"-c\", \"echo pushed > /out/file\"]}]}";
+    write(".fastci/mount.json", mounting);
+    commit("mounts a host dir");
+    long before = store.count(null, null);
+
+    GitCli.Result untrusted = GitCli.run(clone, "push", "origin", "main");
+
+    assertThat(untrusted.exitCode()).isZero();
+    assertThat(untrusted.output())
+        .contains("fastci: started 0 pipeline(s) for refs/heads/main")
+        .contains(".fastci/mount.json")
+        .contains("jobs[0].volumes[0]")
+        .contains("fastci.git.trusted-repos");
+    assertThat(store.count(null, null)).isEqualTo(before);
+    assertThat(out.resolve("file")).doesNotExist();
+
+    GitCli.ok(work, "init", "-q", "--bare", TRUSTED_REPO.toString());
+    assertThat(install(TRUSTED_REPO, "http://127.0.0.1:" + port)).isZero();
+    GitCli.ok(clone, "remote", "add", "trusted", TRUSTED_REPO.toString());
+    String trusted = GitCli.ok(clone, "push", "trusted", "main");
+
+    assertThat(trusted).contains("fastci: started 1 pipeline(s) for refs/heads/main");
+    RunDetail run = awaitRuns((int) before + 1).get(0);
+    assertThat(run.name()).isEqualTo("mounting");
+    assertThat(run.status().name()).isEqualTo("SUCCEEDED");
+    assertThat(out.resolve("file")).hasContent("pushed");
   }
 
   @Test

@@ -1,0 +1,65 @@
+package dev.fastci.server.janitor;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import dev.fastci.job.JobContainers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/** {@link ManagedContainers} on the real Docker engine. */
+public final class DockerManagedContainers implements ManagedContainers, AutoCloseable {
+  private final DockerClient docker;
+
+  /**
+   * @param docker closed with this
+   */
+  public DockerManagedContainers(DockerClient docker) {
+    this.docker = docker;
+  }
+
+  @Override
+  public List<ManagedContainer> list() {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(JobContainers.LABEL_MANAGED, "true"))
+        .exec()
+        .stream()
+        .map(DockerManagedContainers::managed)
+        .toList();
+  }
+
+  private static ManagedContainer managed(Container container) {
+    Map<String, String> labels = container.getLabels() == null ? Map.of() : container.getLabels();
+    String[] names = container.getNames();
+    String name =
+        names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
+    return new ManagedContainer(
+        container.getId(),
+        name,
+        labels.get(JobContainers.LABEL_RUN),
+        labels.get(JobContainers.LABEL_STORE),
+        container.getState());
+  }
+
+  @Override
+  public void remove(String containerId) {
+    try {
+      docker.removeContainerCmd(containerId).withForce(true).exec();
+    } catch (NotFoundException gone) {
+      // removed meanwhile, by its job activity or by hand
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      docker.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

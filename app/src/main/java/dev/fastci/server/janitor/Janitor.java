@@ -1,0 +1,247 @@
+package dev.fastci.server.janitor;
+
+import dev.fastci.host.Directories;
+import dev.fastci.host.PipelineDirs;
+import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes what no live run of this server's store will ever clean up: containers of this store
+ * whose run has ended or is unknown, and pipeline dirs whose run the store does not know.
+ *
+ * <p>What it never touches:
+ *
+ * <ul>
+ *   <li>anything of a run the store lists as PENDING or RUNNING (a resumed run re-attaches to its
+ *       containers and reuses its dir);
+ *   <li>containers of another store ({@code dev.fastci.store} is another server's data dir) or of
+ *       none (the command line's runs, even when it shares the data dir);
+ *   <li>dirs of finished runs of the store: the retention removes those, and a retry until then
+ *       reuses them;
+ *   <li>a dir of an unknown run (or a staging dir) while a container of that run exists, or until
+ *       it has been left untouched for {@code abandonedAfter}: the command line may be running that
+ *       run out of the same data dir.
+ * </ul>
+ *
+ * <p>Races: the containers and dirs are listed before the store is read, and a run is in the store
+ * before any of its containers or dirs exist, so whatever belongs to a run started meanwhile is
+ * either not listed or seen live.
+ */
+public final class Janitor implements AutoCloseable {
+  /** A staging dir or an unknown run's dir untouched this long is abandoned. */
+  public static final Duration ABANDONED_AFTER = Duration.ofHours(1);
+
+  private static final Logger log = LoggerFactory.getLogger(Janitor.class);
+
+  private final ManagedContainers containers;
+  private final Runs runs;
+  private final PipelineDirs dirs;
+  private final String store;
+  private final Duration abandonedAfter;
+  private final Clock clock;
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "fastci-janitor");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private volatile boolean closed;
+
+  /** What the janitor asks the run store. */
+  public interface Runs {
+    /** The ids of the runs that have not ended. */
+    Collection<String> unfinishedIds();
+
+    /** Which of these ids are runs of the store, in any status. */
+    Set<String> existingIds(Collection<String> ids);
+  }
+
+  /** What one sweep removed: container names and pipeline dir names. */
+  public record Report(List<String> containers, List<String> pipelineDirs) {
+    public boolean isEmpty() {
+      return containers.isEmpty() && pipelineDirs.isEmpty();
+    }
+  }
+
+  /**
+   * @param store this server's {@code dev.fastci.store} label value: only such containers go
+   * @param dataDir its pipeline dirs are under {@code <dataDir>/pipelines}
+   */
+  public Janitor(
+      ManagedContainers containers,
+      Runs runs,
+      String store,
+      Path dataDir,
+      Duration abandonedAfter,
+      Clock clock) {
+    this.containers = containers;
+    this.runs = runs;
+    this.store = store;
+    this.dirs = new PipelineDirs(dataDir);
+    this.abandonedAfter = abandonedAfter;
+    this.clock = clock;
+  }
+
+  /** Sweeps now, then every {@code every} until closed. */
+  public Janitor start(Duration every) {
+    timer.scheduleWithFixedDelay(this::sweepQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
+  }
+
+  private void sweepQuietly() {
+    try {
+      sweep();
+    } catch (RuntimeException e) {
+      if (!closed) {
+        log.error("janitor sweep failed; it runs again later", e);
+      }
+    }
+  }
+
+  /** One sweep; returns what it removed. */
+  public synchronized Report sweep() {
+    // Listed before the store is read: see the class comment.
+    List<Path> entries = pipelineEntries();
+    List<ManagedContainer> listed = containers.list();
+    Set<String> live = new HashSet<>(runs.unfinishedIds());
+    Set<String> known =
+        runs.existingIds(
+            entries.stream()
+                .map(entry -> entry.getFileName().toString())
+                .map(Janitor::runId)
+                .toList());
+
+    List<String> removedContainers = new ArrayList<>();
+    Set<String> runsWithContainers = new HashSet<>();
+    for (ManagedContainer container : listed) {
+      if (isOrphan(container, live)) {
+        try {
+          containers.remove(container.id());
+          removedContainers.add(container.name());
+          log.info(
+              "janitor: removed container {} ({}) of run {}, which is not a live run of this"
+                  + " server",
+              container.name(),
+              container.state(),
+              container.runId());
+          continue;
+        } catch (RuntimeException e) {
+          log.warn("janitor: could not remove container {}: {}", container.name(), e.toString());
+        }
+      }
+      if (container.runId() != null) {
+        runsWithContainers.add(container.runId());
+      }
+    }
+
+    List<String> removedDirs = new ArrayList<>();
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      if (name.equals(PipelineDirs.FINISHED)) {
+        continue;
+      }
+      boolean staging = name.startsWith(PipelineDirs.STAGING_PREFIX);
+      if (name.startsWith(".") && !staging) {
+        continue;
+      }
+      String runId = runId(name);
+      boolean abandoned =
+          staging ? !live.contains(runId) : !known.contains(runId) && !live.contains(runId);
+      if (!abandoned || runsWithContainers.contains(runId) || !untouchedLongEnough(entry)) {
+        continue;
+      }
+      try {
+        if (staging) {
+          Directories.deleteRecursively(entry);
+        } else {
+          dirs.remove(runId);
+        }
+        removedDirs.add(name);
+        log.info(
+            "janitor: removed pipeline dir {}: {}",
+            entry,
+            staging ? "an abandoned staging dir" : "run " + runId + " is unknown to the store");
+      } catch (IOException | RuntimeException e) {
+        log.warn("janitor: could not remove pipeline dir {}: {}", entry, e.toString());
+      }
+    }
+    Report report = new Report(List.copyOf(removedContainers), List.copyOf(removedDirs));
+    if (!report.isEmpty()) {
+      log.info(
+          "janitor: removed {} orphaned containers and {} orphaned pipeline dirs",
+          removedContainers.size(),
+          removedDirs.size());
+    }
+    return report;
+  }
+
+  /** The run a pipeline dir (or staging dir) belongs to. */
+  private static String runId(String dirName) {
+    return dirName.startsWith(PipelineDirs.STAGING_PREFIX)
+        ? dirName.substring(PipelineDirs.STAGING_PREFIX.length())
+        : dirName;
+  }
+
+  private boolean isOrphan(ManagedContainer container, Set<String> live) {
+    return store.equals(container.store())
+        && container.runId() != null
+        && !live.contains(container.runId());
+  }
+
+  private boolean untouchedLongEnough(Path entry) {
+    try {
+      Instant modified = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
+      return !modified.plus(abandonedAfter).isAfter(clock.instant());
+    } catch (IOException gone) {
+      return false;
+    }
+  }
+
+  private List<Path> pipelineEntries() {
+    Path root = dirs.root();
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not list " + root, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (containers instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        log.warn("janitor: could not close the Docker client: {}", e.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.fastci.server.runs;
+
+import dev.fastci.secrets.SecretSource;
+import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.JobSpec;
+import dev.fastci.spec.MemorySize;
+import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.SpecError;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What this server takes beyond the rules of the spec: only secrets it knows (its environment has
+ * {@code FASTCI_SECRET_<NAME>}; in the embedded setup the server is the worker), and memory and CPU
+ * limits within {@code fastci.limits.max-memory} and {@code max-cpus}. A submission that asks for
+ * more is refused with every problem by path, before anything starts.
+ */
+final class SubmissionPolicy {
+  private final SecretSource secrets;
+  private final String maxMemory;
+  private final Long maxMemoryBytes;
+  private final Double maxCpus;
+
+  /**
+   * @param limits the server's limits; null for no maximums
+   * @throws IllegalArgumentException when {@code max-memory} is not a size
+   */
+  SubmissionPolicy(FastciProperties.Limits limits, SecretSource secrets) {
+    this.secrets = secrets;
+    this.maxMemory =
+        limits == null || limits.maxMemory() == null ? null : limits.maxMemory().strip();
+    try {
+      this.maxMemoryBytes = maxMemory == null ? null : MemorySize.parse(maxMemory);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "fastci.limits.max-memory " + maxMemory + " " + e.getMessage(), e);
+    }
+    this.maxCpus = limits == null ? null : limits.maxCpus();
+  }
+
+  /**
+   * @throws InvalidSpecException listing every secret the server lacks and every limit too high
+   */
+  PipelineSpec enforce(PipelineSpec spec) {
+    List<SpecError> errors = new ArrayList<>();
+    unknownSecrets(spec.secrets(), "secrets", errors);
+    for (int i = 0; i < spec.jobs().size(); i++) {
+      JobSpec job = spec.jobs().get(i);
+      String at = "jobs[" + i + "]";
+      unknownSecrets(job.secrets(), at + ".secrets", errors);
+      if (job.memory() != null
+          && maxMemoryBytes != null
+          && MemorySize.parse(job.memory()) > maxMemoryBytes) {
+        errors.add(
+            new SpecError(at + ".memory", "at most " + maxMemory + " is allowed on this server"));
+      }
+      if (job.cpus() != null && maxCpus != null && job.cpus() > maxCpus) {
+        errors.add(
+            new SpecError(
+                at + ".cpus", "at most " + plain(maxCpus) + " is allowed on this server"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidSpecException(errors);
+    }
+    return spec;
+  }
+
+  private void unknownSecrets(List<String> names, String at, List<SpecError> errors) {
+    for (int i = 0; i < names.size(); i++) {
+      String name = names.get(i);
+      if (secrets.value(name) == null) {
+        errors.add(
+            new SpecError(
+                at + "[" + i + "]",
+                "secret "
+                    + name
+                    + " is not set on the server ("
+                    + SecretSource.variable(name)
+                    + ")"));
+      }
+    }
+  }
+
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}

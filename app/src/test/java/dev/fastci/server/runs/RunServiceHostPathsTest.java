@@ -1,0 +1,88 @@
+package dev.fastci.server.runs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.client.PipelineClient;
+import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.PipelineSpecParser;
+import dev.fastci.spec.SpecError;
+import dev.fastci.spec.SpecFormat;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's host path rule as RunService applies it to every submitted run. */
+class RunServiceHostPathsTest {
+  @TempDir Path temp;
+  private final RunStore store = mock(RunStore.class);
+  private final PipelineClient pipelines = mock(PipelineClient.class);
+
+  private RunService service(List<String> allowedRoots) {
+    FastciProperties properties = mock(FastciProperties.class);
+    when(properties.volumes()).thenReturn(new FastciProperties.Volumes(allowedRoots));
+    return new RunService(
+        store,
+        mock(RunViews.class),
+        new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
+        pipelines,
+        new ObjectMapper(),
+        properties,
+        mock(RunRecorder.class));
+  }
+
+  private String withVolume(String volume) {
+    return "{\"name\":\"p\",\"jobs\":[{\"name\":\"a\",\"image\":\"busybox\",\"command\":\"true\","
+        + "\"volumes\":[\""
+        + volume
+        + "\"]}]}";
+  }
+
+  @Test
+  void withoutAllowedRootsNoHostPathIsAllowed() {
+    RunService runs = service(List.of());
+
+    assertThatThrownBy(
+            () -> runs.submit(withVolume(temp + ":/x"), SpecFormat.JSON, Trigger.of("api")))
+        .isInstanceOf(InvalidSpecException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidSpecException) e).errors())
+                    .extracting(SpecError::toString)
+                    .containsExactly(
+                        "jobs[0].volumes[0]: "
+                            + temp
+                            + " is not under an allowed root (fastci.volumes.allowed-roots)"));
+    verifyNoInteractions(store, pipelines);
+  }
+
+  @Test
+  void withoutAllowedRootsNamedVolumesStillStart() {
+    service(List.of()).submit(withVolume("cache:/cache"), SpecFormat.JSON, Trigger.of("api"));
+
+    verify(pipelines).begin(any());
+  }
+
+  @Test
+  void underAnAllowedRootTheRunStarts() {
+    service(List.of(temp.toString()))
+        .submit(withVolume(temp + "/out:/out"), SpecFormat.JSON, Trigger.of("api"));
+
+    verify(pipelines).begin(any());
+  }
+
+  @Test
+  void aRelativeAllowedRootIsAStartupError() {
+    assertThatThrownBy(() -> service(List.of("relative")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fastci.volumes.allowed-roots: relative");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.fastci.job;
+
+import dev.fastci.spec.JobSpec;
+import dev.fastci.spec.MemorySize;
+
+/**
+ * What a worker applies to every job it runs.
+ *
+ * @param maxLogBytes a job's log is cut there, with a visible marker; the job goes on
+ * @param defaultMemory the memory limit (Docker notation, e.g. {@code 512m}) of a job that sets
+ *     none; null for no limit
+ * @param defaultCpus the CPU limit of a job that sets none; null for no limit
+ */
+public record JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+  public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
+  public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_LOG_BYTES, null, null);
+
+  public JobLimits {
+    if (maxLogBytes < 1) {
+      throw new IllegalArgumentException("maxLogBytes must be at least 1, got " + maxLogBytes);
+    }
+    defaultMemory = defaultMemory == null || defaultMemory.isBlank() ? null : defaultMemory.strip();
+    if (defaultMemory != null) {
+      try {
+        MemorySize.parse(defaultMemory);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "default memory " + defaultMemory + " " + e.getMessage());
+      }
+    }
+    if (defaultCpus != null && !(defaultCpus > 0 && Double.isFinite(defaultCpus))) {
+      throw new IllegalArgumentException("default cpus must be a number > 0, got " + defaultCpus);
+    }
+  }
+
+  /** The job's memory limit in Docker notation, or null for none. */
+  public String memoryOf(JobSpec job) {
+    return job.memory() != null ? job.memory() : defaultMemory;
+  }
+
+  /** The job's CPU limit, or null for none. */
+  public Double cpusOf(JobSpec job) {
+    return job.cpus() != null ? job.cpus() : defaultCpus;
+  }
+}
