@@ -56,13 +56,17 @@ class SecretsAndLimitsIntegrationTest {
             """
             {"name": "secret", "secrets": ["API_TOKEN"],
              "jobs": [{"name": "use", "image": "busybox:latest", "command": ["sh", "-c",
-               "echo \\"token=$API_TOKEN\\"; printf it-s3; sleep 0.5; printf 'cret-value!\\\\n'; test \\"$API_TOKEN\\" = it-s3cret-value"]}]}
+               "echo \\"token=$API_TOKEN\\"; printf it-s3; sleep 0.5; printf 'cret-value!\\\\n'; test ${#API_TOKEN} -eq 15"]}]}
             """);
     PipelineState end = run.await();
 
     assertThat(end.job("use").status()).as("%s", end).isEqualTo(JobStatus.SUCCEEDED);
     String log = engine.logText(run.runId(), "use");
     assertThat(log).isEqualTo("token=***\n***!\n").doesNotContain(SECRET);
+    assertThat(payloadsOfHistory(run.runId()))
+        .as("every payload in the workflow history")
+        .contains("API_TOKEN")
+        .doesNotContain(SECRET);
     assertNoContainersOf(run.runId());
   }
 
@@ -140,5 +144,17 @@ class SecretsAndLimitsIntegrationTest {
     assertThat(log.length()).isEqualTo(MAX_LOG + 1 + marker.length());
     assertThat(log).startsWith("0123456789".repeat(10) + "\n");
     assertNoContainersOf(run.runId());
+  }
+
+  /** The history's payloads (base64 in its JSON form), decoded and joined. */
+  private static String payloadsOfHistory(String runId) {
+    String history = engine.client().fetchHistory(runId).toJson(false);
+    java.util.regex.Matcher data =
+        java.util.regex.Pattern.compile("\"data\":\\s*\"([A-Za-z0-9+/=]+)\"").matcher(history);
+    StringBuilder payloads = new StringBuilder();
+    while (data.find()) {
+      payloads.append(new String(java.util.Base64.getDecoder().decode(data.group(1)))).append('\n');
+    }
+    return payloads.toString();
   }
 }

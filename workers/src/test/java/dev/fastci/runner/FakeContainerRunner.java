@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A runner without Docker, driven by each job's environment: {@code FAKE_EXIT} (exit code, default
  * 0), {@code FAKE_SLEEP_MS} (run time), {@code FAKE_OUTPUT} (the log), {@code FAKE_START_ERROR}
- * (the container cannot be created), {@code FAKE_OOM} (reported as killed for its memory limit). It
- * records when each container started and ended, and which still exist, so workflow tests can check
- * order and cleanup.
+ * (the container cannot be created), {@code FAKE_OOM} (reported as killed for its memory limit),
+ * {@code FAKE_LOST} (the container vanishes, as in an engine restart). It records when each
+ * container started and ended, and which still exist, so workflow tests can check order and
+ * cleanup.
  */
 public class FakeContainerRunner implements ContainerRunner {
   /** One container's life, in epoch milliseconds; {@code endedAt} is 0 while it runs. */
@@ -27,6 +28,7 @@ public class FakeContainerRunner implements ContainerRunner {
   private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(2);
   private final Map<String, FakeContainer> containers = new ConcurrentHashMap<>();
   private final List<Run> runs = new ArrayList<>();
+  private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final Map<String, ContainerSpec> created = new ConcurrentHashMap<>();
 
   private static final class FakeContainer {
@@ -51,6 +53,7 @@ public class FakeContainerRunner implements ContainerRunner {
     }
     containers.put(spec.name(), new FakeContainer(spec));
     created.put(spec.name(), spec);
+    creations.merge(spec.name(), 1, Integer::sum);
     return new Container(spec.name(), spec.name(), false);
   }
 
@@ -63,6 +66,13 @@ public class FakeContainerRunner implements ContainerRunner {
     fake.startedAt = System.currentTimeMillis();
     int exitCode = Integer.parseInt(fake.spec.env().getOrDefault("FAKE_EXIT", "0"));
     long sleep = Long.parseLong(fake.spec.env().getOrDefault("FAKE_SLEEP_MS", "0"));
+    if (fake.spec.env().containsKey("FAKE_LOST")) {
+      clock.schedule(
+          () -> fake.exit.completeExceptionally(new IllegalStateException("No such container")),
+          sleep,
+          TimeUnit.MILLISECONDS);
+      return;
+    }
     clock.schedule(() -> end(fake, exitCode), sleep, TimeUnit.MILLISECONDS);
   }
 
@@ -107,6 +117,14 @@ public class FakeContainerRunner implements ContainerRunner {
   @Override
   public void remove(Container container) {
     containers.remove(container.name());
+  }
+
+  /** How many containers were created under the name ending with {@code -suffix}. */
+  public int createdCount(String containerNameSuffix) {
+    return creations.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("-" + containerNameSuffix))
+        .mapToInt(Map.Entry::getValue)
+        .sum();
   }
 
   /** Containers created and not yet removed. */

@@ -213,4 +213,16 @@ class PipelineWorkflowTest {
     assertThat(end.job("b").status()).isEqualTo(SKIPPED);
     assertThat(end.status()).isEqualTo(PipelineStatus.FAILED);
   }
+
+  @Test
+  void jobWhoseContainerVanishesEndsInErrorInsteadOfRunningTwice() throws Exception {
+    PipelineState end =
+        harness.run(
+            "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
+                + "'env':{'FAKE_LOST':'1','FAKE_SLEEP_MS':'200'}}]}");
+
+    assertThat(end.job("a").status()).isEqualTo(ERROR);
+    assertThat(end.job("a").error()).contains("lost the job's container", "Docker engine restart");
+    assertThat(harness.runner.createdCount("a-1")).isEqualTo(1);
+  }
 }
