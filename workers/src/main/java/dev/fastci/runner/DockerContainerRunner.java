@@ -27,7 +27,21 @@ public class DockerContainerRunner implements ContainerRunner {
 
   @Override
   public Container createOrFind(ContainerSpec spec) {
-    ensureImage(spec.image());
+    try {
+      return create(spec);
+    } catch (NotFoundException imageMissing) {
+      // Creating first saves an image lookup on every job; only a missing image costs a pull.
+      ensureImage(spec.image());
+      try {
+        return create(spec);
+      } catch (NotFoundException stillMissing) {
+        throw new JobStartException(
+            "could not create the container: " + reason(stillMissing), stillMissing);
+      }
+    }
+  }
+
+  private Container create(ContainerSpec spec) {
     try {
       String id =
           docker
@@ -51,6 +65,8 @@ public class DockerContainerRunner implements ContainerRunner {
       return new Container(id, spec.name(), false);
     } catch (ConflictException nameTaken) {
       return findExisting(spec.name());
+    } catch (NotFoundException imageMissing) {
+      throw imageMissing;
     } catch (DockerException e) {
       throw new JobStartException("could not create the container: " + reason(e), e);
     }
@@ -63,12 +79,6 @@ public class DockerContainerRunner implements ContainerRunner {
   }
 
   private void ensureImage(String image) {
-    try {
-      docker.inspectImageCmd(image).exec();
-      return;
-    } catch (NotFoundException missing) {
-      // pulled below
-    }
     ImageReference ref = ImageReference.parse(image);
     try {
       docker
