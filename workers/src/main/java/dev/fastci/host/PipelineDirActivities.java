@@ -15,6 +15,13 @@ public interface PipelineDirActivities {
   @ActivityMethod
   void removePipelineDir(String runId);
 
+  /**
+   * Waits until the containers of the run's finished jobs, removed in the background, are gone: the
+   * run ends after this, so it leaves nothing behind.
+   */
+  @ActivityMethod
+  void awaitContainerRemovals(String runId);
+
   /** The run ended: keep its dir for retries until the retention period has passed. */
   @ActivityMethod
   void keepPipelineDirForRetries(String runId);

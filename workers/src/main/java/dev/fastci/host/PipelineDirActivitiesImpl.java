@@ -1,5 +1,6 @@
 package dev.fastci.host;
 
+import dev.fastci.job.ContainerRemovals;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,9 +17,26 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private final PipelineDirs dirs;
   private final RepoCheckout checkouts;
 
+  private final ContainerRemovals removals;
+
   public PipelineDirActivitiesImpl(Path dataDir) {
+    this(dataDir, null);
+  }
+
+  /**
+   * @param removals the job containers still being removed; null when none are
+   */
+  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals) {
     this.dirs = new PipelineDirs(dataDir);
     this.checkouts = new RepoCheckout(dataDir);
+    this.removals = removals;
+  }
+
+  @Override
+  public void awaitContainerRemovals(String runId) {
+    if (removals != null) {
+      removals.awaitRun(runId);
+    }
   }
 
   @Override

@@ -44,13 +44,14 @@ public class JobActivitiesImpl implements JobActivities {
   private final String store;
   private final JobLimits limits;
   private final SecretSource secrets;
+  private final ContainerRemovals removals;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
     this(runner, logs, hostId, null);
   }
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId, String store) {
-    this(runner, logs, hostId, store, JobLimits.DEFAULT, SecretSource.environment());
+    this(runner, logs, hostId, store, JobLimits.DEFAULT, SecretSource.environment(), null);
   }
 
   /**
@@ -58,6 +59,8 @@ public class JobActivitiesImpl implements JobActivities {
    *     JobContainers#LABEL_STORE}); null for none
    * @param limits the log size limit, and the resource limits of jobs that set none
    * @param secrets where the values of the jobs' secrets are read, when their containers are made
+   * @param removals removes the containers of jobs that ended normally in the background; null to
+   *     remove every container before the activity ends
    */
   public JobActivitiesImpl(
       ContainerRunner runner,
@@ -65,7 +68,8 @@ public class JobActivitiesImpl implements JobActivities {
       String hostId,
       String store,
       JobLimits limits,
-      SecretSource secrets) {
+      SecretSource secrets,
+      ContainerRemovals removals) {
     this.runner = runner;
     this.logs = logs;
     this.hostId = hostId;
@@ -73,6 +77,7 @@ public class JobActivitiesImpl implements JobActivities {
     this.store = store;
     this.limits = limits;
     this.secrets = secrets;
+    this.removals = removals;
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -111,6 +116,10 @@ public class JobActivitiesImpl implements JobActivities {
       runner.start(container);
       JobResult result = followToEnd(request, container, context, startedAt, secretValues.values());
       results.write(request, result); // before the container goes: the result is never lost
+      if (removals != null && result.outcome() != JobOutcome.TIMED_OUT) {
+        removals.removeLater(request.runId(), container); // the run waits for it at its end
+        keepContainer = true;
+      }
       return result;
     } catch (JobStartException e) {
       return couldNotStart(request, e, startedAt);

@@ -2,6 +2,7 @@ package dev.fastci.worker;
 
 import dev.fastci.host.HostActivitiesImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
+import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.runner.ContainerRunner;
@@ -26,9 +27,11 @@ public final class FastciWorker implements AutoCloseable {
   static final Duration HEARTBEAT_THROTTLE = Duration.ofMillis(500);
 
   private final WorkerFactory factory;
+  private final ContainerRemovals removals;
 
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
     this.factory = WorkerFactory.newInstance(client);
+    this.removals = new ContainerRemovals(runner);
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
     shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     shared.registerActivitiesImplementations(new HostActivitiesImpl(config.hostId()));
@@ -48,8 +51,9 @@ public final class FastciWorker implements AutoCloseable {
             config.hostId(),
             config.store(),
             config.jobLimits(),
-            config.secrets()),
-        new PipelineDirActivitiesImpl(config.dataDir()));
+            config.secrets(),
+            removals),
+        new PipelineDirActivitiesImpl(config.dataDir(), removals));
   }
 
   public FastciWorker start() {
@@ -61,5 +65,6 @@ public final class FastciWorker implements AutoCloseable {
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    removals.close();
   }
 }

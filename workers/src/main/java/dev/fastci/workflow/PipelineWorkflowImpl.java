@@ -70,6 +70,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         progress.failSetup(rootMessage(e), Workflow.currentTimeMillis());
       }
     } finally {
+      if (dirs != null) {
+        awaitContainerRemovals(run, dirs);
+      }
       if (dirs != null && spec.needsPipelineDir()) {
         releasePipelineDir(run, dirs);
       }
@@ -88,6 +91,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       return new HostAssignment(run.hostId(), TaskQueues.forHost(run.hostId()));
     }
     return hosts.assignHost(run.runId());
+  }
+
+  /**
+   * Job containers are removed in the background so the next job need not wait; the run ends only
+   * once they are gone. Versioned: executions recorded before this step replay without it.
+   */
+  private void awaitContainerRemovals(PipelineRun run, PipelineDirActivities dirs) {
+    if (Workflow.getVersion("await-container-removals", Workflow.DEFAULT_VERSION, 1) == 1) {
+      Workflow.newDetachedCancellationScope(() -> dirs.awaitContainerRemovals(run.runId())).run();
+    }
   }
 
   /**

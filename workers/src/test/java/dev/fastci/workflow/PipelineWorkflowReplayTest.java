@@ -11,7 +11,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PipelineWorkflowReplayTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"diamond-with-pipeline-dir.json", "failure-and-job-cancel.json"})
+  @ValueSource(
+      strings = {
+        "diamond-with-pipeline-dir.json",
+        "failure-and-job-cancel.json",
+        "diamond-with-container-removals.json"
+      })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/" + history, PipelineWorkflowImpl.class);
