@@ -56,14 +56,17 @@ final class RepoCheckout {
   private static String updateMirror(String repoUrl, String commitHash, Path mirror)
       throws GitAPIException, IOException {
     if (!Files.exists(mirror.resolve("HEAD"))) {
+      // Not a clone: a clone follows the remote's HEAD, which in a fresh bare repository may name
+      // a branch nobody pushed (master while main was pushed). A mirror needs only the refs.
       Files.createDirectories(mirror.getParent());
-      Git.cloneRepository()
-          .setURI(repoUrl)
-          .setDirectory(mirror.toFile())
-          .setBare(true)
-          .setMirror(true)
-          .call()
-          .close();
+      try (Git git = Git.init().setBare(true).setDirectory(mirror.toFile()).call()) {
+        StoredConfig config = git.getRepository().getConfig();
+        config.setString("remote", "origin", "url", repoUrl);
+        config.setString("remote", "origin", "fetch", "+refs/*:refs/*");
+        config.setBoolean("remote", "origin", "mirror", true);
+        config.save();
+        git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
+      }
       return "cloned";
     }
     try (Git git = Git.open(mirror.toFile())) {

@@ -10,6 +10,7 @@ import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.JobStatus;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -115,5 +116,27 @@ class RepoModeIntegrationTest {
         .doesNotContain("type='CheckoutFailed'")
         .doesNotContain("nonRetryable");
     assertNoContainersOf(state.runId());
+  }
+
+  @Test
+  void repositoryWhoseHeadNamesABranchNobodyPushedStillChecksOut() throws Exception {
+    Path other = Files.createTempDirectory("fastci-head-");
+    try {
+      String commit = GitRepos.withVersions(other, "only").get(0);
+      Files.writeString(other.resolve(".git/HEAD"), "ref: refs/heads/master\n"); // like git init
+
+      PipelineState state =
+          engine.run(
+              """
+              {"name": "head", "repo_url": "%s", "commit_hash": "%s",
+               "jobs": [{"name": "version", "image": "busybox:latest", "command": "cat version.txt"}]}
+              """
+                  .formatted(other, commit));
+
+      assertThat(state.status()).as("%s", state).isEqualTo(PipelineStatus.SUCCEEDED);
+      assertThat(engine.logText(state.runId(), "version")).isEqualTo("only\n");
+    } finally {
+      dev.fastci.host.Directories.deleteRecursively(other);
+    }
   }
 }
