@@ -18,15 +18,12 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
-import dev.fastci.spec.PipelineSpecParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -41,12 +38,7 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(
     controllers = PipelineApiController.class,
     properties = {"fastci.api-token=test-token", "fastci.volumes.allowed-roots=${java.io.tmpdir}"})
-@Import({
-  SecurityConfiguration.class,
-  RunService.class,
-  SpecDocuments.class,
-  HostPathSubmitTest.Parser.class
-})
+@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
 class HostPathSubmitTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;
@@ -54,14 +46,6 @@ class HostPathSubmitTest {
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
   @TempDir Path temp;
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Parser {
-    @Bean
-    PipelineSpecParser pipelineSpecParser() {
-      return new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS);
-    }
-  }
 
   private ResultActions submit(String spec) throws Exception {
     return mvc.perform(

@@ -17,7 +17,6 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
-import dev.fastci.spec.PipelineSpecParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +32,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -50,12 +47,7 @@ import org.springframework.test.web.servlet.MvcResult;
  * the errors must contain.
  */
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import({
-  SecurityConfiguration.class,
-  RunService.class,
-  SpecDocuments.class,
-  MalformedSpecCorpusTest.Parser.class
-})
+@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
 class MalformedSpecCorpusTest {
   private static final String DIR = "malformed-specs/";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,14 +59,6 @@ class MalformedSpecCorpusTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Parser {
-    @Bean
-    PipelineSpecParser pipelineSpecParser() {
-      return new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS);
-    }
-  }
 
   static Stream<Arguments> corpus() throws IOException {
     Properties expected = expectedPaths();

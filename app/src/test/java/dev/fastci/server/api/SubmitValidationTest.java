@@ -17,12 +17,9 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
-import dev.fastci.spec.PipelineSpecParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,26 +27,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Submit with the real RunService and spec parser: only the store and the engine are mocked. */
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import({
-  SecurityConfiguration.class,
-  RunService.class,
-  SpecDocuments.class,
-  SubmitValidationTest.Parser.class
-})
+@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
 class SubmitValidationTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
-
-  @TestConfiguration(proxyBeanMethods = false)
-  static class Parser {
-    @Bean
-    PipelineSpecParser pipelineSpecParser() {
-      return new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS);
-    }
-  }
 
   @Test
   void malformedJsonIs400AtTheDocumentPathAndStartsNothing() throws Exception {
