@@ -15,6 +15,12 @@ import java.util.Map;
  * @param pipelineSecrets the names of the pipeline's secrets, which every job gets
  * @param memory the memory limit in Docker notation ({@code 64m}), or null for the worker's default
  * @param cpus the CPU limit, or null for the worker's default
+ * @param platform the platform the container runs under ({@code linux/arm64}), or null for the
+ *     engine's own
+ * @param caches keyed caches restored before the job and saved after it succeeded
+ * @param memoize {@code cache: true}: the job is not run again on an unchanged key; its log and
+ *     {@code outputs} are restored instead
+ * @param outputs paths in the pipeline dir recorded with a memoized job
  */
 public record JobSpec(
     String name,
@@ -26,7 +32,11 @@ public record JobSpec(
     List<String> secrets,
     List<String> pipelineSecrets,
     String memory,
-    Double cpus) {
+    Double cpus,
+    String platform,
+    List<CacheSpec> caches,
+    boolean memoize,
+    List<String> outputs) {
 
   public JobSpec {
     command = List.copyOf(command);
@@ -34,6 +44,37 @@ public record JobSpec(
     env = env == null ? Map.of() : Map.copyOf(env);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     pipelineSecrets = pipelineSecrets == null ? List.of() : List.copyOf(pipelineSecrets);
+    caches = caches == null ? List.of() : List.copyOf(caches);
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
+  }
+
+  /** A job without platform, caches and memoization. */
+  public JobSpec(
+      String name,
+      String image,
+      List<String> command,
+      List<String> volumes,
+      Double timeoutSecs,
+      Map<String, String> env,
+      List<String> secrets,
+      List<String> pipelineSecrets,
+      String memory,
+      Double cpus) {
+    this(
+        name,
+        image,
+        command,
+        volumes,
+        timeoutSecs,
+        env,
+        secrets,
+        pipelineSecrets,
+        memory,
+        cpus,
+        null,
+        null,
+        false,
+        null);
   }
 
   /** A job without secrets and resource limits. */

@@ -27,7 +27,11 @@ final class JobValidator {
           "env",
           "secrets",
           "memory",
-          "cpus");
+          "cpus",
+          "platform",
+          "caches",
+          "cache",
+          "outputs");
 
   private final Set<String> names = new LinkedHashSet<>();
   private final List<String> pipelineSecrets;
@@ -56,6 +60,10 @@ final class JobValidator {
     List<String> secrets = List.of();
     String memory = null;
     Double cpus = null;
+    String platform = null;
+    List<CacheSpec> caches = List.of();
+    boolean memoize = false;
+    List<String> outputs = List.of();
     for (Map.Entry<String, JsonNode> field : job.properties()) {
       JsonNode value = field.getValue();
       String at = SpecErrors.key(path, field.getKey());
@@ -76,6 +84,10 @@ final class JobValidator {
         case "secrets" -> secrets = SecretRules.secrets(value, at, errors);
         case "memory" -> memory = memory(value, at, errors);
         case "cpus" -> cpus = cpus(value, at, errors);
+        case "platform" -> platform = CacheRules.platform(value, at, errors);
+        case "caches" -> caches = CacheRules.caches(value, at, errors);
+        case "cache" -> memoize = CacheRules.memoize(value, at, errors);
+        case "outputs" -> outputs = CacheRules.outputs(value, at, errors);
         default -> throw new AssertionError(field.getKey());
       }
     }
@@ -85,11 +97,27 @@ final class JobValidator {
       }
     }
     secretsNotInEnv(secrets, env, path, errors);
+    if (!outputs.isEmpty() && !memoize) {
+      errors.add(SpecErrors.key(path, "outputs"), "only with \"cache\": true");
+    }
     if (errors.size() > before) {
       return null;
     }
     return new JobSpec(
-        name, image, command, volumes, timeout, env, secrets, pipelineSecrets, memory, cpus);
+        name,
+        image,
+        command,
+        volumes,
+        timeout,
+        env,
+        secrets,
+        pipelineSecrets,
+        memory,
+        cpus,
+        platform,
+        caches,
+        memoize,
+        outputs);
   }
 
   /** A variable is either a secret or a plain env value, never both. */

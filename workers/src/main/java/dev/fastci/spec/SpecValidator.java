@@ -70,6 +70,9 @@ final class SpecValidator {
     String repoUrl = repoUrl(root.get("repo_url"), at.apply("repo_url"));
     String commit = commit(root.get("commit_hash"), at.apply("commit_hash"));
     List<String> branches = BranchFilter.parse(root.get("on"), at.apply("on"));
+    if (!setupDir && repoUrl == null) {
+      outputsNeedAPipelineDir(root.get("jobs"), at.apply("jobs"));
+    }
     if (root.hasNonNull("repo_url") && !root.hasNonNull("commit_hash")) {
       missing.add("commit_hash", "required with repo_url");
     }
@@ -131,6 +134,21 @@ final class SpecValidator {
       }
     }
     return jobs;
+  }
+
+  /** A memoized job's outputs are paths in the pipeline dir: there must be one. */
+  private static void outputsNeedAPipelineDir(JsonNode jobs, SpecErrors errors) {
+    if (jobs == null || !jobs.isArray()) {
+      return;
+    }
+    for (int i = 0; i < jobs.size(); i++) {
+      JsonNode outputs = jobs.get(i).get("outputs");
+      if (outputs != null && outputs.isArray() && !outputs.isEmpty()) {
+        errors.add(
+            SpecErrors.key(SpecErrors.index("jobs", i), "outputs"),
+            "needs a pipeline dir: set setup_pipeline_dir or repo_url");
+      }
+    }
   }
 
   private static String workdir(JsonNode value, SpecErrors errors) {

@@ -2,6 +2,7 @@ package dev.fastci.spec;
 
 import static dev.fastci.spec.SpecTexts.errors;
 import static dev.fastci.spec.SpecTexts.jobWith;
+import static dev.fastci.spec.SpecTexts.parse;
 import static dev.fastci.spec.SpecTexts.pipeline;
 import static dev.fastci.spec.SpecTexts.q;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,10 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** The {@code secrets}, {@code memory} and {@code cpus} fields. */
 class SecretsAndLimitsRulesTest {
-
-  private static PipelineSpec parse(String text) {
-    return PipelineSpecParser.parse(text, SpecFormat.AUTO);
-  }
 
   @Test
   void pipelineSecretsGoToEveryJobBeforeTheJobsOwn() {

@@ -31,6 +31,11 @@ final class SpecTexts {
     return pipeline("{'name':'a','image':'busybox','command':'true'," + fields + "}");
   }
 
+  /** Parses a spec that must be valid. */
+  static PipelineSpec parse(String text) {
+    return PipelineSpecParser.parse(text, SpecFormat.AUTO);
+  }
+
   static List<String> errors(String text) {
     return PipelineSpecParser.validate(text, SpecFormat.AUTO).stream()
         .map(SpecError::toString)
