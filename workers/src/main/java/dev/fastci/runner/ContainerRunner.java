@@ -24,6 +24,14 @@ public interface ContainerRunner {
    */
   Container createOrFind(ContainerSpec spec);
 
+  /**
+   * The content id of the image (pulled first when it is missing locally), for memoization keys.
+   *
+   * @param platform the platform the image is for, or null for the engine's own
+   * @throws JobStartException when the image is missing and cannot be pulled
+   */
+  String imageId(String image, String platform);
+
   /** Starts a created container; does nothing when it already runs or ran. */
   void start(Container container);
 

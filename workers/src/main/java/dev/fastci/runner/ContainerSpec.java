@@ -11,6 +11,7 @@ import java.util.Map;
  * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}
  * @param memoryBytes the memory limit (swap included), or null for none
  * @param nanoCpus the CPU limit in billionths of a CPU, or null for none
+ * @param platform {@code os/arch[/variant]} to run under, or null for the engine's own
  */
 public record ContainerSpec(
     String name,
@@ -21,7 +22,8 @@ public record ContainerSpec(
     String workingDir,
     Map<String, String> labels,
     Long memoryBytes,
-    Long nanoCpus) {
+    Long nanoCpus,
+    String platform) {
 
   public ContainerSpec {
     command = List.copyOf(command);
@@ -39,12 +41,12 @@ public record ContainerSpec(
       List<String> binds,
       String workingDir,
       Map<String, String> labels) {
-    this(name, image, command, env, binds, workingDir, labels, null, null);
+    this(name, image, command, env, binds, workingDir, labels, null, null, null);
   }
 
   @Override
   public String toString() {
-    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s]"
+    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s, platform=%s]"
         .formatted(
             name,
             image,
@@ -54,6 +56,7 @@ public record ContainerSpec(
             workingDir,
             labels,
             memoryBytes,
-            nanoCpus);
+            nanoCpus,
+            platform);
   }
 }

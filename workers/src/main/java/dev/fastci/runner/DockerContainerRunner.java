@@ -20,18 +20,27 @@ import java.util.concurrent.CompletableFuture;
 /** Runs job containers on a Docker engine through docker-java. */
 public class DockerContainerRunner implements ContainerRunner {
   private final DockerClient docker;
+  private final PlatformSupport platforms;
 
   public DockerContainerRunner(DockerClient docker) {
+    this(docker, PlatformSupport.ofThisHost());
+  }
+
+  public DockerContainerRunner(DockerClient docker, PlatformSupport platforms) {
     this.docker = docker;
+    this.platforms = platforms;
   }
 
   @Override
   public Container createOrFind(ContainerSpec spec) {
+    if (spec.platform() != null) {
+      platforms.check(spec.platform());
+    }
     try {
       return create(spec);
     } catch (NotFoundException imageMissing) {
       // Creating first saves an image lookup on every job; only a missing image costs a pull.
-      ensureImage(spec.image());
+      ensureImage(spec.image(), spec.platform());
       try {
         return create(spec);
       } catch (NotFoundException stillMissing) {
@@ -52,6 +61,7 @@ public class DockerContainerRunner implements ContainerRunner {
                   spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
               .withLabels(spec.labels())
               .withWorkingDir(spec.workingDir())
+              .withPlatform(spec.platform())
               .withHostConfig(
                   HostConfig.newHostConfig()
                       .withPrivileged(false) // never: a privileged job owns the host
@@ -78,12 +88,23 @@ public class DockerContainerRunner implements ContainerRunner {
     return new Container(found.getId(), name, started);
   }
 
-  private void ensureImage(String image) {
+  @Override
+  public String imageId(String image, String platform) {
+    try {
+      return docker.inspectImageCmd(image).exec().getId();
+    } catch (NotFoundException missing) {
+      ensureImage(image, platform);
+      return docker.inspectImageCmd(image).exec().getId();
+    }
+  }
+
+  private void ensureImage(String image, String platform) {
     ImageReference ref = ImageReference.parse(image);
     try {
       docker
           .pullImageCmd(ref.repository())
           .withTag(ref.tag())
+          .withPlatform(platform)
           .exec(new PullImageResultCallback())
           .awaitCompletion();
     } catch (DockerException e) {

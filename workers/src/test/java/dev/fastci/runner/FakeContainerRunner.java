@@ -57,6 +57,12 @@ public class FakeContainerRunner implements ContainerRunner {
     return new Container(spec.name(), spec.name(), false);
   }
 
+  /** Images have no content here: the name stands for the id. */
+  @Override
+  public String imageId(String image, String platform) {
+    return "fake:" + image + (platform == null ? "" : "@" + platform);
+  }
+
   @Override
   public void start(Container container) {
     FakeContainer fake = containers.get(container.name());

@@ -110,6 +110,21 @@ public final class DockerEngine implements BeforeAllCallback {
         IMAGE + " is missing and no " + IMAGE_SCRIPT + " was found above " + start);
   }
 
+  /**
+   * Fails with how to make it when {@code image} is not on the engine: for images that need more
+   * than Docker to build, such as the arm64 one ({@code scripts/arm64-image.sh}, run by CI).
+   */
+  public static void requireImage(String image, String script) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      docker.inspectImageCmd(image).exec();
+    } catch (NotFoundException missing) {
+      throw new IllegalStateException(
+          image + " is missing: build it with " + script + " (as root; CI runs it)", missing);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Every FastCI container on the engine, in any state. */
   public static List<Container> fastciContainers() {
     return containers(Map.of(JobContainers.LABEL_MANAGED, "true"));
