@@ -1,5 +1,7 @@
 package dev.fastci.job;
 
+import dev.fastci.cache.CacheLimits;
+import dev.fastci.cache.KeyedCaches;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.TruncatingOutputStream;
 import dev.fastci.runner.Container;
@@ -16,9 +18,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,13 +50,22 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobLimits limits;
   private final SecretSource secrets;
   private final ContainerRemovals removals;
+  private final JobCaching caching;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
     this(runner, logs, hostId, null);
   }
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId, String store) {
-    this(runner, logs, hostId, store, JobLimits.DEFAULT, SecretSource.environment(), null);
+    this(
+        runner,
+        logs,
+        hostId,
+        store,
+        JobLimits.DEFAULT,
+        SecretSource.environment(),
+        null,
+        CacheLimits.DEFAULT);
   }
 
   /**
@@ -61,6 +75,7 @@ public class JobActivitiesImpl implements JobActivities {
    * @param secrets where the values of the jobs' secrets are read, when their containers are made
    * @param removals removes the containers of jobs that ended normally in the background; null to
    *     remove every container before the activity ends
+   * @param cacheLimits when the caches under the data dir are evicted
    */
   public JobActivitiesImpl(
       ContainerRunner runner,
@@ -69,7 +84,8 @@ public class JobActivitiesImpl implements JobActivities {
       String store,
       JobLimits limits,
       SecretSource secrets,
-      ContainerRemovals removals) {
+      ContainerRemovals removals,
+      CacheLimits cacheLimits) {
     this.runner = runner;
     this.logs = logs;
     this.hostId = hostId;
@@ -78,6 +94,7 @@ public class JobActivitiesImpl implements JobActivities {
     this.limits = limits;
     this.secrets = secrets;
     this.removals = removals;
+    this.caching = new JobCaching(runner, logs, cacheLimits);
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -105,20 +122,42 @@ public class JobActivitiesImpl implements JobActivities {
       }
       secretValues.put(name, value);
     }
-    Container container;
+    List<String> preamble = new ArrayList<>();
+    String key;
     try {
-      container = runner.createOrFind(JobContainers.specFor(request, store, limits, secretValues));
+      key = caching.key(request, preamble);
     } catch (JobStartException e) {
       return couldNotStart(request, e, startedAt);
     }
+    if (caching.replay(request, key)) {
+      return replayed(request, key, startedAt);
+    }
+    List<KeyedCaches.Mount> mounts = caching.restoreCaches(request, preamble);
+    List<String> cacheBinds = mounts.stream().map(KeyedCaches.Mount::bind).toList();
+    Container container;
+    try {
+      container =
+          runner.createOrFind(
+              JobContainers.specFor(request, store, limits, secretValues, cacheBinds));
+    } catch (JobStartException e) {
+      caching.release(mounts);
+      return couldNotStart(request, e, startedAt);
+    }
     boolean keepContainer = false;
+    boolean workerGoingAway = false;
     try {
       runner.start(container);
-      JobResult result = followToEnd(request, container, context, startedAt, secretValues.values());
+      JobResult result =
+          followToEnd(request, container, context, startedAt, secretValues.values(), preamble);
       results.write(request, result); // before the container goes: the result is never lost
       if (removals != null && result.outcome() != JobOutcome.TIMED_OUT) {
         removals.removeLater(request.runId(), container); // the run waits for it at its end
         keepContainer = true;
+      }
+      if (result.outcome() == JobOutcome.SUCCEEDED) {
+        List<String> saved = new ArrayList<>();
+        caching.succeeded(request, key, mounts, saved);
+        appendLogLines(request, saved);
       }
       return result;
     } catch (JobStartException e) {
@@ -131,16 +170,34 @@ public class JobActivitiesImpl implements JobActivities {
     } catch (ActivityCanceledException cancelled) {
       runner.kill(container);
       throw cancelled;
-    } catch (ActivityCompletionException | WorkerStopping workerGoingAway) {
+    } catch (ActivityCompletionException | WorkerStopping workerGoingAwayNow) {
       // The worker shuts down or lost the activity: leave the container running, so the next
       // attempt of this activity re-attaches to it instead of starting the job twice.
       keepContainer = true;
-      throw workerGoingAway;
+      workerGoingAway = true;
+      throw workerGoingAwayNow;
     } finally {
       if (!keepContainer) {
         runner.remove(container);
       }
+      if (!workerGoingAway) {
+        caching.release(mounts);
+      }
     }
+  }
+
+  /** A memoized job with an unchanged key: its recorded log and outputs are back, nothing ran. */
+  private JobResult replayed(JobRequest request, String key, long startedAt) {
+    appendLogLines(
+        request,
+        List.of(
+            "fastci: memoized: not run; log and outputs restored (key "
+                + key.substring(0, 12)
+                + ")"));
+    caching.passKeyOn(request, key);
+    JobResult result = JobResult.memoized(startedAt, System.currentTimeMillis(), hostId);
+    results.write(request, result);
+    return result;
   }
 
   private JobResult couldNotStart(JobRequest request, JobStartException e, long startedAt) {
@@ -156,11 +213,15 @@ public class JobActivitiesImpl implements JobActivities {
       Container container,
       ActivityExecutionContext context,
       long startedAt,
-      Collection<String> secretValues) {
+      Collection<String> secretValues,
+      List<String> preamble) {
     Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
     try (OutputStream log =
         new SecretMaskingOutputStream(
             new TruncatingOutputStream(openFresh(logFile), limits.maxLogBytes()), secretValues)) {
+      for (String line : preamble) {
+        log.write((line + "\n").getBytes());
+      }
       CompletableFuture<Void> logDone = runner.followLogs(container, log);
       CompletableFuture<Integer> exit = runner.exitCode(container);
       long deadline = deadline(request, startedAt);
@@ -248,6 +309,19 @@ public class JobActivitiesImpl implements JobActivities {
   private static OutputStream openFresh(Path logFile) throws IOException {
     Files.createDirectories(logFile.getParent());
     return Files.newOutputStream(logFile);
+  }
+
+  private void appendLogLines(JobRequest request, List<String> lines) {
+    if (lines.isEmpty()) {
+      return;
+    }
+    Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    try {
+      Files.createDirectories(logFile.getParent());
+      Files.write(logFile, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the log " + logFile, e);
+    }
   }
 
   private void writeLogLine(JobRequest request, String line) {

@@ -63,6 +63,18 @@ public final class JobContainers {
    */
   public static ContainerSpec specFor(
       JobRequest request, String store, JobLimits limits, Map<String, String> secrets) {
+    return specFor(request, store, limits, secrets, List.of());
+  }
+
+  /**
+   * @param cacheBinds the binds of the job's keyed caches, {@code hostDir:path}
+   */
+  public static ContainerSpec specFor(
+      JobRequest request,
+      String store,
+      JobLimits limits,
+      Map<String, String> secrets,
+      List<String> cacheBinds) {
     List<String> binds = new ArrayList<>(request.job().volumes());
     if (request.pipelineDir() != null) {
       binds.add(request.pipelineDir() + ":" + PIPELINE_MOUNT);
@@ -74,6 +86,7 @@ public final class JobContainers {
     if (request.workdirFromHost() != null) {
       binds.add(request.workdirFromHost() + ":" + WORKDIR_MOUNT);
     }
+    binds.addAll(cacheBinds); // last: a cache inside the pipeline dir mounts over it
     Map<String, String> env = new LinkedHashMap<>(request.job().env());
     env.putAll(secrets);
     env.put("FASTCI", "true");
@@ -90,7 +103,8 @@ public final class JobContainers {
         request.workInPipelineDir() ? PIPELINE_MOUNT : WORKDIR_MOUNT,
         labels(request, store),
         memory == null ? null : MemorySize.parse(memory),
-        cpus == null ? null : Math.round(cpus * 1_000_000_000d));
+        cpus == null ? null : Math.round(cpus * 1_000_000_000d),
+        request.job().platform());
   }
 
   private static Map<String, String> labels(JobRequest request, String store) {

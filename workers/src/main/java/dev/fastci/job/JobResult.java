@@ -7,6 +7,7 @@ package dev.fastci.job;
  * @param error why the job could not run, for {@link JobOutcome#ERROR}; why it was killed (out of
  *     memory) for {@link JobOutcome#FAILED}
  * @param host the worker host that ran it
+ * @param cached true when the job was memoized: not run, its log and outputs restored
  */
 public record JobResult(
     JobOutcome outcome,
@@ -14,20 +15,26 @@ public record JobResult(
     String error,
     long startedAt,
     long finishedAt,
-    String host) {
+    String host,
+    boolean cached) {
 
   static JobResult exited(int exitCode, boolean timedOut, long startedAt, long now, String host) {
     JobOutcome outcome =
         timedOut ? JobOutcome.TIMED_OUT : exitCode == 0 ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
-    return new JobResult(outcome, exitCode, null, startedAt, now, host);
+    return new JobResult(outcome, exitCode, null, startedAt, now, host, false);
   }
 
   /** Killed by the kernel for going over its memory limit. */
   static JobResult outOfMemory(int exitCode, String error, long startedAt, long now, String host) {
-    return new JobResult(JobOutcome.FAILED, exitCode, error, startedAt, now, host);
+    return new JobResult(JobOutcome.FAILED, exitCode, error, startedAt, now, host, false);
   }
 
   static JobResult couldNotStart(String error, long startedAt, long now, String host) {
-    return new JobResult(JobOutcome.ERROR, null, error, startedAt, now, host);
+    return new JobResult(JobOutcome.ERROR, null, error, startedAt, now, host, false);
+  }
+
+  /** A memoized job: its recorded run was replayed instead of running it. */
+  static JobResult memoized(long startedAt, long now, String host) {
+    return new JobResult(JobOutcome.SUCCEEDED, 0, null, startedAt, now, host, true);
   }
 }

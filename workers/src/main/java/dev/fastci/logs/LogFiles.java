@@ -14,6 +14,11 @@ public final class LogFiles {
     return root.resolve(runId).resolve(job + "." + attempt + ".log");
   }
 
+  /** The data dir the logs are under. */
+  public Path dataDir() {
+    return root.getParent();
+  }
+
   public Path runDir(String runId) {
     return root.resolve(runId);
   }

@@ -1,5 +1,6 @@
 package dev.fastci.worker;
 
+import dev.fastci.cache.CacheStore;
 import dev.fastci.host.HostActivitiesImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.ContainerRemovals;
@@ -32,6 +33,7 @@ public final class FastciWorker implements AutoCloseable {
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(runner);
+    new CacheStore(config.dataDir()).evict(config.cacheLimits());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
     shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     shared.registerActivitiesImplementations(new HostActivitiesImpl(config.hostId()));
@@ -52,7 +54,8 @@ public final class FastciWorker implements AutoCloseable {
             config.store(),
             config.jobLimits(),
             config.secrets(),
-            removals),
+            removals,
+            config.cacheLimits()),
         new PipelineDirActivitiesImpl(config.dataDir(), removals));
   }
 

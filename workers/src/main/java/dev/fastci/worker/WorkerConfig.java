@@ -1,5 +1,6 @@
 package dev.fastci.worker;
 
+import dev.fastci.cache.CacheLimits;
 import dev.fastci.job.JobLimits;
 import dev.fastci.secrets.SecretSource;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import java.time.Duration;
  *     orphans apart; null when no store owns them (the command line, a standalone worker)
  * @param jobLimits the log size limit, and the memory and CPU limits of jobs that set none
  * @param secrets where job secrets are read (by default the FASTCI_SECRET_* environment variables)
+ * @param cacheLimits when the job caches under the data dir are evicted
  */
 public record WorkerConfig(
     Path dataDir,
@@ -27,7 +29,8 @@ public record WorkerConfig(
     Duration pipelineDirRetention,
     String store,
     JobLimits jobLimits,
-    SecretSource secrets) {
+    SecretSource secrets,
+    CacheLimits cacheLimits) {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
   public WorkerConfig {
@@ -37,6 +40,7 @@ public record WorkerConfig(
     }
     jobLimits = jobLimits == null ? JobLimits.DEFAULT : jobLimits;
     secrets = secrets == null ? SecretSource.environment() : secrets;
+    cacheLimits = cacheLimits == null ? CacheLimits.DEFAULT : cacheLimits;
   }
 
   public WorkerConfig(
@@ -45,7 +49,7 @@ public record WorkerConfig(
       int maxParallelJobs,
       Duration pipelineDirRetention,
       String store) {
-    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, null, null);
+    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, null, null, null);
   }
 
   public WorkerConfig(
@@ -59,12 +63,31 @@ public record WorkerConfig(
 
   public WorkerConfig withJobLimits(JobLimits limits) {
     return new WorkerConfig(
-        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, limits, secrets);
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        limits,
+        secrets,
+        cacheLimits);
   }
 
   public WorkerConfig withSecrets(SecretSource source) {
     return new WorkerConfig(
-        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, jobLimits, source);
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        source,
+        cacheLimits);
+  }
+
+  public WorkerConfig withCacheLimits(CacheLimits limits) {
+    return new WorkerConfig(
+        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, jobLimits, secrets, limits);
   }
 
   public static int defaultMaxParallelJobs() {

@@ -54,6 +54,7 @@ final class PipelineProgress {
     job.finishedAt = state.finishedAt();
     job.error = state.error();
     job.host = state.host();
+    job.cached = state.cached();
   }
 
   void started(String host, long now) {
@@ -91,6 +92,12 @@ final class PipelineProgress {
     progress.finishedAt = null;
     progress.exitCode = null;
     progress.error = null;
+    progress.cached = false;
+  }
+
+  /** A memoized job that succeeded without running: its recorded run was replayed. */
+  void markCached(String job) {
+    jobs.get(job).cached = true;
   }
 
   /** Records a job's end; a job that did not succeed skips all its PENDING descendants. */
@@ -212,7 +219,8 @@ final class PipelineProgress {
         job.finishedAt,
         job.parents,
         job.error,
-        job.host);
+        job.host,
+        job.cached);
   }
 
   PipelineState snapshot() {
@@ -234,6 +242,7 @@ final class PipelineProgress {
     Long finishedAt;
     String error;
     String host;
+    boolean cached;
 
     JobProgress(JobSpec spec, List<String> parents, int attempt) {
       this.spec = spec;

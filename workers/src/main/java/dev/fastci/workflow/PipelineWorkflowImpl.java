@@ -159,6 +159,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private void startReadyJobs(PipelineRun run, String hostQueue, String pipelineDir) {
     PipelineSpec spec = run.spec();
+    boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : progress.readyJobs()) {
       JobRequest request =
           new JobRequest(
@@ -167,7 +168,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               job,
               pipelineDir,
               spec.bindWorkdirFromHost(),
-              spec.repoUrl() != null);
+              spec.repoUrl() != null,
+              spec.parentsOf(job.name()),
+              memoizes);
       JobActivities activities = ActivityOptionsFactory.jobs(hostQueue, job);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
@@ -205,6 +208,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
       progress.markFinished(
           done.job(), status, result.exitCode(), result.error(), result.host(), now);
+      if (result.cached()) {
+        progress.markCached(done.job());
+      }
       recordFinished(done.job());
     }
   }

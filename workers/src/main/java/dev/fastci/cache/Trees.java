@@ -1,0 +1,69 @@
+package dev.fastci.cache;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Copies and measures file trees without following symbolic links out of them. */
+final class Trees {
+  private Trees() {}
+
+  /** Copies {@code source} (a file, a link or a dir) to {@code target}, replacing what is there. */
+  static void copy(Path source, Path target) throws IOException {
+    dev.fastci.host.Directories.deleteRecursively(target);
+    Files.createDirectories(target.getParent());
+    if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+      Files.copy(
+          source,
+          target,
+          LinkOption.NOFOLLOW_LINKS,
+          StandardCopyOption.COPY_ATTRIBUTES,
+          StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    Files.walkFileTree(
+        source,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+              throws IOException {
+            Files.createDirectories(target.resolve(source.relativize(dir).toString()));
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.copy(
+                file,
+                target.resolve(source.relativize(file).toString()),
+                LinkOption.NOFOLLOW_LINKS,
+                StandardCopyOption.COPY_ATTRIBUTES);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
+  /** The bytes of the regular files under {@code root}. */
+  static long size(Path root) throws IOException {
+    AtomicLong total = new AtomicLong();
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile()) {
+              total.addAndGet(attrs.size());
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
+    return total.get();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.fastci.job;
+
+import dev.fastci.cache.CacheEntry;
+import dev.fastci.cache.CacheLimits;
+import dev.fastci.cache.CacheStore;
+import dev.fastci.cache.KeyedCaches;
+import dev.fastci.cache.MemoKey;
+import dev.fastci.cache.Memoization;
+import dev.fastci.logs.LogFiles;
+import dev.fastci.runner.ContainerRunner;
+import dev.fastci.spec.JobSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The caching around one job: its memoization key (written beside its log for its children), the
+ * replay of a memoized run, and its keyed caches before and after it runs.
+ */
+final class JobCaching {
+  private final ContainerRunner runner;
+  private final LogFiles logs;
+  private final KeyedCaches caches;
+  private final Memoization memos;
+
+  JobCaching(ContainerRunner runner, LogFiles logs, CacheLimits limits) {
+    CacheStore store = new CacheStore(logs.dataDir());
+    this.runner = runner;
+    this.logs = logs;
+    this.caches = new KeyedCaches(store, limits);
+    this.memos = new Memoization(store, limits);
+  }
+
+  /**
+   * The job's memoization key, or null when the pipeline memoizes nothing or a parent has no key
+   * (it ran before keys existed): such a job runs and is not recorded.
+   */
+  String key(JobRequest request, List<String> log) {
+    if (!request.keyed()) {
+      return null;
+    }
+    List<String> parentKeys = new ArrayList<>();
+    for (String parent : request.parents()) {
+      String key = MemoKey.read(keyFile(request, parent));
+      if (key == null) {
+        log.add("fastci: not memoized: parent " + parent + " has no key");
+        return null;
+      }
+      parentKeys.add(key);
+    }
+    JobSpec job = request.job();
+    return new MemoKey(
+            runner.imageId(job.image(), job.platform()),
+            job.command(),
+            job.env(),
+            job.allSecrets(),
+            job.volumes(),
+            job.platform(),
+            request.workInPipelineDir()
+                ? JobContainers.PIPELINE_MOUNT
+                : JobContainers.WORKDIR_MOUNT,
+            job.outputs(),
+            MemoKey.inputTree(
+                request.workInPipelineDir() ? Path.of(request.pipelineDir()) : null,
+                request.workdirFromHost() == null ? null : Path.of(request.workdirFromHost())),
+            parentKeys)
+        .hash();
+  }
+
+  /** On a hit, the memoized job's log and outputs are back and it counts as run. */
+  boolean replay(JobRequest request, String key) {
+    if (key == null || !request.job().memoize()) {
+      return false;
+    }
+    Optional<CacheEntry> hit = memos.lookup(request.job().name(), key);
+    Path log = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    return hit.isPresent()
+        && memos.replay(hit.get(), log, pipelineDir(request), request.job().outputs());
+  }
+
+  List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {
+    JobSpec job = request.job();
+    return caches.restore(
+        request.runId(), job.name(), request.attempt(), job.caches(), files(request), log);
+  }
+
+  /** After the job succeeded: records it when memoized, saves its caches, passes its key on. */
+  void succeeded(JobRequest request, String key, List<KeyedCaches.Mount> mounts, List<String> log) {
+    if (key != null && request.job().memoize()) {
+      Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+      memos
+          .record(request.job().name(), key, logFile, pipelineDir(request), request.job().outputs())
+          .ifPresentOrElse(
+              why -> log.add("fastci: not memoized: " + why),
+              () -> log.add("fastci: memoized under " + key.substring(0, 12)));
+    }
+    caches.save(mounts, log);
+    passKeyOn(request, key);
+  }
+
+  /** Children of this job find its key beside its log. */
+  void passKeyOn(JobRequest request, String key) {
+    if (key != null) {
+      MemoKey.write(keyFile(request, request.job().name()), key);
+    }
+  }
+
+  void release(List<KeyedCaches.Mount> mounts) {
+    caches.release(mounts);
+  }
+
+  private Path keyFile(JobRequest request, String job) {
+    return logs.runDir(request.runId()).resolve(job + ".key");
+  }
+
+  private static Path pipelineDir(JobRequest request) {
+    return request.pipelineDir() == null ? null : Path.of(request.pipelineDir());
+  }
+
+  /** What {@code {{ hash }}} hashes: the checkout or pipeline dir, else the host workdir. */
+  private static Path files(JobRequest request) {
+    if (request.pipelineDir() != null) {
+      return Path.of(request.pipelineDir());
+    }
+    return request.workdirFromHost() == null ? null : Path.of(request.workdirFromHost());
+  }
+}
