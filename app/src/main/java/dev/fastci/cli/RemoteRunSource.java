@@ -52,7 +52,8 @@ final class RemoteRunSource implements RunSource {
               millis(job.path("finishedAt")),
               parents,
               text(job.path("error")),
-              text(job.path("host"))));
+              text(job.path("host")),
+              job.path("cached").asBoolean()));
     }
     return new PipelineState(
         run.path("id").asText(),

@@ -5,7 +5,10 @@ import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.PipelineState;
 import java.io.PrintStream;
 
-/** The table printed when a run ends: each job's status, exit code and duration. */
+/**
+ * The table printed when a run ends: each job's status, exit code and duration, and "cached" after
+ * a memoized job that did not run.
+ */
 final class SummaryTable {
   private final PrintStream out;
 
@@ -15,16 +18,17 @@ final class SummaryTable {
 
   void print(PipelineState run) {
     int width = Math.max(3, run.jobs().stream().mapToInt(j -> j.name().length()).max().orElse(3));
-    String row = "%-" + width + "s  %-9s  %4s  %8s%n";
+    String row = "%-" + width + "s  %-9s  %4s  %8s%s%n";
     out.println();
-    out.printf(row, "JOB", "STATUS", "EXIT", "DURATION");
+    out.printf(row, "JOB", "STATUS", "EXIT", "DURATION", "");
     for (JobState job : run.jobs()) {
       out.printf(
           row,
           job.name(),
           job.status(),
           job.exitCode() == null ? "-" : job.exitCode(),
-          duration(job.startedAt(), job.finishedAt()));
+          duration(job.startedAt(), job.finishedAt()),
+          job.cached() ? "  cached" : "");
     }
     out.println();
     if (run.error() != null) {

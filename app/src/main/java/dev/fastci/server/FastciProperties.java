@@ -1,6 +1,8 @@
 package dev.fastci.server;
 
+import dev.fastci.cache.CacheLimits;
 import dev.fastci.job.JobLimits;
+import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
@@ -20,7 +22,8 @@ public record FastciProperties(
     Limits limits,
     Volumes volumes,
     Git git,
-    Janitor janitor) {
+    Janitor janitor,
+    Cache cache) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -31,6 +34,7 @@ public record FastciProperties(
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
+    cache = cache == null ? new Cache(null, null) : cache;
   }
 
   /**
@@ -106,6 +110,29 @@ public record FastciProperties(
   }
 
   /**
+   * When the job caches under the data dir are evicted.
+   *
+   * @param maxSize all caches together, in Docker notation (512m, 10g); the least recently used go
+   *     first beyond it
+   * @param maxAge a cache not used for this long goes
+   */
+  public record Cache(String maxSize, Duration maxAge) {
+    public Cache {
+      maxSize = maxSize == null || maxSize.isBlank() ? "10g" : maxSize.strip();
+      maxAge = maxAge == null ? CacheLimits.DEFAULT.maxAge() : maxAge;
+    }
+
+    public CacheLimits limits() {
+      try {
+        return new CacheLimits(MemorySize.parse(maxSize), maxAge);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "fastci.cache.max-size " + maxSize + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
    * What this server's worker labels its containers with ({@code dev.fastci.store}), so its janitor
    * removes only containers of runs of this store: the data dir.
    */
@@ -125,6 +152,7 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()));
+            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
+        .withCacheLimits(cache.limits());
   }
 }

@@ -3,7 +3,11 @@ package dev.fastci.server.runs;
 import dev.fastci.workflow.JobStatus;
 import java.time.Instant;
 
-/** One job attempt as the store holds it. */
+/**
+ * One job attempt as the store holds it.
+ *
+ * @param cached true when the job was memoized: not run, its log and outputs restored
+ */
 record JobRow(
     String job,
     int attempt,
@@ -12,4 +16,5 @@ record JobRow(
     String error,
     String host,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    boolean cached) {}

@@ -30,7 +30,7 @@ public record JobView(
         job.parents(),
         job.error(),
         job.host(),
-        false,
+        job.cached(),
         attempts);
   }
 

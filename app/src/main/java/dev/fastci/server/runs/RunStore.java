@@ -139,6 +139,7 @@ public class RunStore {
       job.host(),
       ts(job.startedAt()),
       ts(job.finishedAt()),
+      job.cached(),
       runId,
       job.name(),
       job.attempt()
@@ -146,13 +147,14 @@ public class RunStore {
     int updated =
         jdbc.sql(
                 "update job_attempts set status = ?, exit_code = ?, error = ?, host = ?,"
-                    + " started_at = ?, finished_at = ? where run_id = ? and job = ? and attempt = ?")
+                    + " started_at = ?, finished_at = ?, cached = ?"
+                    + " where run_id = ? and job = ? and attempt = ?")
             .params(values)
             .update();
     if (updated == 0) {
       jdbc.sql(
               "insert into job_attempts (status, exit_code, error, host, started_at, finished_at,"
-                  + " run_id, job, attempt) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " cached, run_id, job, attempt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(values)
           .update();
     }
@@ -170,7 +172,7 @@ public class RunStore {
   /** Every attempt of every job of the run. */
   List<JobRow> jobRows(String runId) {
     return jdbc.sql(
-            "select job, attempt, status, exit_code, error, host, started_at, finished_at"
+            "select job, attempt, status, exit_code, error, host, started_at, finished_at, cached"
                 + " from job_attempts where run_id = ? order by job, attempt")
         .param(runId)
         .query(
@@ -183,7 +185,8 @@ public class RunStore {
                     rs.getString("error"),
                     rs.getString("host"),
                     instant(rs, "started_at"),
-                    instant(rs, "finished_at")))
+                    instant(rs, "finished_at"),
+                    rs.getBoolean("cached")))
         .list();
   }
 

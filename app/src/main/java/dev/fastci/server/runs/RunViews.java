@@ -100,7 +100,8 @@ public class RunViews {
                     millis(j.finishedAt()),
                     j.parents(),
                     j.error(),
-                    j.host()))
+                    j.host(),
+                    j.cached()))
         .toList();
   }
 
@@ -114,7 +115,8 @@ public class RunViews {
         millis(row.finishedAt()),
         parents,
         row.error(),
-        row.host());
+        row.host(),
+        row.cached());
   }
 
   private Map<String, List<Integer>> attemptsByJob(String id) {

@@ -4,7 +4,11 @@ import dev.fastci.server.runs.JobView;
 import dev.fastci.server.ui.Formats;
 import java.time.Instant;
 
-/** A job row of the run page, with the actions it offers. */
+/**
+ * A job row of the run page, with the actions it offers.
+ *
+ * @param cached the job was memoized: shown with a "cached" badge
+ */
 public record JobLine(
     String name,
     String status,
@@ -14,7 +18,8 @@ public record JobLine(
     int attempt,
     String error,
     boolean cancellable,
-    boolean retryable) {
+    boolean retryable,
+    boolean cached) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -26,6 +31,7 @@ public record JobLine(
         job.attempt(),
         job.error(),
         !runFinished && !job.status().isFinal(),
-        runFinished);
+        runFinished,
+        job.cached());
   }
 }

@@ -24,18 +24,7 @@ class RunPageRenderTest {
   @Test
   void liveFragmentDrawsEveryJobAndEscapesNames() throws Exception {
     RunDetail run =
-        new RunDetail(
-            "r1",
-            "<b>p</b>",
-            PipelineStatus.FAILED,
-            1,
-            T0,
-            T0,
-            T0.plusSeconds(3),
-            new ObjectMapper().readTree("{}"),
-            new ObjectMapper().readTree("{\"type\":\"manual\"}"),
-            null,
-            "host",
+        run(
             List.of(
                 job("a", JobStatus.SUCCEEDED, List.of(), 0, 1),
                 job("b", JobStatus.FAILED, List.of("a"), 1, 3),
@@ -47,6 +36,45 @@ class RunPageRenderTest {
     assertThat(html).contains("class=\"node failed\"");
     assertThat(html).contains("&lt;b&gt;p&lt;/b&gt;").doesNotContain("<b>p</b>");
     assertThat(html).contains("bar failed critical");
+    assertThat(html).doesNotContain("badge cached");
+  }
+
+  @Test
+  void aMemoizedJobCarriesACachedBadge() throws Exception {
+    JobView plain = job("a", JobStatus.SUCCEEDED, List.of(), 0, 1);
+    JobView memoized =
+        new JobView(
+            "m",
+            JobStatus.SUCCEEDED,
+            0,
+            1,
+            T0.plusSeconds(1),
+            T0.plusSeconds(1),
+            List.of("a"),
+            null,
+            "host",
+            true,
+            List.of(1));
+
+    String html = render(run(List.of(plain, memoized)));
+
+    assertThat(html).containsOnlyOnce("<span class=\"badge cached\"");
+  }
+
+  private static RunDetail run(List<JobView> jobs) throws Exception {
+    return new RunDetail(
+        "r1",
+        "<b>p</b>",
+        PipelineStatus.FAILED,
+        1,
+        T0,
+        T0,
+        T0.plusSeconds(3),
+        new ObjectMapper().readTree("{}"),
+        new ObjectMapper().readTree("{\"type\":\"manual\"}"),
+        null,
+        "host",
+        jobs);
   }
 
   private static String render(RunDetail run) {
