@@ -54,6 +54,30 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void theSecondRunOfTheMemoizedExampleReplaysBothJobs() {
+    CliRun first = CliRun.of("run", Examples.file("memoized.json"));
+    CliRun second = CliRun.of("run", Examples.file("memoized.json"));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).containsPattern("build +SUCCEEDED +0 +[0-9.]+s\n");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out()).containsPattern("build +\\| built dist/app.txt");
+    assertThat(second.out()).containsPattern("test +\\| tests passed");
+    assertThat(second.out()).containsPattern("build +SUCCEEDED +0 +[0-9.]+s +cached");
+    assertThat(second.out()).containsPattern("test +SUCCEEDED +0 +[0-9.]+s +cached");
+  }
+
+  @Test
+  void theCachesExampleFindsWhatItsFirstRunSaved() {
+    CliRun first = CliRun.of("run", Examples.file("caches.json"));
+    CliRun second = CliRun.of("run", Examples.file("caches.json"));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).containsPattern("deps +\\| downloading deps");
+    assertThat(second.out()).containsPattern("deps +\\| deps from the cache");
+  }
+
+  @Test
   void failingJobExitsOneSkipsItsChildAndShowsTheSummary() {
     CliRun run = CliRun.of("run", Examples.file("failing.json"));
 
