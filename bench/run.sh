@@ -15,6 +15,8 @@
 #   memory growth  its growth after 1,000 finished one-job runs                       goal <= 100 MB
 #   runs list      GET /api/pipelines?limit=50 with 10,000 stored runs                goal <= 50 ms
 #   run detail     GET /api/pipelines/{id} of a 200-job run                           goal <= 100 ms
+#   memoized       the second, unchanged run of a 5-job chain of `cache: true` jobs
+#                  (each works 1 s), against its first run                            goal <= 0.10x
 #
 # --smoke uses tiny sizes and one round, to prove in CI that the harness works (< 60 s). The exit
 # code is non-zero when a measurement produced no number; a missed goal is only reported.
@@ -47,10 +49,10 @@ while [ $# -gt 0 ]; do
 done
 
 if [ "$smoke" = 1 ]; then
-  chain_jobs=3 fan_jobs=4 latency_samples=1 mem_runs=10 stored_runs=100 detail_jobs=5
+  chain_jobs=3 fan_jobs=4 latency_samples=1 mem_runs=10 stored_runs=100 detail_jobs=5 memo_jobs=2
   http_calls=5 idle_secs=1 settle_secs=1 default_rounds=1
 else
-  chain_jobs=20 fan_jobs=40 latency_samples=5 mem_runs=1000 stored_runs=10000 detail_jobs=200
+  chain_jobs=20 fan_jobs=40 latency_samples=5 mem_runs=1000 stored_runs=10000 detail_jobs=200 memo_jobs=5
   http_calls=20 idle_secs=5 settle_secs=10 default_rounds=3
 fi
 rounds=${rounds:-$default_rounds}
@@ -208,6 +210,18 @@ chain_parents() { # N -> parents of a chain j1 <- j2 <- ... <- jN
 printf '{"name": "chain%d", "jobs": [%s], "parents": {%s}}\n' "$chain_jobs" \
   "$(jobs_json "$chain_jobs")" "$(chain_parents "$chain_jobs")" >"$work/chain.json"
 printf '{"name": "fanout%d", "jobs": [%s]}\n' "$fan_jobs" "$(jobs_json "$fan_jobs")" >"$work/fanout.json"
+memo_pipeline() { # ROUND -> a chain of $memo_jobs memoized jobs; a new round is a new key
+  local i jobs=""
+  for i in $(seq 1 "$memo_jobs"); do
+    [ "$i" -gt 1 ] && jobs="$jobs,"
+    jobs="$jobs$(printf '{"name": "j%d", "image": "%s", "cache": true, "outputs": ["out-j%d"],
+      "env": {"BENCH_ROUND": "%s"},
+      "command": ["sh", "-c", "sleep 1 && echo built > /fastci/pipeline/out-j%d"]}' \
+      "$i" "$image" "$i" "$1" "$i")"
+  done
+  printf '{"name": "memo%d", "setup_pipeline_dir": true, "jobs": [%s], "parents": {%s}}\n' \
+    "$memo_jobs" "$jobs" "$(chain_parents "$memo_jobs")"
+}
 one_job one >"$work/one.json"
 one_job latency >"$work/latency.json"
 
@@ -488,6 +502,25 @@ for r in $(seq 1 "$rounds"); do
 done
 
 # ---------------------------------------------------------------------------------------------
+# Memoization: per round, a fresh chain of memoized jobs runs twice, unchanged; the second run
+# replays every job (their logs and outputs) instead of running it.
+
+for r in $(seq 1 "$rounds"); do
+  memo_pipeline "$r-$$" >"$work/memo.json"
+  first=$(pipeline_ms "$work/memo.json")
+  second=$(pipeline_ms "$work/memo.json")
+  id=$(api "$base/api/pipelines?limit=1" | sed -n 's/.*"items":\[{"id":"\([^"]*\)".*/\1/p')
+  replayed=$(api "$base/api/pipelines/$id" | grep -o '"cached":true' | wc -l)
+  [ "$replayed" = "$memo_jobs" ] || {
+    say "bench: the second memoized run $id replayed $replayed of $memo_jobs jobs"
+    second=x
+  }
+  record memo_first "$first"
+  record memo "$second"
+  say "round $r: memoized chain of $memo_jobs: second run $second ms | first run $first ms"
+done
+
+# ---------------------------------------------------------------------------------------------
 # The table.
 
 verdict() { # VALUE GOAL -> yes / NO / n/a
@@ -506,6 +539,8 @@ chain_r=$(ratio "$chain" "$chain_a") fan_r=$(ratio "$fan" "$fan_a")
 start=$(value_of start) push=$(value_of push)
 idle=$(value_of idle_rss) growth=$(value_of growth)
 list=$(value_of list) detail=$(value_of detail)
+memo=$(value_of memo) memo_first=$(value_of memo_first)
+memo_r=$(ratio "$memo" "$memo_first")
 
 echo
 echo "FastCI benchmark, commit $commit, $(date -u +%Y-%m-%dT%H:%M:%SZ)$([ "$smoke" = 1 ] && echo ', SMOKE sizes')"
@@ -533,9 +568,11 @@ row "runs list (GET /api/pipelines?limit=50, $stored_total runs stored)" "$(unit
   "≤ 50 ms" "$(verdict "$list" 50)"
 row "run detail (GET /api/pipelines/{id}, $detail_jobs jobs)" "$(unit "$detail" ms)" "" "" \
   "≤ 100 ms" "$(verdict "$detail" 100)"
+row "memoized chain of $memo_jobs jobs (1 s of work each), second run unchanged" "$(unit "$memo" ms)" \
+  "$(unit "$memo_first" ms) (its first run)" "$(as_ratio "$memo_r")" "≤ 0.10×" "$(verdict "$memo_r" 0.10)"
 echo
 echo "raw numbers per round:"
-for k in chain chain_anchor fan fan_anchor start push idle_rss growth list detail; do
+for k in chain chain_anchor fan fan_anchor start push idle_rss growth list detail memo memo_first; do
   printf '  %-13s %s\n' "$k" "${raw[$k]:-}"
 done
 
