@@ -5,6 +5,8 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * Records the workflow histories that {@link PipelineWorkflowReplayTest} replays. Run it only when
@@ -14,8 +16,10 @@ import java.nio.file.Path;
  * <pre>
  * mvn -q -pl workers test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp workers/target/test-classes:workers/target/classes:$(cat workers/target/cp.txt) \
- *     dev.fastci.workflow.RecordWorkflowHistories workers/src/test/resources/histories
+ *     dev.fastci.workflow.RecordWorkflowHistories workers/src/test/resources/histories [NAME...]
  * </pre>
+ *
+ * <p>With names (such as {@code memoized-chain}), only those histories are recorded again.
  */
 public final class RecordWorkflowHistories {
   private RecordWorkflowHistories() {}
@@ -27,9 +31,17 @@ public final class RecordWorkflowHistories {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     WorkflowClient client = env.getWorkflowClient();
+    Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
     try (WorkflowHarness harness = new WorkflowHarness(client, Files.createTempDirectory("hist"))) {
-      record(client, out.resolve("diamond-with-pipeline-dir.json"), diamond(harness));
-      record(client, out.resolve("failure-and-job-cancel.json"), failureAndCancel(harness));
+      if (only.isEmpty() || only.contains("diamond-with-pipeline-dir")) {
+        record(client, out.resolve("diamond-with-pipeline-dir.json"), diamond(harness));
+      }
+      if (only.isEmpty() || only.contains("failure-and-job-cancel")) {
+        record(client, out.resolve("failure-and-job-cancel.json"), failureAndCancel(harness));
+      }
+      if (only.isEmpty() || only.contains("memoized-chain")) {
+        record(client, out.resolve("memoized-chain.json"), memoizedChain(harness));
+      }
     } finally {
       env.close();
     }
@@ -65,6 +77,18 @@ public final class RecordWorkflowHistories {
     run.workflow().cancelJob("slow");
     run.await();
     return run.handle().runId();
+  }
+
+  /** The second run of a memoized chain: every job is replayed, none runs. */
+  private static String memoizedChain(WorkflowHarness harness) throws Exception {
+    String chain =
+        "{'name':'memo','setup_pipeline_dir':true,'jobs':["
+            + "{'name':'a','image':'i','command':'true','cache':true},"
+            + "{'name':'b','image':'i','command':'true','cache':true}],'parents':{'b':['a']}}";
+    harness.start(WorkflowHarness.spec(chain)).await();
+    WorkflowHarness.Started again = harness.start(WorkflowHarness.spec(chain));
+    again.await();
+    return again.handle().runId();
   }
 
   private static void record(WorkflowClient client, Path file, String workflowId) throws Exception {
