@@ -148,7 +148,9 @@ public class JobActivitiesImpl implements JobActivities {
     try {
       runner.start(container);
       JobResult result =
-          followToEnd(request, container, context, startedAt, secretValues.values(), preamble);
+          notExecutable(
+              request,
+              followToEnd(request, container, context, startedAt, secretValues.values(), preamble));
       results.write(request, result); // before the container goes: the result is never lost
       if (removals != null && result.outcome() != JobOutcome.TIMED_OUT) {
         removals.removeLater(request.runId(), container); // the run waits for it at its end
@@ -184,6 +186,23 @@ public class JobActivitiesImpl implements JobActivities {
         caching.release(mounts);
       }
     }
+  }
+
+  /**
+   * A container whose program the kernel could not execute never ran the job: ERROR, not FAILED.
+   */
+  private JobResult notExecutable(JobRequest request, JobResult result) {
+    if (result.outcome() != JobOutcome.FAILED) {
+      return result;
+    }
+    Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    return ExecFormatErrors.explain(logFile, request.job().platform())
+        .map(
+            why -> {
+              appendLogLines(request, List.of("fastci: " + why));
+              return JobResult.couldNotStart(why, result.startedAt(), result.finishedAt(), hostId);
+            })
+        .orElse(result);
   }
 
   /** A memoized job with an unchanged key: its recorded log and outputs are back, nothing ran. */
