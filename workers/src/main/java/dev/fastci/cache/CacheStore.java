@@ -189,7 +189,25 @@ public final class CacheStore {
         total -= entry.sizeBytes();
       }
     }
+    deleteStale(workDir(), now - limits.maxAge().toMillis());
+    deleteStale(root.resolve("staging"), now - limits.maxAge().toMillis());
     return evicted;
+  }
+
+  /** Dirs a worker that stopped mid-job left behind: nothing older than the max age is in use. */
+  private static void deleteStale(Path parent, long before) {
+    if (!Files.isDirectory(parent)) {
+      return;
+    }
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent)) {
+      for (Path dir : dirs) {
+        if (Files.getLastModifiedTime(dir).toMillis() < before) {
+          Directories.deleteRecursively(dir);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clean " + parent, e);
+    }
   }
 
   private Path entries() {

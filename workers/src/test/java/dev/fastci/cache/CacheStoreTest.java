@@ -88,6 +88,21 @@ class CacheStoreTest {
     assertThat(dataDir.resolve("caches/entries").resolve(evicted.get(0).id())).doesNotExist();
   }
 
+  @Test
+  void evictionRemovesCacheDirsThatAStoppedWorkerLeftBehind() throws IOException {
+    Path stale = Files.createDirectories(store.workDir().resolve("run.job.1.0"));
+    Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(clock.get()));
+    Path fresh = Files.createDirectories(store.workDir().resolve("run.job.2.0"));
+    Files.setLastModifiedTime(
+        fresh, java.nio.file.attribute.FileTime.fromMillis(clock.get() + 8 * DAY));
+    clock.addAndGet(8 * DAY);
+
+    store.evict(new CacheLimits(1_000_000, Duration.ofDays(7)));
+
+    assertThat(stale).doesNotExist();
+    assertThat(fresh).exists();
+  }
+
   private static CacheEntry save(CacheStore store, String key, int bytes) {
     return store.save(
         CacheEntry.KEYED,
