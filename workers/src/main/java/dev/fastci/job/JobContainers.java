@@ -90,7 +90,8 @@ public final class JobContainers {
         request.workInPipelineDir() ? PIPELINE_MOUNT : WORKDIR_MOUNT,
         labels(request, store),
         memory == null ? null : MemorySize.parse(memory),
-        cpus == null ? null : Math.round(cpus * 1_000_000_000d));
+        cpus == null ? null : Math.round(cpus * 1_000_000_000d),
+        null);
   }
 
   private static Map<String, String> labels(JobRequest request, String store) {
