@@ -1,9 +1,11 @@
 package dev.fastci.job;
 
+import com.github.dockerjava.api.exception.DockerException;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.KeyedCaches;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.TruncatingOutputStream;
+import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.Container;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.runner.JobStartException;
@@ -50,6 +52,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobLimits limits;
   private final SecretSource secrets;
   private final ContainerRemovals removals;
+  private final RunNetworks networks;
   private final JobCaching caching;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
@@ -65,6 +68,7 @@ public class JobActivitiesImpl implements JobActivities {
         JobLimits.DEFAULT,
         SecretSource.environment(),
         null,
+        RunNetworks.PER_JOB,
         CacheLimits.DEFAULT);
   }
 
@@ -75,6 +79,7 @@ public class JobActivitiesImpl implements JobActivities {
    * @param secrets where the values of the jobs' secrets are read, when their containers are made
    * @param removals removes the containers of jobs that ended normally in the background; null to
    *     remove every container before the activity ends
+   * @param networks the network each job of a run joins
    * @param cacheLimits when the caches under the data dir are evicted
    */
   public JobActivitiesImpl(
@@ -85,6 +90,7 @@ public class JobActivitiesImpl implements JobActivities {
       JobLimits limits,
       SecretSource secrets,
       ContainerRemovals removals,
+      RunNetworks networks,
       CacheLimits cacheLimits) {
     this.runner = runner;
     this.logs = logs;
@@ -94,7 +100,16 @@ public class JobActivitiesImpl implements JobActivities {
     this.limits = limits;
     this.secrets = secrets;
     this.removals = removals;
+    this.networks = networks;
     this.caching = new JobCaching(runner, logs, cacheLimits);
+  }
+
+  private String joinRunNetwork(String runId) {
+    try {
+      return networks.join(runId);
+    } catch (DockerException e) {
+      throw new JobStartException("could not make the run's network: " + e.getMessage(), e);
+    }
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -138,7 +153,8 @@ public class JobActivitiesImpl implements JobActivities {
     try {
       container =
           runner.createOrFind(
-              JobContainers.specFor(request, store, limits, secretValues, cacheBinds));
+              JobContainers.specFor(request, store, limits, secretValues, cacheBinds)
+                  .inNetwork(joinRunNetwork(request.runId())));
     } catch (JobStartException e) {
       caching.release(mounts);
       return couldNotStart(request, e, startedAt);

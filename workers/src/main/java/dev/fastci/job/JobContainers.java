@@ -104,6 +104,7 @@ public final class JobContainers {
         labels(request, store),
         memory == null ? null : MemorySize.parse(memory),
         cpus == null ? null : Math.round(cpus * 1_000_000_000d),
+        null,
         request.job().platform());
   }
 

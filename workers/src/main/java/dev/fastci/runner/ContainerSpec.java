@@ -11,6 +11,7 @@ import java.util.Map;
  * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}
  * @param memoryBytes the memory limit (swap included), or null for none
  * @param nanoCpus the CPU limit in billionths of a CPU, or null for none
+ * @param networkMode Docker's network mode, like {@code container:NAME}; null for the default
  * @param platform {@code os/arch[/variant]} to run under, or null for the engine's own
  */
 public record ContainerSpec(
@@ -23,6 +24,7 @@ public record ContainerSpec(
     Map<String, String> labels,
     Long memoryBytes,
     Long nanoCpus,
+    String networkMode,
     String platform) {
 
   public ContainerSpec {
@@ -41,12 +43,28 @@ public record ContainerSpec(
       List<String> binds,
       String workingDir,
       Map<String, String> labels) {
-    this(name, image, command, env, binds, workingDir, labels, null, null, null);
+    this(name, image, command, env, binds, workingDir, labels, null, null, null, null);
+  }
+
+  /** This container in another network namespace: {@code container:NAME} joins that one's. */
+  public ContainerSpec inNetwork(String mode) {
+    return new ContainerSpec(
+        name,
+        image,
+        command,
+        env,
+        binds,
+        workingDir,
+        labels,
+        memoryBytes,
+        nanoCpus,
+        mode,
+        platform);
   }
 
   @Override
   public String toString() {
-    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s, platform=%s]"
+    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s, networkMode=%s, platform=%s]"
         .formatted(
             name,
             image,
@@ -57,6 +75,7 @@ public record ContainerSpec(
             labels,
             memoryBytes,
             nanoCpus,
+            networkMode,
             platform);
   }
 }

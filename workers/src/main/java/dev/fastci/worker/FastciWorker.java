@@ -6,6 +6,7 @@ import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -31,6 +32,14 @@ public final class FastciWorker implements AutoCloseable {
   private final ContainerRemovals removals;
 
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
+    this(client, config, runner, RunNetworks.PER_JOB);
+  }
+
+  /**
+   * @param networks the network the jobs of a run share
+   */
+  public FastciWorker(
+      WorkflowClient client, WorkerConfig config, ContainerRunner runner, RunNetworks networks) {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(runner);
     new CacheStore(config.dataDir()).evict(config.cacheLimits());
@@ -55,8 +64,9 @@ public final class FastciWorker implements AutoCloseable {
             config.jobLimits(),
             config.secrets(),
             removals,
+            networks,
             config.cacheLimits()),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals));
+        new PipelineDirActivitiesImpl(config.dataDir(), removals, networks));
   }
 
   public FastciWorker start() {
