@@ -1,6 +1,7 @@
 package dev.fastci.worker;
 
 import dev.fastci.host.HostActivitiesImpl;
+import dev.fastci.host.HostLivenessImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
@@ -15,8 +16,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A FastCI worker: serves the shared queue (pipeline workflows, host assignment) and its own host
- * queue (jobs and pipeline dirs of the runs pinned to this host).
+ * A FastCI worker: serves the shared queue (pipeline workflows, host assignment), its own host
+ * queue (jobs and pipeline dirs of the runs pinned to this host) and its liveness queue.
  */
 public final class FastciWorker implements AutoCloseable {
   /**
@@ -54,6 +55,9 @@ public final class FastciWorker implements AutoCloseable {
             config.secrets(),
             removals),
         new PipelineDirActivitiesImpl(config.dataDir(), removals));
+    factory
+        .newWorker(TaskQueues.livenessOf(config.hostId()))
+        .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));
   }
 
   public FastciWorker start() {

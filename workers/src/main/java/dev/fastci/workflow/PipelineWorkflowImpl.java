@@ -10,13 +10,16 @@ import dev.fastci.job.JobResult;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.worker.TaskQueues;
+import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,7 +36,15 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final HostActivities hosts =
       Workflow.newActivityStub(HostActivities.class, ActivityOptionsFactory.hostAssignment());
 
+  /** Versions the host failover: histories recorded before it replay without it. */
+  private static final String HOST_FAILOVER = "host-failover";
+
   private PipelineProgress progress;
+  private Duration hostWait;
+  private HostAssignment host;
+  private PipelineDirActivities dirs;
+  private String pipelineDir;
+  private boolean hostSuspect;
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
@@ -47,22 +58,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     PipelineSpec spec = run.spec();
     progress = new PipelineProgress(run);
     recorder = run.serverManaged() ? new RunRecording() : null;
-    PipelineDirActivities dirs = null;
+    hostWait =
+        Workflow.getVersion(HOST_FAILOVER, Workflow.DEFAULT_VERSION, 1) == 1
+            ? run.hostLostAfter()
+            : null;
     try {
-      HostAssignment host = assignHost(run);
-      dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue());
-      String pipelineDir =
-          spec.needsPipelineDir()
-              ? dirs.preparePipelineDir(
-                  new PipelineDirRequest(
-                      run.runId(),
-                      spec.repoUrl(),
-                      spec.commitHash(),
-                      run.continuesEarlierExecution()))
-              : null;
+      host = assignHost(run);
+      setUpPipelineDir(run, run.continuesEarlierExecution());
       progress.started(host.hostId(), Workflow.currentTimeMillis());
       record(r -> r.runStarted(run.runId(), run.attempt(), host.hostId(), now()));
-      runJobs(run, host.taskQueue(), pipelineDir);
+      runJobs(run);
     } catch (ActivityFailure | CanceledFailure e) {
       if (CancellationScope.current().isCancelRequested() || isCancellation(e)) {
         progress.cancelAllPending(Workflow.currentTimeMillis());
@@ -71,10 +76,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
     } finally {
       if (dirs != null) {
-        awaitContainerRemovals(run, dirs);
-      }
-      if (dirs != null && spec.needsPipelineDir()) {
-        releasePipelineDir(run, dirs);
+        cleanUp(run);
       }
     }
     progress.finish(Workflow.currentTimeMillis());
@@ -85,12 +87,124 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     return end;
   }
 
+  /**
+   * Creates the run's pipeline dir on its host when the spec wants one. A host that does not take
+   * the task and does not answer either is lost: the run moves to another host.
+   */
+  private void setUpPipelineDir(PipelineRun run, boolean dirExists) {
+    PipelineSpec spec = run.spec();
+    while (true) {
+      dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue(), hostWait);
+      if (!spec.needsPipelineDir()) {
+        pipelineDir = null;
+        return;
+      }
+      try {
+        pipelineDir =
+            dirs.preparePipelineDir(
+                new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), dirExists));
+        return;
+      } catch (ActivityFailure failure) {
+        if (!waitedForHost(failure)) {
+          throw failure;
+        }
+        if (!hostAnswers()) {
+          moveToAnotherHost(run);
+          dirExists = false;
+        }
+      }
+    }
+  }
+
+  /**
+   * A job waited too long for its host. A busy host answers at once and the job simply waits again;
+   * a host that does not answer is lost with its pipeline dir, and the run goes on on another one
+   * with a fresh dir, re-running every job that had not succeeded.
+   */
+  private void checkHost(PipelineRun run) {
+    if (!hostAnswers()) {
+      moveToAnotherHost(run);
+      setUpPipelineDir(run, false);
+    }
+  }
+
+  private boolean hostAnswers() {
+    try {
+      return host.hostId().equals(ActivityOptionsFactory.liveness(host.hostId(), hostWait).ping());
+    } catch (ActivityFailure noAnswer) {
+      if (isCancellation(noAnswer)) {
+        throw noAnswer;
+      }
+      return false;
+    }
+  }
+
+  private void moveToAnotherHost(PipelineRun run) {
+    HostAssignment lost = host;
+    host = hosts.assignHost(run.runId()); // only live workers poll the shared queue
+    String message =
+        "host "
+            + lost.hostId()
+            + " lost: it did not take the run's tasks within "
+            + hostWait.toSeconds()
+            + " s nor answer; the jobs that had not succeeded run again on host "
+            + host.hostId()
+            + (run.spec().needsPipelineDir()
+                ? "; the pipeline dir contents on "
+                    + lost.hostId()
+                    + " are lost, a fresh one is made"
+                : "");
+    PipelineEvent event = new PipelineEvent(now(), message);
+    progress.movedTo(host.hostId(), event);
+    String hostId = host.hostId();
+    long startedAt =
+        progress.snapshot().startedAt() == null ? now() : progress.snapshot().startedAt();
+    record(r -> r.runEvent(run.runId(), run.attempt(), event));
+    record(r -> r.runStarted(run.runId(), run.attempt(), hostId, startedAt));
+  }
+
+  /** On the run's last host; a host lost by then keeps its containers and dir for its janitor. */
+  private void cleanUp(PipelineRun run) {
+    try {
+      awaitContainerRemovals(run, dirs);
+      if (run.spec().needsPipelineDir()) {
+        releasePipelineDir(run, dirs);
+      }
+    } catch (ActivityFailure failure) {
+      if (hostWait == null || !waitedForHost(failure)) {
+        throw failure;
+      }
+      PipelineEvent event =
+          new PipelineEvent(
+              now(),
+              "host "
+                  + host.hostId()
+                  + " lost before the run's cleanup: its containers and pipeline dir stay there");
+      progress.event(event);
+      record(r -> r.runEvent(run.runId(), run.attempt(), event));
+    }
+  }
+
   /** A continued run goes back to the host holding its pipeline dir; a new one to any host. */
   private HostAssignment assignHost(PipelineRun run) {
     if (run.hostId() != null) {
       return new HostAssignment(run.hostId(), TaskQueues.forHost(run.hostId()));
     }
     return hosts.assignHost(run.runId());
+  }
+
+  /** Whether the activity failed because no worker of its host picked it up in time. */
+  private boolean waitedForHost(Throwable failure) {
+    if (hostWait == null) {
+      return false;
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutFailure timeout
+          && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -129,8 +243,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     return Workflow.currentTimeMillis();
   }
 
-  private void runJobs(PipelineRun run, String hostQueue, String pipelineDir) {
-    startReadyJobs(run, hostQueue, pipelineDir);
+  private void runJobs(PipelineRun run) {
+    startReadyJobs(run);
     while (progress.anyRunning()) {
       if (CancellationScope.current().isCancelRequested()) {
         runCancelled = true;
@@ -145,7 +259,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         continue;
       }
       recordFinishedJobs();
-      startReadyJobs(run, hostQueue, pipelineDir);
+      if (hostSuspect) {
+        hostSuspect = false;
+        checkHost(run);
+      }
+      startReadyJobs(run);
     }
   }
 
@@ -157,7 +275,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
   }
 
-  private void startReadyJobs(PipelineRun run, String hostQueue, String pipelineDir) {
+  private void startReadyJobs(PipelineRun run) {
     PipelineSpec spec = run.spec();
     for (JobSpec job : progress.readyJobs()) {
       JobRequest request =
@@ -168,7 +286,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               pipelineDir,
               spec.bindWorkdirFromHost(),
               spec.repoUrl() != null);
-      JobActivities activities = ActivityOptionsFactory.jobs(hostQueue, job);
+      JobActivities activities = ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
           Workflow.newCancellationScope(
@@ -189,6 +307,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       long now = Workflow.currentTimeMillis();
       boolean cancelled = runCancelled || cancelRequested.contains(done.job());
       if (done.failure() != null) {
+        if (!cancelled && waitedForHost(done.failure())) {
+          progress.requeue(done.job()); // it never ran: run it once the host is checked
+          hostSuspect = true;
+          continue;
+        }
         if (cancelled || isCancellation(done.failure())) {
           progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
         } else {

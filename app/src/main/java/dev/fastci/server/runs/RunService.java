@@ -170,7 +170,7 @@ public class RunService {
 
   private void begin(PipelineRun run) {
     try {
-      pipelines.begin(run);
+      pipelines.begin(run.withHostLostAfter(properties.worker().hostLostAfter()));
     } catch (RuntimeException e) {
       store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
       throw e;

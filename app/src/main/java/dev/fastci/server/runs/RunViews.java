@@ -73,8 +73,9 @@ public class RunViews {
         specs.tree(run.specJson()),
         specs.tree(run.triggerJson()),
         run.error() != null ? run.error() : live != null ? live.error() : null,
-        run.host() != null ? run.host() : live != null ? live.host() : null,
-        jobs);
+        live != null && live.host() != null ? live.host() : run.host(),
+        jobs,
+        store.events(id));
   }
 
   /** The workflow's live state, or null when no execution of the run answers. */

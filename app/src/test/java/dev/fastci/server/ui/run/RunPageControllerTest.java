@@ -73,7 +73,8 @@ class RunPageControllerTest {
                 "exit code 1",
                 "host-a",
                 false,
-                List.of(1))));
+                List.of(1))),
+        List.of());
   }
 
   @Test
