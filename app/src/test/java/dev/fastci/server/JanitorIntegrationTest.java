@@ -100,7 +100,7 @@ class JanitorIntegrationTest {
     String id =
         docker
             .createContainerCmd(DockerEngine.IMAGE)
-            .withName(JobContainers.containerName(runId, "job", 1))
+            .withName(JobContainers.containerName("janitor-host", runId, "job", 1))
             .withCmd("sleep", "60")
             .withLabels(labels)
             .exec()
@@ -160,8 +160,8 @@ class JanitorIntegrationTest {
     assertThat(orphanDir).as("pipeline dir of an unknown run").doesNotExist();
     assertThat(report.containers())
         .containsExactlyInAnyOrder(
-            JobContainers.containerName(orphanRun, "job", 1),
-            JobContainers.containerName(kept, "job", 1));
+            JobContainers.containerName("janitor-host", orphanRun, "job", 1),
+            JobContainers.containerName("janitor-host", kept, "job", 1));
     assertThat(report.pipelineDirs()).containsExactly(orphanRun);
 
     assertThat(JobContainersOnDocker.isRunning(live, "sleeper", 1))

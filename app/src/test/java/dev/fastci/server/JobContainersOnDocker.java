@@ -11,22 +11,27 @@ import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 
-/** Looks at a job's container on the Docker engine, by its deterministic name. */
+/** Looks at a job's container on the Docker engine, by its labels. */
 final class JobContainersOnDocker {
   private JobContainersOnDocker() {}
 
   static boolean isRunning(String runId, String job, int attempt) {
     try (DockerClient docker = DockerClients.fromEnvironment()) {
-      Boolean running =
-          docker
-              .inspectContainerCmd(JobContainers.containerName(runId, job, attempt))
-              .exec()
-              .getState()
-              .getRunning();
-      return Boolean.TRUE.equals(running);
-    } catch (NotFoundException notThere) {
-      return false;
+      return docker
+          .listContainersCmd()
+          .withLabelFilter(
+              Map.of(
+                  JobContainers.LABEL_RUN,
+                  runId,
+                  JobContainers.LABEL_JOB,
+                  job,
+                  JobContainers.LABEL_ATTEMPT,
+                  Integer.toString(attempt)))
+          .exec()
+          .stream()
+          .anyMatch(c -> "running".equals(c.getState()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.logs.LogShipper;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -29,10 +30,12 @@ public final class FastciWorker implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final ContainerRemovals removals;
+  private final LogShipper shipper;
 
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(runner);
+    this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
     shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
     shared.registerActivitiesImplementations(new HostActivitiesImpl(config.hostId()));
@@ -47,13 +50,14 @@ public final class FastciWorker implements AutoCloseable {
                 .build());
     host.registerActivitiesImplementations(
         new JobActivitiesImpl(
-            runner,
-            new LogFiles(config.dataDir()),
-            config.hostId(),
-            config.store(),
-            config.jobLimits(),
-            config.secrets(),
-            removals),
+                runner,
+                new LogFiles(config.dataDir()),
+                config.hostId(),
+                config.store(),
+                config.jobLimits(),
+                config.secrets(),
+                removals)
+            .sendingLogsWith(shipper),
         new PipelineDirActivitiesImpl(config.dataDir(), removals));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
@@ -70,5 +74,8 @@ public final class FastciWorker implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     removals.close();
+    if (shipper != null) {
+      shipper.close();
+    }
   }
 }
