@@ -1,5 +1,6 @@
 package dev.fastci.logs;
 
+import dev.fastci.worker.DaemonThreads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -9,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,14 +31,7 @@ public final class LogShipper implements AutoCloseable {
   private final LogServer server;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final ScheduledExecutorService clock =
-      Executors.newScheduledThreadPool(
-          1,
-          r -> {
-            Thread thread = new Thread(r, "fastci-log-shipper");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledExecutorService clock = DaemonThreads.scheduler("fastci-log-shipper");
 
   public LogShipper(LogServer server) {
     this.server = server;

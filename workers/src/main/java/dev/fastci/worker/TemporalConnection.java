@@ -13,12 +13,13 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * The connection to Temporal: an external cluster at a target, or by default the Java test server
  * in this process. The embedded server has time skipping locked (it runs on real time) and keeps
  * everything in memory; with a port it also listens on 127.0.0.1:port, so worker processes on this
- * machine can join it.
+ * machine can join it (without sticky queues there: see {@link NoStickyQueues}).
  */
 public final class TemporalConnection implements AutoCloseable {
   public static final String NAMESPACE = "default";
@@ -76,7 +77,8 @@ public final class TemporalConnection implements AutoCloseable {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     var builder = NettyServerBuilder.forAddress(address);
-    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    GRPCServerHelper.registerServicesAndHealthChecks(
+        services.getServices(), builder, List.of(new NoStickyQueues()));
     Server server;
     try {
       server = builder.build().start();

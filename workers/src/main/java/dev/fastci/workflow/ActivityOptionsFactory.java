@@ -30,6 +30,12 @@ final class ActivityOptionsFactory {
           .setMaximumAttempts(3)
           .build();
 
+  private static final RetryOptions ONE_TRY =
+      RetryOptions.newBuilder().setMaximumAttempts(1).build();
+
+  /** How often the workflow tries an activity that failed for a reason other than its host. */
+  static final int INFRASTRUCTURE_ATTEMPTS = 3;
+
   private ActivityOptionsFactory() {}
 
   static ActivityOptions hostAssignment() {
@@ -41,8 +47,9 @@ final class ActivityOptionsFactory {
   }
 
   /**
-   * A clone can take minutes. WAIT_CANCELLATION_COMPLETED: the dir is removed only after the
-   * preparing activity is done writing into it.
+   * A clone can take minutes; the activities heartbeat meanwhile, so a lost host shows within the
+   * heartbeat timeout. WAIT_CANCELLATION_COMPLETED: the dir is removed only after the preparing
+   * activity is done writing into it.
    */
   static PipelineDirActivities pipelineDirs(String hostQueue, Duration hostWait) {
     return Workflow.newActivityStub(
@@ -50,8 +57,9 @@ final class ActivityOptionsFactory {
         waitingForHost(hostWait)
             .setTaskQueue(hostQueue)
             .setStartToCloseTimeout(Duration.ofMinutes(30))
+            .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .setRetryOptions(retries(hostWait))
             .build());
   }
 
@@ -64,6 +72,14 @@ final class ActivityOptionsFactory {
     return hostWait == null ? builder : builder.setScheduleToStartTimeout(hostWait);
   }
 
+  /**
+   * With host failover (a {@code hostWait}), the workflow itself retries an activity, so it can ask
+   * first whether the host is still there: Temporal tries each activity once.
+   */
+  private static RetryOptions retries(Duration hostWait) {
+    return hostWait == null ? INFRASTRUCTURE_RETRIES : ONE_TRY;
+  }
+
   /** One try, answered by the host's liveness worker (never busy with jobs) or not at all. */
   static HostLiveness liveness(String hostId, Duration hostWait) {
     return Workflow.newActivityStub(
@@ -71,7 +87,7 @@ final class ActivityOptionsFactory {
         ActivityOptions.newBuilder()
             .setTaskQueue(TaskQueues.livenessOf(hostId))
             .setScheduleToCloseTimeout(hostWait)
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(1).build())
+            .setRetryOptions(ONE_TRY)
             .build());
   }
 
@@ -92,7 +108,7 @@ final class ActivityOptionsFactory {
             .setStartToCloseTimeout(limit)
             .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .setRetryOptions(retries(hostWait))
             .build());
   }
 }

@@ -10,11 +10,9 @@ import dev.fastci.job.JobResult;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.worker.TaskQueues;
-import io.temporal.api.enums.v1.TimeoutType;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
-import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -45,6 +43,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private PipelineDirActivities dirs;
   private String pipelineDir;
   private boolean hostSuspect;
+  private final Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
+  private static final String PREPARE_DIR = "(prepare pipeline dir)";
+  private static final String REMOVE_CONTAINERS = "(remove containers)";
+  private static final String RELEASE_DIR = "(release pipeline dir)";
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
@@ -93,24 +95,42 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
    */
   private void setUpPipelineDir(PipelineRun run, boolean dirExists) {
     PipelineSpec spec = run.spec();
+    boolean reuse = dirExists;
     while (true) {
       dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue(), hostWait);
       if (!spec.needsPipelineDir()) {
         pipelineDir = null;
         return;
       }
-      try {
-        pipelineDir =
-            dirs.preparePipelineDir(
-                new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), dirExists));
+      PipelineDirRequest request =
+          new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), reuse);
+      if (onHost(PREPARE_DIR, () -> pipelineDir = dirs.preparePipelineDir(request))) {
         return;
+      }
+      moveToAnotherHost(run);
+      reuse = false;
+    }
+  }
+
+  /**
+   * Runs an activity on the run's host, and tries it again as long as its failure allows and the
+   * host answers. Without host failover (an execution from before it), Temporal retries instead.
+   *
+   * @return false when the host is lost
+   */
+  private boolean onHost(String activity, Runnable call) {
+    while (true) {
+      try {
+        call.run();
+        return true;
       } catch (ActivityFailure failure) {
-        if (!waitedForHost(failure)) {
+        ActivityTrouble trouble =
+            hostWait == null ? ActivityTrouble.FINAL : ActivityTrouble.of(failure);
+        if (!tries.another(activity, trouble)) {
           throw failure;
         }
-        if (!hostAnswers()) {
-          moveToAnotherHost(run);
-          dirExists = false;
+        if (trouble.questionsTheHost() && !hostAnswers()) {
+          return false;
         }
       }
     }
@@ -163,17 +183,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     record(r -> r.runStarted(run.runId(), run.attempt(), hostId, startedAt));
   }
 
-  /** On the run's last host; a host lost by then keeps its containers and dir for its janitor. */
+  /** On the run's last host; a host lost by then keeps its containers and dir. */
   private void cleanUp(PipelineRun run) {
-    try {
-      awaitContainerRemovals(run, dirs);
-      if (run.spec().needsPipelineDir()) {
-        releasePipelineDir(run, dirs);
-      }
-    } catch (ActivityFailure failure) {
-      if (hostWait == null || !waitedForHost(failure)) {
-        throw failure;
-      }
+    boolean done =
+        onHost(REMOVE_CONTAINERS, () -> awaitContainerRemovals(run, dirs))
+            && (!run.spec().needsPipelineDir()
+                || onHost(RELEASE_DIR, () -> releasePipelineDir(run, dirs)));
+    if (!done) {
       PipelineEvent event =
           new PipelineEvent(
               now(),
@@ -191,20 +207,6 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       return new HostAssignment(run.hostId(), TaskQueues.forHost(run.hostId()));
     }
     return hosts.assignHost(run.runId());
-  }
-
-  /** Whether the activity failed because no worker of its host picked it up in time. */
-  private boolean waitedForHost(Throwable failure) {
-    if (hostWait == null) {
-      return false;
-    }
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof TimeoutFailure timeout
-          && timeout.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_SCHEDULE_TO_START) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -307,9 +309,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       long now = Workflow.currentTimeMillis();
       boolean cancelled = runCancelled || cancelRequested.contains(done.job());
       if (done.failure() != null) {
-        if (!cancelled && waitedForHost(done.failure())) {
-          progress.requeue(done.job()); // it never ran: run it once the host is checked
-          hostSuspect = true;
+        ActivityTrouble trouble =
+            cancelled || hostWait == null
+                ? ActivityTrouble.FINAL
+                : ActivityTrouble.of(done.failure());
+        if (tries.another(done.job(), trouble)) {
+          progress.requeue(done.job()); // tried again, once the host is checked if need be
+          hostSuspect |= trouble.questionsTheHost();
           continue;
         }
         if (cancelled || isCancellation(done.failure())) {
