@@ -7,11 +7,14 @@ set -eu
 user="${FASTCI_TEST_POSTGRES_USER:-fastci_test_admin}"
 password="${FASTCI_TEST_POSTGRES_PASSWORD:-fastci_test_admin}"
 
-cluster=$(pg_lsclusters --no-header | awk 'NR == 1 { print $1 " " $2 }')
-if [ -z "$cluster" ]; then
-  echo "start-postgres: no PostgreSQL cluster; install Debian's postgresql package" >&2
+if ! command -v pg_lsclusters >/dev/null 2>&1; then
+  echo "start-postgres: PostgreSQL is not installed; install Debian's postgresql package" >&2
   exit 1
 fi
+if [ -z "$(pg_lsclusters --no-header)" ]; then
+  pg_createcluster "$(ls /usr/lib/postgresql | sort -V | tail -1)" main >/dev/null
+fi
+cluster=$(pg_lsclusters --no-header | awk 'NR == 1 { print $1 " " $2 }')
 # shellcheck disable=SC2086 # "version name"
 if ! pg_lsclusters --no-header | awk 'NR == 1 { print $4 }' | grep -q online; then
   pg_ctlcluster $cluster start
