@@ -6,6 +6,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.job.JobContainers;
+import dev.fastci.network.DockerRunNetworks;
 import dev.fastci.runner.DockerClients;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
@@ -46,6 +47,26 @@ final class JobContainersOnDocker {
       for (Container container : DockerEngine.fastciContainers(runId)) {
         try {
           docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Force-removes the warm pool of run network holders that a worker of that host left. */
+  static void removeNetworkPoolOf(String hostId) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      for (Container pooled :
+          docker
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(DockerRunNetworks.LABEL_POOL_HOST, hostId))
+              .exec()) {
+        try {
+          docker.removeContainerCmd(pooled.getId()).withForce(true).exec();
         } catch (NotFoundException gone) {
           // removed meanwhile
         }

@@ -47,6 +47,7 @@ class ScaleOutIntegrationTest {
       // the killed worker's containers: nobody else removes them
       api.submitted().forEach(JobContainersOnDocker::removeAllOf);
     }
+    List.of("host-a", "host-b").forEach(JobContainersOnDocker::removeNetworkPoolOf);
   }
 
   @Test

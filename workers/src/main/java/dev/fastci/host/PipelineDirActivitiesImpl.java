@@ -1,6 +1,7 @@
 package dev.fastci.host;
 
 import dev.fastci.job.ContainerRemovals;
+import dev.fastci.network.RunNetworks;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,18 +19,21 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private final RepoCheckout checkouts;
 
   private final ContainerRemovals removals;
+  private final RunNetworks networks;
 
   public PipelineDirActivitiesImpl(Path dataDir) {
-    this(dataDir, null);
+    this(dataDir, null, RunNetworks.PER_JOB);
   }
 
   /**
    * @param removals the job containers still being removed; null when none are
+   * @param networks the runs' networks, each removed once its run's containers are gone
    */
-  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals) {
+  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals, RunNetworks networks) {
     this.dirs = new PipelineDirs(dataDir);
     this.checkouts = new RepoCheckout(dataDir);
     this.removals = removals;
+    this.networks = networks;
   }
 
   @Override
@@ -41,6 +45,7 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
             return null;
           });
     }
+    networks.leave(runId);
   }
 
   @Override

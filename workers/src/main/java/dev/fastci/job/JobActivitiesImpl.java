@@ -1,8 +1,10 @@
 package dev.fastci.job;
 
+import com.github.dockerjava.api.exception.DockerException;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
 import dev.fastci.logs.TruncatingOutputStream;
+import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.Container;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.runner.JobStartException;
@@ -46,6 +48,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobLimits limits;
   private final SecretSource secrets;
   private final ContainerRemovals removals;
+  private final RunNetworks networks;
   private LogShipper shipper;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
@@ -53,7 +56,15 @@ public class JobActivitiesImpl implements JobActivities {
   }
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId, String store) {
-    this(runner, logs, hostId, store, JobLimits.DEFAULT, SecretSource.environment(), null);
+    this(
+        runner,
+        logs,
+        hostId,
+        store,
+        JobLimits.DEFAULT,
+        SecretSource.environment(),
+        null,
+        RunNetworks.PER_JOB);
   }
 
   /**
@@ -63,6 +74,7 @@ public class JobActivitiesImpl implements JobActivities {
    * @param secrets where the values of the jobs' secrets are read, when their containers are made
    * @param removals removes the containers of jobs that ended normally in the background; null to
    *     remove every container before the activity ends
+   * @param networks the network each job of a run joins
    */
   public JobActivitiesImpl(
       ContainerRunner runner,
@@ -71,7 +83,8 @@ public class JobActivitiesImpl implements JobActivities {
       String store,
       JobLimits limits,
       SecretSource secrets,
-      ContainerRemovals removals) {
+      ContainerRemovals removals,
+      RunNetworks networks) {
     this.runner = runner;
     this.logs = logs;
     this.hostId = hostId;
@@ -80,6 +93,15 @@ public class JobActivitiesImpl implements JobActivities {
     this.limits = limits;
     this.secrets = secrets;
     this.removals = removals;
+    this.networks = networks;
+  }
+
+  private String joinRunNetwork(String runId) {
+    try {
+      return networks.join(runId);
+    } catch (DockerException e) {
+      throw new JobStartException("could not make the run's network: " + e.getMessage(), e);
+    }
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -129,7 +151,9 @@ public class JobActivitiesImpl implements JobActivities {
     Container container;
     try {
       container =
-          runner.createOrFind(JobContainers.specFor(request, hostId, store, limits, secretValues));
+          runner.createOrFind(
+              JobContainers.specFor(request, hostId, store, limits, secretValues)
+                  .inNetwork(joinRunNetwork(request.runId())));
     } catch (JobStartException e) {
       return couldNotStart(request, e, startedAt);
     }

@@ -95,7 +95,8 @@ public final class JobContainers {
         request.workInPipelineDir() ? PIPELINE_MOUNT : WORKDIR_MOUNT,
         labels(request, hostId, store),
         memory == null ? null : MemorySize.parse(memory),
-        cpus == null ? null : Math.round(cpus * 1_000_000_000d));
+        cpus == null ? null : Math.round(cpus * 1_000_000_000d),
+        null);
   }
 
   private static Map<String, String> labels(JobRequest request, String hostId, String store) {

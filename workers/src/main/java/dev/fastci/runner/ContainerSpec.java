@@ -11,6 +11,7 @@ import java.util.Map;
  * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}
  * @param memoryBytes the memory limit (swap included), or null for none
  * @param nanoCpus the CPU limit in billionths of a CPU, or null for none
+ * @param networkMode Docker's network mode, like {@code container:NAME}; null for the default
  */
 public record ContainerSpec(
     String name,
@@ -21,7 +22,8 @@ public record ContainerSpec(
     String workingDir,
     Map<String, String> labels,
     Long memoryBytes,
-    Long nanoCpus) {
+    Long nanoCpus,
+    String networkMode) {
 
   public ContainerSpec {
     command = List.copyOf(command);
@@ -39,12 +41,18 @@ public record ContainerSpec(
       List<String> binds,
       String workingDir,
       Map<String, String> labels) {
-    this(name, image, command, env, binds, workingDir, labels, null, null);
+    this(name, image, command, env, binds, workingDir, labels, null, null, null);
+  }
+
+  /** This container in another network namespace: {@code container:NAME} joins that one's. */
+  public ContainerSpec inNetwork(String mode) {
+    return new ContainerSpec(
+        name, image, command, env, binds, workingDir, labels, memoryBytes, nanoCpus, mode);
   }
 
   @Override
   public String toString() {
-    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s]"
+    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s, networkMode=%s]"
         .formatted(
             name,
             image,
@@ -54,6 +62,7 @@ public record ContainerSpec(
             workingDir,
             labels,
             memoryBytes,
-            nanoCpus);
+            nanoCpus,
+            networkMode);
   }
 }

@@ -59,7 +59,8 @@ public class DockerContainerRunner implements ContainerRunner {
                       // null: no limit; swap = memory: the job cannot swap past its limit
                       .withMemory(spec.memoryBytes())
                       .withMemorySwap(spec.memoryBytes())
-                      .withNanoCPUs(spec.nanoCpus()))
+                      .withNanoCPUs(spec.nanoCpus())
+                      .withNetworkMode(spec.networkMode()))
               .exec()
               .getId();
       return new Container(id, spec.name(), false);

@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
+import dev.fastci.network.DockerRunNetworks;
+import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.DockerClients;
 import dev.fastci.runner.DockerContainerRunner;
 import io.temporal.client.WorkflowClient;
@@ -17,20 +19,26 @@ import java.time.Duration;
 public final class Engine implements AutoCloseable {
   private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
 
+  /** Run network holders kept started ahead: a run's first job takes one, without waiting. */
+  private static final int RUN_NETWORK_POOL_SIZE = 2;
+
   private final TemporalConnection temporal;
   private final DockerClient docker;
   private final FastciWorker worker;
   private final PipelineDirRetention retention;
+  private final RunNetworks networks;
 
   private Engine(
       TemporalConnection temporal,
       DockerClient docker,
       FastciWorker worker,
-      PipelineDirRetention retention) {
+      PipelineDirRetention retention,
+      RunNetworks networks) {
     this.temporal = temporal;
     this.docker = docker;
     this.worker = worker;
     this.retention = retention;
+    this.networks = networks;
   }
 
   /**
@@ -54,16 +62,28 @@ public final class Engine implements AutoCloseable {
       String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
     TemporalConnection temporal = TemporalConnection.open(target, embeddedPort);
     if (!withWorker) {
-      return new Engine(temporal, null, null, null);
+      return new Engine(temporal, null, null, null, null);
     }
+    try {
+      return withWorker(temporal, config);
+    } catch (RuntimeException e) {
+      temporal.close(); // its timer thread would keep the process alive
+      throw e;
+    }
+  }
+
+  private static Engine withWorker(TemporalConnection temporal, WorkerConfig config) {
     GitCredentials.install(System.getenv());
     DockerClient docker = DockerClients.fromEnvironment();
+    RunNetworks networks =
+        DockerRunNetworks.start(docker, config.hostId(), config.store(), RUN_NETWORK_POOL_SIZE);
     FastciWorker worker =
-        new FastciWorker(temporal.client(), config, new DockerContainerRunner(docker)).start();
+        new FastciWorker(temporal.client(), config, new DockerContainerRunner(docker), networks)
+            .start();
     PipelineDirRetention retention =
         new PipelineDirRetention(new PipelineDirs(config.dataDir()), config.pipelineDirRetention())
             .start(RETENTION_SWEEP_EVERY);
-    return new Engine(temporal, docker, worker, retention);
+    return new Engine(temporal, docker, worker, retention, networks);
   }
 
   public WorkflowClient client() {
@@ -81,6 +101,9 @@ public final class Engine implements AutoCloseable {
     }
     if (worker != null) {
       worker.close();
+    }
+    if (networks != null) {
+      networks.close();
     }
     temporal.close();
     if (docker != null) {

@@ -7,6 +7,7 @@ import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
+import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -33,6 +34,14 @@ public final class FastciWorker implements AutoCloseable {
   private final LogShipper shipper;
 
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
+    this(client, config, runner, RunNetworks.PER_JOB);
+  }
+
+  /**
+   * @param networks the network the jobs of a run share
+   */
+  public FastciWorker(
+      WorkflowClient client, WorkerConfig config, ContainerRunner runner, RunNetworks networks) {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(runner);
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
@@ -56,9 +65,10 @@ public final class FastciWorker implements AutoCloseable {
                 config.store(),
                 config.jobLimits(),
                 config.secrets(),
-                removals)
+                removals,
+                networks)
             .sendingLogsWith(shipper),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals));
+        new PipelineDirActivitiesImpl(config.dataDir(), removals, networks));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));

@@ -4,12 +4,14 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.job.JobContainers;
+import dev.fastci.network.DockerRunNetworks;
 import dev.fastci.runner.DockerClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -120,10 +122,23 @@ public final class DockerEngine implements BeforeAllCallback {
    * may run FastCI containers on the same engine at the same time.
    */
   public static List<Container> fastciContainers(String runId) {
-    return containers(Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, runId));
+    List<Container> found =
+        new ArrayList<>(
+            containers(
+                Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, runId)));
+    String holder = DockerRunNetworks.holderName(runId);
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(holder)).exec().stream()
+          .filter(c -> List.of(c.getNames()).contains("/" + holder))
+          .forEach(found::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return found;
   }
 
-  private static List<Container> containers(Map<String, String> labels) {
+  /** The containers, in any state, that carry all these labels. */
+  public static List<Container> containers(Map<String, String> labels) {
     try (DockerClient docker = DockerClients.fromEnvironment()) {
       return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     } catch (IOException e) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.job.JobContainers;
+import dev.fastci.network.DockerRunNetworks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -37,10 +38,11 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
     String[] names = container.getNames();
     String name =
         names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
+    String runId = labels.get(JobContainers.LABEL_RUN);
     return new ManagedContainer(
         container.getId(),
         name,
-        labels.get(JobContainers.LABEL_RUN),
+        runId != null ? runId : DockerRunNetworks.runOfHolder(name),
         labels.get(JobContainers.LABEL_STORE),
         container.getState());
   }

@@ -1,0 +1,65 @@
+package dev.fastci.integration;
+
+import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fastci.network.DockerRunNetworks;
+import dev.fastci.testing.DockerEngine;
+import dev.fastci.testing.LocalEngine;
+import dev.fastci.workflow.PipelineState;
+import dev.fastci.workflow.PipelineStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The jobs of a run share one network namespace; runs do not share theirs. */
+class RunNetworkIntegrationTest extends EngineIntegrationTest {
+  private static final String TWO_JOBS =
+      """
+      {"name": "netns",
+       "jobs": [
+         {"name": "first", "image": "busybox:latest", "command": "readlink /proc/self/ns/net"},
+         {"name": "second", "image": "busybox:latest",
+          "command": ["sh", "-c", "readlink /proc/self/ns/net; ip -o link show eth0 | wc -l"]}
+       ],
+       "parents": {"second": ["first"]}}
+      """;
+
+  @Test
+  void jobsOfARunShareItsNetworkAndOtherRunsHaveTheirOwn() {
+    PipelineState one = engine.run(TWO_JOBS);
+    PipelineState two = engine.run(TWO_JOBS);
+
+    assertThat(one.status()).as("%s", one).isEqualTo(PipelineStatus.SUCCEEDED);
+    assertThat(two.status()).as("%s", two).isEqualTo(PipelineStatus.SUCCEEDED);
+    String namespace = firstLine(engine.logText(one.runId(), "first"));
+    assertThat(namespace).startsWith("net:[");
+    assertThat(engine.logText(one.runId(), "second"))
+        .as("the second job joined the first job's namespace, which has Docker's eth0")
+        .isEqualTo(namespace + "\n1\n");
+    assertThat(firstLine(engine.logText(two.runId(), "first"))).isNotEqualTo(namespace);
+    assertNoContainersOf(one.runId());
+    assertNoContainersOf(two.runId());
+  }
+
+  @Test
+  void theWarmPoolIsRemovedWhenTheWorkerStops() {
+    Map<String, String> pool =
+        Map.of(
+            DockerRunNetworks.LABEL_ROLE,
+            DockerRunNetworks.ROLE,
+            DockerRunNetworks.LABEL_POOL_HOST,
+            LocalEngine.HOST_ID);
+    try (LocalEngine other = LocalEngine.start()) {
+      PipelineState state = other.run(TWO_JOBS);
+      assertThat(state.status()).as("%s", state).isEqualTo(PipelineStatus.SUCCEEDED);
+    }
+    assertThat(DockerEngine.containers(pool))
+        .as("pool containers left behind by a stopped worker")
+        .extracting(NothingLeftBehind::describe)
+        .isEmpty();
+  }
+
+  private static String firstLine(String text) {
+    return text.lines().findFirst().orElse("");
+  }
+}
