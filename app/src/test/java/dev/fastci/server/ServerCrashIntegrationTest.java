@@ -49,6 +49,7 @@ class ServerCrashIntegrationTest {
     if (api != null) {
       api.submitted().forEach(JobContainersOnDocker::removeAllOf);
     }
+    JobContainersOnDocker.removeNetworkPoolOf("crash-host"); // left by the killed server
   }
 
   @Test
