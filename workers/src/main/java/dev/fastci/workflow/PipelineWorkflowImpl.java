@@ -28,7 +28,8 @@ import java.util.Set;
 /**
  * Runs the DAG eagerly: each job's activity is scheduled in the same workflow task that saw its
  * last parent succeed, with no level barrier and no polling. All activities after the first go to
- * the task queue of the host that answered it.
+ * the task queue of the host that answered it; when that host is lost, the run moves to another
+ * (see {@link #checkHost}).
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final HostActivities hosts =
@@ -37,6 +38,12 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   /** Versions the host failover: histories recorded before it replay without it. */
   private static final String HOST_FAILOVER = "host-failover";
 
+  /** Names of the host activities other than jobs, for counting their tries. */
+  private static final String PREPARE_DIR = "(prepare pipeline dir)";
+
+  private static final String REMOVE_CONTAINERS = "(remove containers)";
+  private static final String RELEASE_DIR = "(release pipeline dir)";
+
   private PipelineProgress progress;
   private Duration hostWait;
   private HostAssignment host;
@@ -44,9 +51,6 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private String pipelineDir;
   private boolean hostSuspect;
   private final Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
-  private static final String PREPARE_DIR = "(prepare pipeline dir)";
-  private static final String REMOVE_CONTAINERS = "(remove containers)";
-  private static final String RELEASE_DIR = "(release pipeline dir)";
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
@@ -78,7 +82,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
     } finally {
       if (dirs != null) {
-        cleanUp(run);
+        // Even after a cancel: outside the run's scope, so asking the host is not cancelled too.
+        Workflow.newDetachedCancellationScope(() -> cleanUp(run)).run();
       }
     }
     progress.finish(Workflow.currentTimeMillis());
@@ -165,9 +170,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     String message =
         "host "
             + lost.hostId()
-            + " lost: it did not take the run's tasks within "
+            + " lost: it stopped taking the run's tasks and did not answer within "
             + hostWait.toSeconds()
-            + " s nor answer; the jobs that had not succeeded run again on host "
+            + " s; the jobs that had not succeeded run again on host "
             + host.hostId()
             + (run.spec().needsPipelineDir()
                 ? "; the pipeline dir contents on "
