@@ -45,7 +45,8 @@ class ParallelLimitIntegrationTest {
                         c.pipelineDirRetention(),
                         c.store(),
                         c.jobLimits(),
-                        c.secrets()));
+                        c.secrets(),
+                        c.logServer()));
         DockerClient docker = DockerClients.fromEnvironment()) {
       LocalEngine.Started run =
           engine.startAsync("{\"name\": \"limited\", \"jobs\": [" + jobs + "]}");

@@ -15,7 +15,8 @@ class PipelineWorkflowReplayTest {
       strings = {
         "diamond-with-pipeline-dir.json",
         "failure-and-job-cancel.json",
-        "diamond-with-container-removals.json"
+        "diamond-with-container-removals.json",
+        "host-failover.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -39,7 +39,8 @@ class RunPageRenderTest {
             List.of(
                 job("a", JobStatus.SUCCEEDED, List.of(), 0, 1),
                 job("b", JobStatus.FAILED, List.of("a"), 1, 3),
-                job("c", JobStatus.SKIPPED, List.of("b"), -1, -1)));
+                job("c", JobStatus.SKIPPED, List.of("b"), -1, -1)),
+            List.of());
 
     String html = render(run);
 
