@@ -5,6 +5,8 @@
 FROM eclipse-temurin:17-jre AS base
 RUN useradd --system --home-dir /var/lib/fastci --create-home fastci
 COPY app/target/fastci.jar /opt/fastci/fastci.jar
+# Started like ./fastci: the JVM options of jvm.options, then FASTCI_JAVA_OPTS.
+COPY jvm.options /opt/fastci/jvm.options
 ENV FASTCI_DATA_DIR=/var/lib/fastci
 WORKDIR /var/lib/fastci
 
@@ -14,10 +16,10 @@ USER fastci
 ENV SERVER_ADDRESS=0.0.0.0 \
     FASTCI_WORKER_ENABLED=false
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/opt/fastci/fastci.jar", "server"]
+ENTRYPOINT ["sh", "-c", "exec java $(grep -v '^#' /opt/fastci/jvm.options) ${FASTCI_JAVA_OPTS:-} -jar /opt/fastci/fastci.jar \"$0\" \"$@\"", "server"]
 
 # A worker host: runs jobs on the Docker engine whose socket is mounted at /var/run/docker.sock.
 # It runs as root to reach that socket; its data dir must be bind-mounted at the same path on the
 # Docker host, because job containers mount pipeline dirs by their host path.
 FROM base AS worker
-ENTRYPOINT ["java", "-jar", "/opt/fastci/fastci.jar", "worker"]
+ENTRYPOINT ["sh", "-c", "exec java $(grep -v '^#' /opt/fastci/jvm.options) ${FASTCI_JAVA_OPTS:-} -jar /opt/fastci/fastci.jar \"$0\" \"$@\"", "worker"]
