@@ -135,11 +135,13 @@ port=$(free_port)
 [ -n "$port" ] || die "no free port found"
 base="http://127.0.0.1:$port"
 
-# The measured server runs as `./fastci server` does (FASTCI_JAVA_OPTS apply). The first start
-# only creates the store: no worker, and the quick JIT (about half the start time on 2 cores).
+# The measured server runs as `./fastci server` does (jvm.options, then FASTCI_JAVA_OPTS). The
+# first start only creates the store: no worker, and the quick JIT (about half the start time on
+# 2 cores).
 quick_jvm=-XX:TieredStopAtLevel=1
 start_server() { # [schema]
-  local worker=true opts=${FASTCI_JAVA_OPTS:-}
+  local worker=true opts
+  opts="$(grep -v '^#' "$root/jvm.options" | tr '\n' ' ')${FASTCI_JAVA_OPTS:-}"
   [ "${1:-}" = schema ] && worker=false opts=$quick_jvm
   # shellcheck disable=SC2086 # opts are words, as in ./fastci
   FASTCI_DATA_DIR="$data" FASTCI_API_TOKEN="$token" FASTCI_HOOK_SECRET="$secret" \

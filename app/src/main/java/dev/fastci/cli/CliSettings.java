@@ -1,8 +1,11 @@
 package dev.fastci.cli;
 
 import dev.fastci.job.JobLimits;
+import dev.fastci.logs.LogServer;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.worker.WorkerConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +20,8 @@ import java.util.Map;
  * @param dockerSockets the Docker sockets no job may mount
  * @param jobLimits {@code fastci.limits.max-log-bytes}, {@code default-memory} and {@code
  *     default-cpus} (FASTCI_LIMITS_...), which this process's worker applies to every job
+ * @param logServer {@code fastci.worker.server-url} with {@code fastci.api-token}: the server a
+ *     standalone worker sends its job logs to; null when no server URL is set
  */
 record CliSettings(
     Path dataDir,
@@ -25,7 +30,8 @@ record CliSettings(
     int maxParallelJobs,
     List<String> allowedRoots,
     List<Path> dockerSockets,
-    JobLimits jobLimits) {
+    JobLimits jobLimits,
+    LogServer logServer) {
 
   static CliSettings fromEnvironment() {
     return from(System.getenv());
@@ -56,7 +62,23 @@ record CliSettings(
         Integer.parseInt(parallel),
         allowedRoots,
         HostPathPolicy.dockerSockets(env),
-        jobLimits(env));
+        jobLimits(env),
+        logServer(env));
+  }
+
+  private static LogServer logServer(Map<String, String> env) {
+    String url = setting(env, "fastci.worker.server-url", "FASTCI_WORKER_SERVER_URL", "");
+    if (url.isBlank()) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "fastci.worker.server-url: not a URL: " + e.getMessage(), e);
+    }
+    return new LogServer(uri, setting(env, "fastci.api-token", "FASTCI_API_TOKEN", ""));
   }
 
   private static JobLimits jobLimits(Map<String, String> env) {

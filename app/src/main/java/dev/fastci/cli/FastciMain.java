@@ -3,6 +3,7 @@ package dev.fastci.cli;
 import dev.fastci.server.FastciServerApplication;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 /** The {@code fastci} command: dispatches to the subcommand. */
 public final class FastciMain {
@@ -27,10 +28,21 @@ public final class FastciMain {
       return USAGE;
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (List.of("run", "validate", "worker").contains(args[0])) {
+      CliSettings settings;
+      try {
+        settings = CliSettings.fromEnvironment();
+      } catch (IllegalArgumentException badSetting) {
+        err.println("fastci: " + badSetting.getMessage());
+        return USAGE;
+      }
+      return switch (args[0]) {
+        case "run" -> new RunCommand(settings, out, err).run(rest);
+        case "validate" -> new ValidateCommand(settings, out, err).run(rest);
+        default -> new WorkerCommand(settings, out, err).run(rest);
+      };
+    }
     return switch (args[0]) {
-      case "run" -> new RunCommand(CliSettings.fromEnvironment(), out, err).run(rest);
-      case "validate" -> new ValidateCommand(CliSettings.fromEnvironment(), out, err).run(rest);
-      case "worker" -> new WorkerCommand(CliSettings.fromEnvironment(), out, err).run(rest);
       case "hook" -> hook(rest, out, err);
       case "help", "--help", "-h" -> {
         out.print(usage());
@@ -60,7 +72,8 @@ public final class FastciMain {
                           exit 0 when it succeeded, 1 when not, 2 when the spec is invalid
           validate FILE   print the spec's problems; exit 0 when valid, 2 when not
           server          the HTTP API (and web UI) with the embedded engine, on server.port
-          worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET
+          worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET, sending
+                          their logs to FASTCI_WORKER_SERVER_URL (with FASTCI_API_TOKEN)
           hook install REPO --server URL [--secret S]
                           install the git post-receive hook that starts REPO's pipelines
                           on the server at each push

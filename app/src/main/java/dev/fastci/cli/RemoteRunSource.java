@@ -3,6 +3,7 @@ package dev.fastci.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.JobStatus;
+import dev.fastci.workflow.PipelineEvent;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineStatus;
 import java.io.IOException;
@@ -64,7 +65,15 @@ final class RemoteRunSource implements RunSource {
         millis(run.path("finishedAt")),
         text(run.path("host")),
         text(run.path("error")),
-        jobs);
+        jobs,
+        events(run.path("events")));
+  }
+
+  private static List<PipelineEvent> events(JsonNode events) {
+    List<PipelineEvent> list = new ArrayList<>();
+    events.forEach(
+        e -> list.add(new PipelineEvent(millis(e.path("at")), e.path("message").asText())));
+    return list;
   }
 
   private static Long millis(JsonNode time) {

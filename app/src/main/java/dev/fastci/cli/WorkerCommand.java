@@ -1,6 +1,7 @@
 package dev.fastci.cli;
 
 import dev.fastci.worker.Engine;
+import dev.fastci.worker.WorkerConfig;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,12 +28,28 @@ final class WorkerCommand {
               + "a worker cannot join the embedded engine of another process");
       return FastciMain.USAGE;
     }
+    WorkerConfig config;
+    try {
+      config = settings.workerConfig().withLogServer(settings.logServer());
+    } catch (IllegalArgumentException badSetting) {
+      err.println("fastci worker: " + badSetting.getMessage());
+      return FastciMain.USAGE;
+    }
+    if (settings.logServer() == null) {
+      err.println(
+          "fastci worker: FASTCI_WORKER_SERVER_URL is not set: job logs stay in "
+              + settings.dataDir()
+              + " on this host and the server cannot show them");
+    }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
+    try (Engine engine = Engine.start(settings.temporalTarget(), config, true)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       out.printf(
-          "fastci worker %s serving %s (up to %d parallel jobs)%n",
-          settings.hostId(), settings.temporalTarget(), settings.maxParallelJobs());
+          "fastci worker %s serving %s (up to %d parallel jobs)%s%n",
+          settings.hostId(),
+          settings.temporalTarget(),
+          settings.maxParallelJobs(),
+          settings.logServer() == null ? "" : ", logs to " + settings.logServer().url());
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -14,7 +14,10 @@ class EngineConfiguration {
   @Bean(destroyMethod = "close")
   Engine engine(FastciProperties properties) {
     return Engine.start(
-        properties.temporal().target(), properties.workerConfig(), properties.worker().isEnabled());
+        properties.temporal().target(),
+        properties.temporal().embeddedPort(),
+        properties.workerConfig(),
+        properties.worker().isEnabled());
   }
 
   @Bean

@@ -5,6 +5,7 @@ import dev.fastci.job.JobLimits;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.WorkerConfig;
+import dev.fastci.workflow.PipelineRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,7 +29,7 @@ public record FastciProperties(
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
-    worker = worker == null ? new Worker(true, null, null) : worker;
+    worker = worker == null ? new Worker(true, null, null, null) : worker;
     retention = retention == null ? new Retention(null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
@@ -43,7 +44,20 @@ public record FastciProperties(
    */
   public record Temporal(String target, Integer embeddedPort, String webUrl) {}
 
-  public record Worker(Boolean enabled, String hostId, Integer maxParallelJobs) {
+  /**
+   * @param hostLostAfter a job that its run's host does not pick up for this long makes the run
+   *     check the host, and move to another host when it does not answer
+   */
+  public record Worker(
+      Boolean enabled, String hostId, Integer maxParallelJobs, Duration hostLostAfter) {
+    public Worker {
+      hostLostAfter = hostLostAfter == null ? PipelineRun.DEFAULT_HOST_LOST_AFTER : hostLostAfter;
+      if (hostLostAfter.isNegative() || hostLostAfter.isZero()) {
+        throw new IllegalArgumentException(
+            "fastci.worker.host-lost-after: must be more than 0, got " + hostLostAfter);
+      }
+    }
+
     public boolean isEnabled() {
       return enabled == null || enabled;
     }

@@ -100,7 +100,7 @@ class JanitorIntegrationTest {
     String id =
         docker
             .createContainerCmd(DockerEngine.IMAGE)
-            .withName(JobContainers.containerName(runId, "job", 1))
+            .withName(JobContainers.containerName("janitor-host", runId, "job", 1))
             .withCmd("sleep", "60")
             .withLabels(labels)
             .exec()
@@ -160,8 +160,8 @@ class JanitorIntegrationTest {
     assertThat(orphanDir).as("pipeline dir of an unknown run").doesNotExist();
     assertThat(report.containers())
         .containsExactlyInAnyOrder(
-            JobContainers.containerName(orphanRun, "job", 1),
-            JobContainers.containerName(kept, "job", 1));
+            JobContainers.containerName("janitor-host", orphanRun, "job", 1),
+            JobContainers.containerName("janitor-host", kept, "job", 1));
     assertThat(report.pipelineDirs()).containsExactly(orphanRun);
 
     assertThat(JobContainersOnDocker.isRunning(live, "sleeper", 1))
@@ -186,11 +186,16 @@ class JanitorIntegrationTest {
             """);
     JobContainersOnDocker.awaitRunning(id, "sleeper", 1);
 
-    List<Container> containers = DockerEngine.fastciContainers(id);
+    List<Container> containers = DockerEngine.fastciContainers(id); // the job's, and its network's
 
-    assertThat(containers).hasSize(1);
-    assertThat(containers.get(0).getLabels())
-        .containsEntry(JobContainers.LABEL_STORE, properties.storeLabel());
+    assertThat(containers)
+        .filteredOn(c -> c.getLabels().containsKey(JobContainers.LABEL_JOB))
+        .hasSize(1);
+    assertThat(containers)
+        .allSatisfy(
+            c ->
+                assertThat(c.getLabels())
+                    .containsEntry(JobContainers.LABEL_STORE, properties.storeLabel()));
     assertThat(api.post("/api/pipelines/" + id + "/cancel", null).statusCode()).isEqualTo(202);
     api.awaitEnd(id);
   }

@@ -6,27 +6,33 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.job.JobContainers;
+import dev.fastci.network.DockerRunNetworks;
 import dev.fastci.runner.DockerClients;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Map;
 
-/** Looks at a job's container on the Docker engine, by its deterministic name. */
+/** Looks at a job's container on the Docker engine, by its labels. */
 final class JobContainersOnDocker {
   private JobContainersOnDocker() {}
 
   static boolean isRunning(String runId, String job, int attempt) {
     try (DockerClient docker = DockerClients.fromEnvironment()) {
-      Boolean running =
-          docker
-              .inspectContainerCmd(JobContainers.containerName(runId, job, attempt))
-              .exec()
-              .getState()
-              .getRunning();
-      return Boolean.TRUE.equals(running);
-    } catch (NotFoundException notThere) {
-      return false;
+      return docker
+          .listContainersCmd()
+          .withLabelFilter(
+              Map.of(
+                  JobContainers.LABEL_RUN,
+                  runId,
+                  JobContainers.LABEL_JOB,
+                  job,
+                  JobContainers.LABEL_ATTEMPT,
+                  Integer.toString(attempt)))
+          .exec()
+          .stream()
+          .anyMatch(c -> "running".equals(c.getState()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -41,6 +47,26 @@ final class JobContainersOnDocker {
       for (Container container : DockerEngine.fastciContainers(runId)) {
         try {
           docker.removeContainerCmd(container.getId()).withForce(true).exec();
+        } catch (NotFoundException gone) {
+          // removed meanwhile
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Force-removes the warm pool of run network holders that a worker of that host left. */
+  static void removeNetworkPoolOf(String hostId) {
+    try (DockerClient docker = DockerClients.fromEnvironment()) {
+      for (Container pooled :
+          docker
+              .listContainersCmd()
+              .withShowAll(true)
+              .withLabelFilter(Map.of(DockerRunNetworks.LABEL_POOL_HOST, hostId))
+              .exec()) {
+        try {
+          docker.removeContainerCmd(pooled.getId()).withForce(true).exec();
         } catch (NotFoundException gone) {
           // removed meanwhile
         }

@@ -82,6 +82,20 @@ final class ServerApi {
     }
   }
 
+  /** Waits until the server in that process answers /api/health. */
+  void awaitHealthy(FastciProcess server) {
+    server.awaitWhileAlive(
+        "answers /api/health",
+        Duration.ofSeconds(60),
+        () -> {
+          try {
+            return get("/api/health").statusCode() == 200;
+          } catch (UncheckedIOException notYet) {
+            return false;
+          }
+        });
+  }
+
   static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());

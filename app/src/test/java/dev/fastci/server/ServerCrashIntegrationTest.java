@@ -5,16 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.testing.DockerEngine;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,28 +30,26 @@ class ServerCrashIntegrationTest {
   @TempDir Path serverLogs;
 
   private int port;
-  private Process server;
+  private FastciProcess server;
   private ServerApi api;
   private Path serverLog;
 
   @BeforeEach
-  void pickPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+  void pickPort() {
+    port = FastciProcess.freePort();
     api = new ServerApi("http://127.0.0.1:" + port, TOKEN);
     serverLog = serverLogs.resolve("server.log");
   }
 
   @AfterEach
   void stopServer() throws InterruptedException {
-    if (server != null && server.isAlive()) {
-      server.destroyForcibly();
-      server.waitFor(10, TimeUnit.SECONDS);
+    if (server != null) {
+      server.close();
     }
     if (api != null) {
       api.submitted().forEach(JobContainersOnDocker::removeAllOf);
     }
+    JobContainersOnDocker.removeNetworkPoolOf("crash-host"); // left by the killed server
   }
 
   @Test
@@ -88,17 +81,15 @@ class ServerCrashIntegrationTest {
                   .formatted(out, sleepSecs));
       JobContainersOnDocker.awaitRunning(id, "long", 1);
       await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(out.resolve("count")));
-      appendToLog("---- long runs: stopping the server ----");
+      server.note("long runs: stopping the server");
 
       if (kill) {
-        server.destroyForcibly(); // SIGKILL: nothing is cleaned up
+        server.kill(); // SIGKILL: nothing is cleaned up
       } else {
-        server.destroy(); // SIGTERM: a graceful stop
+        server.stop(); // SIGTERM: a graceful stop
       }
-      assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("the server stopped").isTrue();
-      appendToLog("---- server stopped (" + (kill ? "SIGKILL" : "SIGTERM") + "), restarting ----");
       startServer();
-      appendToLog("---- restarted ----");
+      server.note("restarted");
 
       JsonNode end = api.awaitEnd(id, 1, Duration.ofSeconds(40));
 
@@ -114,61 +105,32 @@ class ServerCrashIntegrationTest {
       assertThat(api.log(id, "child", null)).contains("child ran");
       assertThat(DockerEngine.fastciContainers(id)).as("containers of run " + id).isEmpty();
     } catch (Throwable failure) {
-      System.out.println("==== server output (" + serverLog + ") ====");
-      System.out.println(
-          Files.exists(serverLog) ? Files.readString(serverLog, StandardCharsets.UTF_8) : "(none)");
+      server.printOutput();
       throw failure;
     }
   }
 
   /** Starts {@code fastci server} in its own JVM and waits until /api/health answers. */
-  private void startServer() throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                java,
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.fastci.cli.FastciMain",
-                "server")
-            .directory(dataDir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(serverLog.toFile()));
-    builder.environment().put("FASTCI_DATA_DIR", dataDir.toString());
-    builder.environment().put("FASTCI_API_TOKEN", TOKEN);
-    builder.environment().put("FASTCI_WORKER_HOST_ID", "crash-host");
-    builder.environment().put("FASTCI_VOLUMES_ALLOWED_ROOTS", out.toString()); // the job's volume
-    builder.environment().put("SERVER_PORT", Integer.toString(port));
-    builder.environment().put("LOGGING_LEVEL_DEV_FASTCI", "INFO");
-    server = builder.start();
-    Process started = server;
-    await()
-        .alias("the server answers /api/health")
-        .atMost(Duration.ofSeconds(60))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              if (!started.isAlive()) {
-                throw new IllegalStateException(
-                    "the server exited with code " + started.exitValue());
-              }
-              try {
-                HttpResponse<String> health = api.get("/api/health");
-                return health.statusCode() == 200;
-              } catch (UncheckedIOException notYet) {
-                return false;
-              }
-            });
-  }
-
-  private void appendToLog(String line) throws IOException {
-    Files.writeString(
-        serverLog,
-        java.time.Instant.now() + " " + line + System.lineSeparator(),
-        StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+  private void startServer() {
+    Map<String, String> env =
+        Map.of(
+            "FASTCI_DATA_DIR",
+            dataDir.toString(),
+            "FASTCI_API_TOKEN",
+            TOKEN,
+            "FASTCI_WORKER_HOST_ID",
+            "crash-host",
+            "FASTCI_VOLUMES_ALLOWED_ROOTS",
+            out.toString(), // the job's volume
+            "SERVER_PORT",
+            Integer.toString(port),
+            "LOGGING_LEVEL_DEV_FASTCI",
+            "INFO");
+    if (server == null) {
+      server = FastciProcess.start("server", "server", dataDir, serverLog, env);
+    } else {
+      server.restart("server", dataDir, env);
+    }
+    api.awaitHealthy(server);
   }
 }

@@ -390,6 +390,9 @@ class ServerRobustnessIntegrationTest {
                 "true",
                 JobContainers.LABEL_STORE,
                 properties.storeLabel()))
-        .exec();
+        .exec()
+        .stream()
+        .filter(c -> !DockerEngine.isWarmPool(c)) // the worker's, kept for its next runs
+        .toList();
   }
 }

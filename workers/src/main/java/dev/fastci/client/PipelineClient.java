@@ -1,20 +1,28 @@
 package dev.fastci.client;
 
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.worker.DaemonThreads;
 import dev.fastci.worker.TaskQueues;
 import dev.fastci.workflow.PipelineRun;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineWorkflow;
 import dev.fastci.workflow.RunIds;
+import io.grpc.Context;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.failure.CanceledFailure;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /** Starts pipeline runs and hands back their live state and their end. Holds only a client. */
 public final class PipelineClient {
+  private static final ScheduledExecutorService DEADLINES =
+      DaemonThreads.scheduler("fastci-query-deadlines");
+
   private final WorkflowClient client;
 
   public PipelineClient(WorkflowClient client) {
@@ -45,6 +53,27 @@ public final class PipelineClient {
    */
   public void begin(PipelineRun run) {
     WorkflowClient.start(newExecution(run.runId())::run, run);
+  }
+
+  /**
+   * The live state of the run's latest execution, asked for at most {@code max}: the worker that
+   * holds the workflow may be gone (its host lost) until Temporal hands the workflow to another.
+   *
+   * @throws io.temporal.client.WorkflowException when no execution answers: none runs, or none
+   *     answered in time (then its cause is a DEADLINE_EXCEEDED)
+   */
+  public PipelineState liveState(String runId, Duration max) {
+    Context.CancellableContext bounded =
+        Context.current().withDeadlineAfter(max.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
+    try {
+      return bounded.call(() -> workflow(runId).state());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      bounded.cancel(null);
+    }
   }
 
   /** The latest execution of an existing run, for its query, signals and cancel. */

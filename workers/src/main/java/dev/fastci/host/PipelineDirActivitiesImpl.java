@@ -39,13 +39,21 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   @Override
   public void awaitContainerRemovals(String runId) {
     if (removals != null) {
-      removals.awaitRun(runId);
+      Heartbeats.during(
+          () -> {
+            removals.awaitRun(runId);
+            return null;
+          });
     }
     networks.leave(runId);
   }
 
   @Override
   public String preparePipelineDir(PipelineDirRequest request) {
+    return Heartbeats.during(() -> prepare(request));
+  }
+
+  private String prepare(PipelineDirRequest request) {
     try {
       if (request.reuseExisting() && dirs.reuse(request.runId())) {
         return dirs.dir(request.runId()).toString();

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.KeyedCaches;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.logs.LogShipper;
 import dev.fastci.logs.TruncatingOutputStream;
 import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.Container;
@@ -54,6 +55,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final ContainerRemovals removals;
   private final RunNetworks networks;
   private final JobCaching caching;
+  private LogShipper shipper;
 
   public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
     this(runner, logs, hostId, null);
@@ -119,12 +121,31 @@ public class JobActivitiesImpl implements JobActivities {
     }
   }
 
+  /** Sends every job log to the FastCI server as it grows (a worker on another host). */
+  public JobActivitiesImpl sendingLogsWith(LogShipper shipper) {
+    this.shipper = shipper;
+    return this;
+  }
+
   @Override
   public JobResult runJob(JobRequest request) {
     Optional<JobResult> earlier = results.read(request);
     if (earlier.isPresent()) {
       return earlier.get(); // this attempt already ran to its end: never run it twice
     }
+    if (shipper == null) {
+      return run(request);
+    }
+    Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
+    try (LogShipper.Shipment shipment =
+        shipper.follow(request.runId(), request.job().name(), request.attempt(), logFile)) {
+      JobResult result = run(request);
+      shipment.finish(); // the server has the whole log before the job counts as ended
+      return result;
+    }
+  }
+
+  private JobResult run(JobRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     long startedAt = System.currentTimeMillis();
     Map<String, String> secretValues = new LinkedHashMap<>();
@@ -153,7 +174,7 @@ public class JobActivitiesImpl implements JobActivities {
     try {
       container =
           runner.createOrFind(
-              JobContainers.specFor(request, store, limits, secretValues, cacheBinds)
+              JobContainers.specFor(request, hostId, store, limits, secretValues, cacheBinds)
                   .inNetwork(joinRunNetwork(request.runId())));
     } catch (JobStartException e) {
       caching.release(mounts);

@@ -27,11 +27,18 @@ public final class JobContainers {
    */
   public static final String LABEL_STORE = "dev.fastci.store";
 
+  /** The worker host that ran the container. */
+  public static final String LABEL_HOST = "dev.fastci.host";
+
   private JobContainers() {}
 
-  /** Deterministic, so a retried activity finds the container its previous attempt made. */
-  public static String containerName(String runId, String job, int attempt) {
-    return "fastci-" + runId + "-" + job + "-" + attempt;
+  /**
+   * Deterministic, so a retried activity finds the container its previous attempt made. With the
+   * host in it, a job run again on another host after its first host was lost never takes over the
+   * lost host's container, even when both hosts share one Docker engine.
+   */
+  public static String containerName(String hostId, String runId, String job, int attempt) {
+    return "fastci-" + runId + "-" + hostId + "-" + job + "-" + attempt;
   }
 
   private static List<String> borrowedObjects(Path pipelineDir) {
@@ -45,25 +52,23 @@ public final class JobContainers {
     }
   }
 
-  public static ContainerSpec specFor(JobRequest request) {
-    return specFor(request, null);
+  public static ContainerSpec specFor(JobRequest request, String hostId) {
+    return specFor(request, hostId, null, JobLimits.DEFAULT, Map.of());
   }
 
   /**
-   * @param store the value of {@link #LABEL_STORE}, or null for a run no store owns
-   */
-  public static ContainerSpec specFor(JobRequest request, String store) {
-    return specFor(request, store, JobLimits.DEFAULT, Map.of());
-  }
-
-  /**
+   * @param hostId the worker host that runs the job
    * @param store the value of {@link #LABEL_STORE}, or null for a run no store owns
    * @param limits the worker's defaults, for a job that sets no memory or cpus
    * @param secrets the values of the job's secrets, by name: passed as environment variables
    */
   public static ContainerSpec specFor(
-      JobRequest request, String store, JobLimits limits, Map<String, String> secrets) {
-    return specFor(request, store, limits, secrets, List.of());
+      JobRequest request,
+      String hostId,
+      String store,
+      JobLimits limits,
+      Map<String, String> secrets) {
+    return specFor(request, hostId, store, limits, secrets, List.of());
   }
 
   /**
@@ -71,6 +76,7 @@ public final class JobContainers {
    */
   public static ContainerSpec specFor(
       JobRequest request,
+      String hostId,
       String store,
       JobLimits limits,
       Map<String, String> secrets,
@@ -95,25 +101,26 @@ public final class JobContainers {
     String memory = limits.memoryOf(request.job());
     Double cpus = limits.cpusOf(request.job());
     return new ContainerSpec(
-        containerName(request.runId(), request.job().name(), request.attempt()),
+        containerName(hostId, request.runId(), request.job().name(), request.attempt()),
         request.job().image(),
         request.job().command(),
         env,
         binds,
         request.workInPipelineDir() ? PIPELINE_MOUNT : WORKDIR_MOUNT,
-        labels(request, store),
+        labels(request, hostId, store),
         memory == null ? null : MemorySize.parse(memory),
         cpus == null ? null : Math.round(cpus * 1_000_000_000d),
         null,
         request.job().platform());
   }
 
-  private static Map<String, String> labels(JobRequest request, String store) {
+  private static Map<String, String> labels(JobRequest request, String hostId, String store) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(LABEL_MANAGED, "true");
     labels.put(LABEL_RUN, request.runId());
     labels.put(LABEL_JOB, request.job().name());
     labels.put(LABEL_ATTEMPT, Integer.toString(request.attempt()));
+    labels.put(LABEL_HOST, hostId);
     if (store != null) {
       labels.put(LABEL_STORE, store);
     }

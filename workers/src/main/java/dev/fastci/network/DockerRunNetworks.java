@@ -27,13 +27,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Making a network namespace is most of the cost of starting a container (about 110 ms of 190 on
  * the reference machine), so a few holders are kept started ahead in a warm pool: a run's first job
- * takes one by renaming it, and the pool is refilled in the background. A pool container that
- * vanished (removed by another worker process of the same host id at its start) is skipped; an
- * empty pool means the holder is made on the spot.
+ * takes one by renaming it, and an ended run gives it back. The pool is refilled in the background
+ * when it runs empty. A pool container that vanished (removed by another worker process of the same
+ * host id at its start) is skipped; an empty pool means the holder is made on the spot.
  *
- * <p>Cleanup: the run's holder is removed when the run ends ({@link #leave}); the pool when the
- * worker stops, or, after a crash, when a worker of the same host id starts. A server's janitor
- * knows a holder's run by its name.
+ * <p>Cleanup: the run's holder goes back into the pool, or is removed, when the run ends ({@link
+ * #leave}); the pool is removed when the worker stops, or, after a crash, when a worker of the same
+ * host id starts. A server's janitor knows a holder's run by its name.
  */
 public final class DockerRunNetworks implements RunNetworks {
   public static final String LABEL_ROLE = "dev.fastci.role";
@@ -48,7 +48,7 @@ public final class DockerRunNetworks implements RunNetworks {
   private final int poolSize;
   private final ConcurrentLinkedQueue<String> warm = new ConcurrentLinkedQueue<>();
   private final AtomicInteger filling = new AtomicInteger();
-  private final Map<String, Object> runLocks = new ConcurrentHashMap<>();
+  private final Map<String, RunHolder> holders = new ConcurrentHashMap<>();
   private final ExecutorService refill =
       Executors.newSingleThreadExecutor(
           r -> {
@@ -57,6 +57,11 @@ public final class DockerRunNetworks implements RunNetworks {
             return thread;
           });
   private volatile boolean closed;
+
+  /** What this process knows of a run's holder: whether it is known to run. */
+  private static final class RunHolder {
+    boolean ready;
+  }
 
   private DockerRunNetworks(DockerClient docker, String hostId, String store, int poolSize) {
     this.docker = docker;
@@ -103,19 +108,51 @@ public final class DockerRunNetworks implements RunNetworks {
 
   @Override
   public String join(String runId) {
-    String name = holderName(runId);
-    synchronized (runLocks.computeIfAbsent(runId, id -> new Object())) {
-      if (!ensureRunning(name)) {
-        claimOrCreate(name);
+    RunHolder holder = holders.computeIfAbsent(runId, id -> new RunHolder());
+    synchronized (holder) {
+      if (!holder.ready) { // once per run and worker process: later jobs go straight to Docker
+        String name = holderName(runId);
+        if (!ensureRunning(name)) {
+          claimOrCreate(name);
+        }
+        holder.ready = true;
       }
     }
-    return "container:" + name;
+    return "container:" + holderName(runId);
   }
 
+  /**
+   * Puts the run's holder back into the pool when the pool has room and no container of the run is
+   * left in its namespace; removes it otherwise. A reused namespace is clean: the run's processes
+   * are gone, and unprivileged jobs (no {@code NET_ADMIN}) cannot change its routes, addresses or
+   * firewall.
+   */
   @Override
   public void leave(String runId) {
-    runLocks.remove(runId);
-    remove(holderName(runId));
+    holders.remove(runId);
+    String name = holderName(runId);
+    if (!closed && warm.size() + filling.get() < poolSize && runHasNoContainers(runId)) {
+      String pooled = poolName();
+      try {
+        docker.renameContainerCmd(name).withName(pooled).exec();
+        warm.add(pooled);
+        return;
+      } catch (NotFoundException gone) {
+        return;
+      } catch (ConflictException renameRefused) {
+        log.debug("run networks: could not pool the holder of {}: {}", runId, renameRefused);
+      }
+    }
+    remove(name);
+  }
+
+  private boolean runHasNoContainers(String runId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(JobContainers.LABEL_RUN, runId))
+        .exec()
+        .isEmpty();
   }
 
   /** True when the holder exists and runs (it is started again when it had stopped). */
@@ -132,21 +169,26 @@ public final class DockerRunNetworks implements RunNetworks {
     return true;
   }
 
+  /** Renames a started pool container to the run's holder name, or makes one. */
   private void claimOrCreate(String name) {
     String pooled;
     while ((pooled = warm.poll()) != null) {
-      refillLater();
+      if (warm.isEmpty()) {
+        refillLater(); // ended runs give their holders back, so refill only what is missing
+      }
       try {
         docker.renameContainerCmd(pooled).withName(name).exec();
-        if (ensureRunning(name)) {
-          return;
-        }
+        return; // the pool holds started containers only
       } catch (NotFoundException vanished) {
         log.debug("run networks: pool container {} vanished; trying the next", pooled);
       }
     }
     refillLater();
-    start(create(name, false));
+    start(create(name));
+  }
+
+  private String poolName() {
+    return "fastci-pool-" + hostId + "-" + UUID.randomUUID();
   }
 
   private void refillLater() {
@@ -158,8 +200,8 @@ public final class DockerRunNetworks implements RunNetworks {
         () -> {
           try {
             if (!closed) {
-              String name = "fastci-pool-" + hostId + "-" + UUID.randomUUID();
-              start(create(name, true));
+              String name = poolName();
+              start(create(name));
               warm.add(name);
             }
           } catch (RuntimeException e) {
@@ -170,13 +212,11 @@ public final class DockerRunNetworks implements RunNetworks {
         });
   }
 
-  private String create(String name, boolean pooled) {
+  private String create(String name) {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(JobContainers.LABEL_MANAGED, "true");
     labels.put(LABEL_ROLE, ROLE);
-    if (pooled) {
-      labels.put(LABEL_POOL_HOST, hostId);
-    }
+    labels.put(LABEL_POOL_HOST, hostId); // a holder may go back into the pool
     if (store != null) {
       labels.put(JobContainers.LABEL_STORE, store);
     }

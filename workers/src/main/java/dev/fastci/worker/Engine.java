@@ -48,7 +48,19 @@ public final class Engine implements AutoCloseable {
    * @param withWorker whether this process also runs jobs
    */
   public static Engine start(String target, WorkerConfig config, boolean withWorker) {
-    TemporalConnection temporal = TemporalConnection.open(target);
+    return start(target, null, config, withWorker);
+  }
+
+  /**
+   * Starts the engine.
+   *
+   * @param target the Temporal cluster (host:port), blank for the embedded one
+   * @param embeddedPort when not null, the embedded Temporal also listens on 127.0.0.1:port
+   * @param withWorker whether this process also runs jobs
+   */
+  public static Engine start(
+      String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
+    TemporalConnection temporal = TemporalConnection.open(target, embeddedPort);
     if (!withWorker) {
       return new Engine(temporal, null, null, null, null);
     }

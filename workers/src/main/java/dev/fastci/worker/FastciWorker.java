@@ -2,10 +2,12 @@ package dev.fastci.worker;
 
 import dev.fastci.cache.CacheStore;
 import dev.fastci.host.HostActivitiesImpl;
+import dev.fastci.host.HostLivenessImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.logs.LogShipper;
 import dev.fastci.network.RunNetworks;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.workflow.PipelineWorkflowImpl;
@@ -17,8 +19,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A FastCI worker: serves the shared queue (pipeline workflows, host assignment) and its own host
- * queue (jobs and pipeline dirs of the runs pinned to this host).
+ * A FastCI worker: serves the shared queue (pipeline workflows, host assignment), its own host
+ * queue (jobs and pipeline dirs of the runs pinned to this host) and its liveness queue.
  */
 public final class FastciWorker implements AutoCloseable {
   /**
@@ -30,6 +32,7 @@ public final class FastciWorker implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final ContainerRemovals removals;
+  private final LogShipper shipper;
 
   public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
     this(client, config, runner, RunNetworks.PER_JOB);
@@ -42,6 +45,7 @@ public final class FastciWorker implements AutoCloseable {
       WorkflowClient client, WorkerConfig config, ContainerRunner runner, RunNetworks networks) {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(runner);
+    this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     new CacheStore(config.dataDir()).evict(config.cacheLimits());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
     shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
@@ -57,16 +61,20 @@ public final class FastciWorker implements AutoCloseable {
                 .build());
     host.registerActivitiesImplementations(
         new JobActivitiesImpl(
-            runner,
-            new LogFiles(config.dataDir()),
-            config.hostId(),
-            config.store(),
-            config.jobLimits(),
-            config.secrets(),
-            removals,
-            networks,
-            config.cacheLimits()),
+                runner,
+                new LogFiles(config.dataDir()),
+                config.hostId(),
+                config.store(),
+                config.jobLimits(),
+                config.secrets(),
+                removals,
+                networks,
+                config.cacheLimits())
+            .sendingLogsWith(shipper),
         new PipelineDirActivitiesImpl(config.dataDir(), removals, networks));
+    factory
+        .newWorker(TaskQueues.livenessOf(config.hostId()))
+        .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));
   }
 
   public FastciWorker start() {
@@ -79,5 +87,8 @@ public final class FastciWorker implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     removals.close();
+    if (shipper != null) {
+      shipper.close();
+    }
   }
 }

@@ -14,4 +14,9 @@ public final class TaskQueues {
   public static String forHost(String hostId) {
     return "fastci-host-" + hostId;
   }
+
+  /** Where one worker host answers whether it is alive, apart from its (maybe busy) job slots. */
+  public static String livenessOf(String hostId) {
+    return "fastci-alive-" + hostId;
+  }
 }

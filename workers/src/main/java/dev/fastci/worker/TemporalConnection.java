@@ -1,24 +1,34 @@
 package dev.fastci.worker;
 
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testserver.TestServer;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * The connection to Temporal: an external cluster at a target, or by default the Java test server
  * in this process. The embedded server has time skipping locked (it runs on real time) and keeps
- * everything in memory.
+ * everything in memory; with a port it also listens on 127.0.0.1:port, so worker processes on this
+ * machine can join it (without sticky queues there: see {@link NoStickyQueues}).
  */
 public final class TemporalConnection implements AutoCloseable {
   public static final String NAMESPACE = "default";
 
-  private final TestServer.InProcessTestServer embedded;
+  private final Closeable embedded;
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
-  private TemporalConnection(TestServer.InProcessTestServer embedded, WorkflowServiceStubs stubs) {
+  private TemporalConnection(Closeable embedded, WorkflowServiceStubs stubs) {
     this.embedded = embedded;
     this.stubs = stubs;
     this.client =
@@ -28,13 +38,27 @@ public final class TemporalConnection implements AutoCloseable {
 
   /** Connects to {@code target} (host:port), or starts the embedded server when it is blank. */
   public static TemporalConnection open(String target) {
-    if (target == null || target.isBlank()) {
-      return embedded();
+    return open(target, null);
+  }
+
+  /**
+   * Connects to {@code target} (host:port), or starts the embedded server when it is blank.
+   *
+   * @param embeddedPort when not null, the embedded server also listens on 127.0.0.1:port
+   * @throws IllegalArgumentException when a port is given with a target, or is out of range
+   */
+  public static TemporalConnection open(String target, Integer embeddedPort) {
+    boolean external = target != null && !target.isBlank();
+    if (embeddedPort != null && external) {
+      throw new IllegalArgumentException(
+          "fastci.temporal.embedded-port: only for the embedded Temporal, but"
+              + " fastci.temporal.target is set to "
+              + target);
     }
-    return new TemporalConnection(
-        null,
-        WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setTarget(target).build()));
+    if (external) {
+      return new TemporalConnection(null, stubsFor(target));
+    }
+    return embeddedPort == null ? embedded() : embeddedOnPort(embeddedPort);
   }
 
   public static TemporalConnection embedded() {
@@ -43,6 +67,37 @@ public final class TemporalConnection implements AutoCloseable {
         WorkflowServiceStubs.newServiceStubs(
             WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
     return new TemporalConnection(server, stubs);
+  }
+
+  private static TemporalConnection embeddedOnPort(int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException(
+          "fastci.temporal.embedded-port: must be 1..65535, got " + port);
+    }
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    var builder = NettyServerBuilder.forAddress(address);
+    GRPCServerHelper.registerServicesAndHealthChecks(
+        services.getServices(), builder, List.of(new NoStickyQueues()));
+    Server server;
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new IllegalStateException(
+          "fastci.temporal.embedded-port: cannot listen on " + address + ": " + e.getMessage(), e);
+    }
+    Closeable embedded =
+        () -> {
+          server.shutdownNow();
+          services.close();
+        };
+    return new TemporalConnection(embedded, stubsFor("127.0.0.1:" + port));
+  }
+
+  private static WorkflowServiceStubs stubsFor(String target) {
+    return WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
   }
 
   public WorkflowClient client() {
@@ -57,7 +112,11 @@ public final class TemporalConnection implements AutoCloseable {
   public void close() {
     stubs.shutdownNow();
     if (embedded != null) {
-      embedded.close();
+      try {
+        embedded.close();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.fastci.worker;
 
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.job.JobLimits;
+import dev.fastci.logs.LogServer;
 import dev.fastci.secrets.SecretSource;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -20,6 +21,8 @@ import java.time.Duration;
  *     orphans apart; null when no store owns them (the command line, a standalone worker)
  * @param jobLimits the log size limit, and the memory and CPU limits of jobs that set none
  * @param secrets where job secrets are read (by default the FASTCI_SECRET_* environment variables)
+ * @param logServer the FastCI server this worker sends its job logs to; null when the server reads
+ *     them from this worker's data dir (its own worker)
  * @param cacheLimits when the job caches under the data dir are evicted
  */
 public record WorkerConfig(
@@ -30,13 +33,22 @@ public record WorkerConfig(
     String store,
     JobLimits jobLimits,
     SecretSource secrets,
+    LogServer logServer,
     CacheLimits cacheLimits) {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
   public WorkerConfig {
     dataDir = dataDir.toAbsolutePath().normalize();
+    if (hostId == null || !hostId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      throw new IllegalArgumentException(
+          "fastci.worker.host-id: must be 1 to 100 of A-Z a-z 0-9 . _ - (starting with a letter"
+              + " or digit), got '"
+              + hostId
+              + "'");
+    }
     if (maxParallelJobs < 1) {
-      throw new IllegalArgumentException("maxParallelJobs must be at least 1");
+      throw new IllegalArgumentException(
+          "fastci.worker.max-parallel-jobs: must be at least 1, got " + maxParallelJobs);
     }
     jobLimits = jobLimits == null ? JobLimits.DEFAULT : jobLimits;
     secrets = secrets == null ? SecretSource.environment() : secrets;
@@ -49,7 +61,7 @@ public record WorkerConfig(
       int maxParallelJobs,
       Duration pipelineDirRetention,
       String store) {
-    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, null, null, null);
+    this(dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, null, null, null, null);
   }
 
   public WorkerConfig(
@@ -70,6 +82,7 @@ public record WorkerConfig(
         store,
         limits,
         secrets,
+        logServer,
         cacheLimits);
   }
 
@@ -82,12 +95,34 @@ public record WorkerConfig(
         store,
         jobLimits,
         source,
+        logServer,
+        cacheLimits);
+  }
+
+  public WorkerConfig withLogServer(LogServer server) {
+    return new WorkerConfig(
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        secrets,
+        server,
         cacheLimits);
   }
 
   public WorkerConfig withCacheLimits(CacheLimits limits) {
     return new WorkerConfig(
-        dataDir, hostId, maxParallelJobs, pipelineDirRetention, store, jobLimits, secrets, limits);
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        secrets,
+        logServer,
+        limits);
   }
 
   public static int defaultMaxParallelJobs() {
@@ -96,7 +131,9 @@ public record WorkerConfig(
 
   public static String defaultHostId() {
     try {
-      return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+      String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+      name = name.length() > 100 ? name.substring(0, 100) : name;
+      return name.matches("[A-Za-z0-9].*") ? name : "localhost";
     } catch (UnknownHostException e) {
       return "localhost";
     }

@@ -1,5 +1,6 @@
 package dev.fastci.workflow;
 
+import dev.fastci.host.HostLiveness;
 import dev.fastci.host.PipelineDirActivities;
 import dev.fastci.job.JobActivities;
 import dev.fastci.spec.JobSpec;
@@ -29,6 +30,12 @@ final class ActivityOptionsFactory {
           .setMaximumAttempts(3)
           .build();
 
+  private static final RetryOptions ONE_TRY =
+      RetryOptions.newBuilder().setMaximumAttempts(1).build();
+
+  /** How often the workflow tries an activity that failed for a reason other than its host. */
+  static final int INFRASTRUCTURE_ATTEMPTS = 3;
+
   private ActivityOptionsFactory() {}
 
   static ActivityOptions hostAssignment() {
@@ -40,17 +47,47 @@ final class ActivityOptionsFactory {
   }
 
   /**
-   * A clone can take minutes. WAIT_CANCELLATION_COMPLETED: the dir is removed only after the
-   * preparing activity is done writing into it.
+   * A clone can take minutes; the activities heartbeat meanwhile, so a lost host shows within the
+   * heartbeat timeout. WAIT_CANCELLATION_COMPLETED: the dir is removed only after the preparing
+   * activity is done writing into it.
    */
-  static PipelineDirActivities pipelineDirs(String hostQueue) {
+  static PipelineDirActivities pipelineDirs(String hostQueue, Duration hostWait) {
     return Workflow.newActivityStub(
         PipelineDirActivities.class,
-        ActivityOptions.newBuilder()
+        waitingForHost(hostWait)
             .setTaskQueue(hostQueue)
             .setStartToCloseTimeout(Duration.ofMinutes(30))
+            .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .setRetryOptions(retries(hostWait))
+            .build());
+  }
+
+  /**
+   * A host that does not pick up an activity within {@code hostWait} (null: no limit) fails it with
+   * a SCHEDULE_TO_START timeout, after which the workflow asks whether the host is alive.
+   */
+  private static ActivityOptions.Builder waitingForHost(Duration hostWait) {
+    ActivityOptions.Builder builder = ActivityOptions.newBuilder();
+    return hostWait == null ? builder : builder.setScheduleToStartTimeout(hostWait);
+  }
+
+  /**
+   * With host failover (a {@code hostWait}), the workflow itself retries an activity, so it can ask
+   * first whether the host is still there: Temporal tries each activity once.
+   */
+  private static RetryOptions retries(Duration hostWait) {
+    return hostWait == null ? INFRASTRUCTURE_RETRIES : ONE_TRY;
+  }
+
+  /** One try, answered by the host's liveness worker (never busy with jobs) or not at all. */
+  static HostLiveness liveness(String hostId, Duration hostWait) {
+    return Workflow.newActivityStub(
+        HostLiveness.class,
+        ActivityOptions.newBuilder()
+            .setTaskQueue(TaskQueues.livenessOf(hostId))
+            .setScheduleToCloseTimeout(hostWait)
+            .setRetryOptions(ONE_TRY)
             .build());
   }
 
@@ -59,19 +96,19 @@ final class ActivityOptionsFactory {
    * and removed the container, so a cancelled run leaves nothing behind. The job's own timeout is
    * enforced by the activity (ending in TIMED_OUT); start-to-close only bounds a stuck activity.
    */
-  static JobActivities jobs(String hostQueue, JobSpec job) {
+  static JobActivities jobs(String hostQueue, JobSpec job, Duration hostWait) {
     Duration limit =
         job.timeoutSecs() == null
             ? JOB_MAX_DURATION
             : Duration.ofMillis((long) (job.timeoutSecs() * 1000)).plusMinutes(5);
     return Workflow.newActivityStub(
         JobActivities.class,
-        ActivityOptions.newBuilder()
+        waitingForHost(hostWait)
             .setTaskQueue(hostQueue)
             .setStartToCloseTimeout(limit)
             .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-            .setRetryOptions(INFRASTRUCTURE_RETRIES)
+            .setRetryOptions(retries(hostWait))
             .build());
   }
 }

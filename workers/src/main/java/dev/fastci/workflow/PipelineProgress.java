@@ -23,6 +23,7 @@ final class PipelineProgress {
   private Long finishedAt;
   private String host;
   private String error;
+  private final List<PipelineEvent> events = new ArrayList<>();
 
   PipelineProgress(PipelineRun run) {
     this.runId = run.runId();
@@ -61,6 +62,23 @@ final class PipelineProgress {
     this.host = host;
     this.status = PipelineStatus.RUNNING;
     this.startedAt = now;
+  }
+
+  /** The run goes on on another host. */
+  void movedTo(String host, PipelineEvent event) {
+    this.host = host;
+    events.add(event);
+  }
+
+  void event(PipelineEvent event) {
+    events.add(event);
+  }
+
+  /** A RUNNING job that never got to run (its host did not take it) is PENDING again. */
+  void requeue(String job) {
+    JobProgress progress = jobs.get(job);
+    progress.status = JobStatus.PENDING;
+    progress.startedAt = null;
   }
 
   /** PENDING jobs whose parents all succeeded, in spec order. */
@@ -229,7 +247,7 @@ final class PipelineProgress {
       states.add(stateOf(job));
     }
     return new PipelineState(
-        runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states);
+        runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states, events);
   }
 
   private static final class JobProgress {

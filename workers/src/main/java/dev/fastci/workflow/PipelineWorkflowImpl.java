@@ -17,6 +17,7 @@ import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -27,13 +28,29 @@ import java.util.Set;
 /**
  * Runs the DAG eagerly: each job's activity is scheduled in the same workflow task that saw its
  * last parent succeed, with no level barrier and no polling. All activities after the first go to
- * the task queue of the host that answered it.
+ * the task queue of the host that answered it; when that host is lost, the run moves to another
+ * (see {@link #checkHost}).
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final HostActivities hosts =
       Workflow.newActivityStub(HostActivities.class, ActivityOptionsFactory.hostAssignment());
 
+  /** Versions the host failover: histories recorded before it replay without it. */
+  private static final String HOST_FAILOVER = "host-failover";
+
+  /** Names of the host activities other than jobs, for counting their tries. */
+  private static final String PREPARE_DIR = "(prepare pipeline dir)";
+
+  private static final String REMOVE_CONTAINERS = "(remove containers)";
+  private static final String RELEASE_DIR = "(release pipeline dir)";
+
   private PipelineProgress progress;
+  private Duration hostWait;
+  private HostAssignment host;
+  private PipelineDirActivities dirs;
+  private String pipelineDir;
+  private boolean hostSuspect;
+  private final Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
@@ -47,22 +64,16 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     PipelineSpec spec = run.spec();
     progress = new PipelineProgress(run);
     recorder = run.serverManaged() ? new RunRecording() : null;
-    PipelineDirActivities dirs = null;
+    hostWait =
+        Workflow.getVersion(HOST_FAILOVER, Workflow.DEFAULT_VERSION, 1) == 1
+            ? run.hostLostAfter()
+            : null;
     try {
-      HostAssignment host = assignHost(run);
-      dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue());
-      String pipelineDir =
-          spec.needsPipelineDir()
-              ? dirs.preparePipelineDir(
-                  new PipelineDirRequest(
-                      run.runId(),
-                      spec.repoUrl(),
-                      spec.commitHash(),
-                      run.continuesEarlierExecution()))
-              : null;
+      host = assignHost(run);
+      setUpPipelineDir(run, run.continuesEarlierExecution());
       progress.started(host.hostId(), Workflow.currentTimeMillis());
       record(r -> r.runStarted(run.runId(), run.attempt(), host.hostId(), now()));
-      runJobs(run, host.taskQueue(), pipelineDir);
+      runJobs(run);
     } catch (ActivityFailure | CanceledFailure e) {
       if (CancellationScope.current().isCancelRequested() || isCancellation(e)) {
         progress.cancelAllPending(Workflow.currentTimeMillis());
@@ -71,10 +82,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       }
     } finally {
       if (dirs != null) {
-        awaitContainerRemovals(run, dirs);
-      }
-      if (dirs != null && spec.needsPipelineDir()) {
-        releasePipelineDir(run, dirs);
+        // Even after a cancel: outside the run's scope, so asking the host is not cancelled too.
+        Workflow.newDetachedCancellationScope(() -> cleanUp(run)).run();
       }
     }
     progress.finish(Workflow.currentTimeMillis());
@@ -83,6 +92,118 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       recorder.finish(end);
     }
     return end;
+  }
+
+  /**
+   * Creates the run's pipeline dir on its host when the spec wants one. A host that does not take
+   * the task and does not answer either is lost: the run moves to another host.
+   */
+  private void setUpPipelineDir(PipelineRun run, boolean dirExists) {
+    PipelineSpec spec = run.spec();
+    boolean reuse = dirExists;
+    while (true) {
+      dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue(), hostWait);
+      if (!spec.needsPipelineDir()) {
+        pipelineDir = null;
+        return;
+      }
+      PipelineDirRequest request =
+          new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), reuse);
+      if (onHost(PREPARE_DIR, () -> pipelineDir = dirs.preparePipelineDir(request))) {
+        return;
+      }
+      moveToAnotherHost(run);
+      reuse = false;
+    }
+  }
+
+  /**
+   * Runs an activity on the run's host, and tries it again as long as its failure allows and the
+   * host answers. Without host failover (an execution from before it), Temporal retries instead.
+   *
+   * @return false when the host is lost
+   */
+  private boolean onHost(String activity, Runnable call) {
+    while (true) {
+      try {
+        call.run();
+        return true;
+      } catch (ActivityFailure failure) {
+        ActivityTrouble trouble =
+            hostWait == null ? ActivityTrouble.FINAL : ActivityTrouble.of(failure);
+        if (!tries.another(activity, trouble)) {
+          throw failure;
+        }
+        if (trouble.questionsTheHost() && !hostAnswers()) {
+          return false;
+        }
+      }
+    }
+  }
+
+  /**
+   * A job waited too long for its host. A busy host answers at once and the job simply waits again;
+   * a host that does not answer is lost with its pipeline dir, and the run goes on on another one
+   * with a fresh dir, re-running every job that had not succeeded.
+   */
+  private void checkHost(PipelineRun run) {
+    if (!hostAnswers()) {
+      moveToAnotherHost(run);
+      setUpPipelineDir(run, false);
+    }
+  }
+
+  private boolean hostAnswers() {
+    try {
+      return host.hostId().equals(ActivityOptionsFactory.liveness(host.hostId(), hostWait).ping());
+    } catch (ActivityFailure noAnswer) {
+      if (isCancellation(noAnswer)) {
+        throw noAnswer;
+      }
+      return false;
+    }
+  }
+
+  private void moveToAnotherHost(PipelineRun run) {
+    HostAssignment lost = host;
+    host = hosts.assignHost(run.runId()); // only live workers poll the shared queue
+    String message =
+        "host "
+            + lost.hostId()
+            + " lost: it stopped taking the run's tasks and did not answer within "
+            + hostWait.toSeconds()
+            + " s; the jobs that had not succeeded run again on host "
+            + host.hostId()
+            + (run.spec().needsPipelineDir()
+                ? "; the pipeline dir contents on "
+                    + lost.hostId()
+                    + " are lost, a fresh one is made"
+                : "");
+    PipelineEvent event = new PipelineEvent(now(), message);
+    progress.movedTo(host.hostId(), event);
+    String hostId = host.hostId();
+    long startedAt =
+        progress.snapshot().startedAt() == null ? now() : progress.snapshot().startedAt();
+    record(r -> r.runEvent(run.runId(), run.attempt(), event));
+    record(r -> r.runStarted(run.runId(), run.attempt(), hostId, startedAt));
+  }
+
+  /** On the run's last host; a host lost by then keeps its containers and dir. */
+  private void cleanUp(PipelineRun run) {
+    boolean done =
+        onHost(REMOVE_CONTAINERS, () -> awaitContainerRemovals(run, dirs))
+            && (!run.spec().needsPipelineDir()
+                || onHost(RELEASE_DIR, () -> releasePipelineDir(run, dirs)));
+    if (!done) {
+      PipelineEvent event =
+          new PipelineEvent(
+              now(),
+              "host "
+                  + host.hostId()
+                  + " lost before the run's cleanup: its containers and pipeline dir stay there");
+      progress.event(event);
+      record(r -> r.runEvent(run.runId(), run.attempt(), event));
+    }
   }
 
   /** A continued run goes back to the host holding its pipeline dir; a new one to any host. */
@@ -129,8 +250,8 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     return Workflow.currentTimeMillis();
   }
 
-  private void runJobs(PipelineRun run, String hostQueue, String pipelineDir) {
-    startReadyJobs(run, hostQueue, pipelineDir);
+  private void runJobs(PipelineRun run) {
+    startReadyJobs(run);
     while (progress.anyRunning()) {
       if (CancellationScope.current().isCancelRequested()) {
         runCancelled = true;
@@ -145,7 +266,11 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         continue;
       }
       recordFinishedJobs();
-      startReadyJobs(run, hostQueue, pipelineDir);
+      if (hostSuspect) {
+        hostSuspect = false;
+        checkHost(run);
+      }
+      startReadyJobs(run);
     }
   }
 
@@ -157,7 +282,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     }
   }
 
-  private void startReadyJobs(PipelineRun run, String hostQueue, String pipelineDir) {
+  private void startReadyJobs(PipelineRun run) {
     PipelineSpec spec = run.spec();
     boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : progress.readyJobs()) {
@@ -171,7 +296,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
               spec.repoUrl() != null,
               spec.parentsOf(job.name()),
               memoizes);
-      JobActivities activities = ActivityOptionsFactory.jobs(hostQueue, job);
+      JobActivities activities = ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
           Workflow.newCancellationScope(
@@ -192,6 +317,15 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       long now = Workflow.currentTimeMillis();
       boolean cancelled = runCancelled || cancelRequested.contains(done.job());
       if (done.failure() != null) {
+        ActivityTrouble trouble =
+            cancelled || hostWait == null
+                ? ActivityTrouble.FINAL
+                : ActivityTrouble.of(done.failure());
+        if (tries.another(done.job(), trouble)) {
+          progress.requeue(done.job()); // tried again, once the host is checked if need be
+          hostSuspect |= trouble.questionsTheHost();
+          continue;
+        }
         if (cancelled || isCancellation(done.failure())) {
           progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
         } else {

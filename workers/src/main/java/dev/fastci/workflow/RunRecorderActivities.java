@@ -19,4 +19,8 @@ public interface RunRecorderActivities {
 
   @ActivityMethod
   void runFinished(PipelineState state);
+
+  /** Something happened to the run besides its jobs' states (a host lost). */
+  @ActivityMethod
+  void runEvent(String runId, int attempt, PipelineEvent event);
 }

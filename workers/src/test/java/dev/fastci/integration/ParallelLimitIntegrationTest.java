@@ -46,6 +46,7 @@ class ParallelLimitIntegrationTest {
                         c.store(),
                         c.jobLimits(),
                         c.secrets(),
+                        c.logServer(),
                         c.cacheLimits()));
         DockerClient docker = DockerClients.fromEnvironment()) {
       LocalEngine.Started run =

@@ -67,7 +67,7 @@ class ReattachIntegrationTest {
             null);
     JobRequest request = new JobRequest(runId, 1, job, null, null, false);
     // What the previous attempt did before its worker went away: create and start the container.
-    Container previous = runner.createOrFind(JobContainers.specFor(request));
+    Container previous = runner.createOrFind(JobContainers.specFor(request, LocalEngine.HOST_ID));
     runner.start(previous);
 
     LogFiles logs = new LogFiles(dataDir);

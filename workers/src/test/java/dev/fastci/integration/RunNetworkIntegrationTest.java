@@ -17,7 +17,8 @@ class RunNetworkIntegrationTest extends EngineIntegrationTest {
       """
       {"name": "netns",
        "jobs": [
-         {"name": "first", "image": "busybox:latest", "command": "readlink /proc/self/ns/net"},
+         {"name": "first", "image": "busybox:latest",
+          "command": ["sh", "-c", "readlink /proc/self/ns/net; sleep 1"]},
          {"name": "second", "image": "busybox:latest",
           "command": ["sh", "-c", "readlink /proc/self/ns/net; ip -o link show eth0 | wc -l"]}
        ],
@@ -25,9 +26,11 @@ class RunNetworkIntegrationTest extends EngineIntegrationTest {
       """;
 
   @Test
-  void jobsOfARunShareItsNetworkAndOtherRunsHaveTheirOwn() {
-    PipelineState one = engine.run(TWO_JOBS);
-    PipelineState two = engine.run(TWO_JOBS);
+  void jobsOfARunShareItsNetworkAndRunsAtTheSameTimeHaveTheirOwn() {
+    LocalEngine.Started first = engine.startAsync(TWO_JOBS);
+    LocalEngine.Started second = engine.startAsync(TWO_JOBS);
+    PipelineState one = first.await();
+    PipelineState two = second.await();
 
     assertThat(one.status()).as("%s", one).isEqualTo(PipelineStatus.SUCCEEDED);
     assertThat(two.status()).as("%s", two).isEqualTo(PipelineStatus.SUCCEEDED);

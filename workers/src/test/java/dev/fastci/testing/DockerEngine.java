@@ -129,7 +129,17 @@ public final class DockerEngine implements BeforeAllCallback {
 
   /** Every FastCI container on the engine, in any state. */
   public static List<Container> fastciContainers() {
-    return containers(Map.of(JobContainers.LABEL_MANAGED, "true"));
+    return containers(Map.of(JobContainers.LABEL_MANAGED, "true")).stream()
+        .filter(c -> !isWarmPool(c))
+        .toList();
+  }
+
+  /**
+   * A run network holder a worker keeps started ahead for its next run: the worker's, not a run's,
+   * removed when the worker stops (a claimed one is renamed to its run's holder name).
+   */
+  public static boolean isWarmPool(Container container) {
+    return List.of(container.getNames()).stream().anyMatch(n -> n.startsWith("/fastci-pool-"));
   }
 
   /**

@@ -16,6 +16,7 @@ class PipelineWorkflowReplayTest {
         "diamond-with-pipeline-dir.json",
         "failure-and-job-cancel.json",
         "diamond-with-container-removals.json",
+        "host-failover.json",
         "memoized-chain.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {

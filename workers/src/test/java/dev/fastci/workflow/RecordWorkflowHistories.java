@@ -5,21 +5,20 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Set;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * Records the workflow histories that {@link PipelineWorkflowReplayTest} replays. Run it only when
  * the workflow changes on purpose, in a way that running pipelines may not see (then guard the
- * change with {@code Workflow.getVersion} and keep the old histories too):
+ * change with {@code Workflow.getVersion} and keep the old histories too). It records only the
+ * histories that are not there yet, so the ones recorded by earlier code stay:
  *
  * <pre>
  * mvn -q -pl workers test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -cp workers/target/test-classes:workers/target/classes:$(cat workers/target/cp.txt) \
- *     dev.fastci.workflow.RecordWorkflowHistories workers/src/test/resources/histories [NAME...]
+ *     dev.fastci.workflow.RecordWorkflowHistories workers/src/test/resources/histories
  * </pre>
- *
- * <p>With names (such as {@code memoized-chain}), only those histories are recorded again.
  */
 public final class RecordWorkflowHistories {
   private RecordWorkflowHistories() {}
@@ -31,17 +30,15 @@ public final class RecordWorkflowHistories {
         TestWorkflowEnvironment.newInstance(
             TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     WorkflowClient client = env.getWorkflowClient();
-    Set<String> only = Set.copyOf(Arrays.asList(args).subList(1, args.length));
     try (WorkflowHarness harness = new WorkflowHarness(client, Files.createTempDirectory("hist"))) {
-      if (only.isEmpty() || only.contains("diamond-with-pipeline-dir")) {
-        record(client, out.resolve("diamond-with-pipeline-dir.json"), diamond(harness));
-      }
-      if (only.isEmpty() || only.contains("failure-and-job-cancel")) {
-        record(client, out.resolve("failure-and-job-cancel.json"), failureAndCancel(harness));
-      }
-      if (only.isEmpty() || only.contains("memoized-chain")) {
-        record(client, out.resolve("memoized-chain.json"), memoizedChain(harness));
-      }
+      // Histories recorded by earlier code stay as they are: they are what must still replay.
+      recordIfMissing(
+          client, out.resolve("diamond-with-pipeline-dir.json"), () -> diamond(harness));
+      recordIfMissing(
+          client, out.resolve("failure-and-job-cancel.json"), () -> failureAndCancel(harness));
+      recordIfMissing(
+          client, out.resolve("host-failover.json"), () -> failoverFromALostHost(harness));
+      recordIfMissing(client, out.resolve("memoized-chain.json"), () -> memoizedChain(harness));
     } finally {
       env.close();
     }
@@ -79,6 +76,24 @@ public final class RecordWorkflowHistories {
     return run.handle().runId();
   }
 
+  /**
+   * A resumed run pinned to a host with no worker: its pipeline dir never comes, the host does not
+   * answer, and the run moves to test-host with a fresh dir (host failover, version 1).
+   */
+  private static String failoverFromALostHost(WorkflowHarness harness) throws Exception {
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'moved','setup_pipeline_dir':true,'jobs':["
+                + "{'name':'a','image':'i','command':'true'},"
+                + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}");
+    PipelineRun pinned =
+        new PipelineRun(RunIds.newId(), spec, 1, List.of(), "gone-host", false)
+            .withHostLostAfter(Duration.ofSeconds(1));
+    WorkflowHarness.Started run = harness.start(pinned);
+    run.await();
+    return run.handle().runId();
+  }
+
   /** The second run of a memoized chain: every job is replayed, none runs. */
   private static String memoizedChain(WorkflowHarness harness) throws Exception {
     String chain =
@@ -91,8 +106,17 @@ public final class RecordWorkflowHistories {
     return again.handle().runId();
   }
 
-  private static void record(WorkflowClient client, Path file, String workflowId) throws Exception {
-    Files.writeString(file, client.fetchHistory(workflowId).toJson(true));
+  private interface Recording {
+    String run() throws Exception;
+  }
+
+  private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
+      throws Exception {
+    if (Files.exists(file)) {
+      System.out.println("kept " + file);
+      return;
+    }
+    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
     System.out.println("recorded " + file);
   }
 }

@@ -21,9 +21,15 @@ final class WorkflowHarness implements AutoCloseable {
   private final FastciWorker worker;
 
   WorkflowHarness(WorkflowClient client, Path dataDir) {
+    this(client, dataDir, 8);
+  }
+
+  /** A worker of host "test-host" that runs up to {@code maxParallelJobs} jobs at once. */
+  WorkflowHarness(WorkflowClient client, Path dataDir, int maxParallelJobs) {
     this.client = client;
     this.worker =
-        new FastciWorker(client, new WorkerConfig(dataDir, "test-host", 8), runner).start();
+        new FastciWorker(client, new WorkerConfig(dataDir, "test-host", maxParallelJobs), runner)
+            .start();
   }
 
   /** A pipeline from JSON; jobs are fake containers driven by their FAKE_* env. */
@@ -51,6 +57,10 @@ final class WorkflowHarness implements AutoCloseable {
 
   Started start(PipelineSpec spec) {
     return new Started(new PipelineClient(client).start(spec));
+  }
+
+  Started start(PipelineRun run) {
+    return new Started(new PipelineClient(client).start(run));
   }
 
   PipelineState run(String json) throws Exception {

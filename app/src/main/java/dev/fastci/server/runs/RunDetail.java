@@ -5,7 +5,11 @@ import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** The API's answer for one run: the store joined with the live workflow state. */
+/**
+ * The API's answer for one run: the store joined with the live workflow state.
+ *
+ * @param events what happened to the run besides its jobs' states (a lost host), oldest first
+ */
 public record RunDetail(
     String id,
     String name,
@@ -18,7 +22,8 @@ public record RunDetail(
     JsonNode trigger,
     String error,
     String host,
-    List<JobView> jobs) {
+    List<JobView> jobs,
+    List<RunEvent> events) {
 
   public JobView job(String name) {
     return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);

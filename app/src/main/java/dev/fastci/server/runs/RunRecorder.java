@@ -1,6 +1,7 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.workflow.JobState;
+import dev.fastci.workflow.PipelineEvent;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.RunRecorderActivities;
 import java.time.Instant;
@@ -27,8 +28,16 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  public void runEvent(String runId, int attempt, PipelineEvent event) {
+    store.addEvent(runId, new RunEvent(Instant.ofEpochMilli(event.at()), attempt, event.message()));
+  }
+
+  @Override
   @Transactional
   public void runFinished(PipelineState state) {
+    for (PipelineEvent event : state.events()) {
+      runEvent(state.runId(), state.attempt(), event);
+    }
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         store.saveJob(state.runId(), job);

@@ -86,6 +86,11 @@ public class RunService {
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
   }
 
+  /** The run's latest attempt, from the store alone (no workflow query). */
+  public int latestAttempt(String id) {
+    return views.row(id).attempt();
+  }
+
   /** How an earlier attempt of a job ended, from the store. */
   public Optional<JobStatus> attemptStatus(String id, String job, int attempt) {
     return store.jobRows(id).stream()
@@ -170,7 +175,7 @@ public class RunService {
 
   private void begin(PipelineRun run) {
     try {
-      pipelines.begin(run);
+      pipelines.begin(run.withHostLostAfter(properties.worker().hostLostAfter()));
     } catch (RuntimeException e) {
       store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
       throw e;

@@ -160,6 +160,35 @@ public class RunStore {
     }
   }
 
+  /** Records an event once: the same event reported again (a retried record) changes nothing. */
+  public void addEvent(String runId, RunEvent event) {
+    jdbc.sql(
+            "insert into run_events (run_id, attempt, at, message) select ?, ?, ?, ?"
+                + " where not exists (select 1 from run_events"
+                + " where run_id = ? and attempt = ? and at = ? and message = ?)")
+        .params(
+            runId,
+            event.attempt(),
+            ts(event.at()),
+            event.message(),
+            runId,
+            event.attempt(),
+            ts(event.at()),
+            event.message())
+        .update();
+  }
+
+  /** The run's events, oldest first. */
+  public List<RunEvent> events(String runId) {
+    return jdbc.sql(
+            "select attempt, at, message from run_events where run_id = ? order by at, attempt")
+        .param(runId)
+        .query(
+            (rs, i) ->
+                new RunEvent(instant(rs, "at"), rs.getInt("attempt"), rs.getString("message")))
+        .list();
+  }
+
   /** The latest attempt of each job that has one, by job name. */
   Map<String, JobRow> latestJobs(String runId) {
     Map<String, JobRow> latest = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import dev.fastci.spec.PipelineSpec;
 import dev.fastci.workflow.JobState;
 import dev.fastci.workflow.JobStatus;
 import dev.fastci.workflow.PipelineState;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +23,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RunViews {
+  private static final Duration LIVE_STATE_WAIT = Duration.ofSeconds(2);
+
   private final RunStore store;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
@@ -73,16 +78,26 @@ public class RunViews {
         specs.tree(run.specJson()),
         specs.tree(run.triggerJson()),
         run.error() != null ? run.error() : live != null ? live.error() : null,
-        run.host() != null ? run.host() : live != null ? live.host() : null,
-        jobs);
+        live != null && live.host() != null ? live.host() : run.host(),
+        jobs,
+        store.events(id));
   }
 
-  /** The workflow's live state, or null when no execution of the run answers. */
+  /**
+   * The workflow's live state, or null when no execution of the run answers: not started yet, lost
+   * with an embedded engine that restarted, or held by a lost worker host (for a few seconds, until
+   * Temporal hands it to another worker); the store answers meanwhile.
+   */
   PipelineState live(String id) {
     try {
-      return pipelines.workflow(id).state();
-    } catch (WorkflowException noExecution) {
-      return null; // not started yet, or lost with an embedded engine that restarted
+      return pipelines.liveState(id, LIVE_STATE_WAIT);
+    } catch (WorkflowException noAnswer) {
+      return null;
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+        return null;
+      }
+      throw e;
     }
   }
 

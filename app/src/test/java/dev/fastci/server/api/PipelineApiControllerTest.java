@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -293,7 +294,8 @@ class PipelineApiControllerTest {
                     null,
                     null,
                     false,
-                    List.of())));
+                    List.of())),
+            List.of(new RunEvent(T0.plusSeconds(5), 2, "host x lost")));
     when(runs.detail("r1")).thenReturn(run);
 
     mvc.perform(authed(get("/api/pipelines/r1")))
@@ -343,7 +345,10 @@ class PipelineApiControllerTest {
         .andExpect(jsonPath("$.jobs[0].host").value("host-a"))
         .andExpect(jsonPath("$.jobs[0].cached").value(false))
         .andExpect(jsonPath("$.jobs[1].parents[0]").value("build"))
-        .andExpect(jsonPath("$.jobs[1].exitCode").value(nullValue()));
+        .andExpect(jsonPath("$.jobs[1].exitCode").value(nullValue()))
+        .andExpect(jsonPath("$.events[0].at").value("2024-05-01T10:00:05Z"))
+        .andExpect(jsonPath("$.events[0].attempt").value(2))
+        .andExpect(jsonPath("$.events[0].message").value("host x lost"));
   }
 
   @Test

@@ -70,7 +70,8 @@ class JobLogControllerTest {
         null,
         List.of(
             new JobView(
-                "build", job, null, attempt, t, null, List.of(), null, null, false, List.of())));
+                "build", job, null, attempt, t, null, List.of(), null, null, false, List.of())),
+        List.of());
   }
 
   /** Performs the request and, the body being streamed, its async dispatch. */

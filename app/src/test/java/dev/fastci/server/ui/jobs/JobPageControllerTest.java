@@ -82,7 +82,8 @@ class JobPageControllerTest {
                 "exit code 2",
                 null,
                 false,
-                attempts)));
+                attempts)),
+        List.of());
   }
 
   @Test

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.UiWebMvcTest;
@@ -73,7 +74,8 @@ class RunPageControllerTest {
                 "exit code 1",
                 "host-a",
                 false,
-                List.of(1))));
+                List.of(1))),
+        List.of());
   }
 
   @Test
@@ -87,6 +89,32 @@ class RunPageControllerTest {
         .andExpect(model().attribute("liveUrl", "/runs/r1/live"))
         .andExpect(content().string(containsString("data-job=\"build\"")))
         .andExpect(content().string(containsString("id=\"retry-run\"")));
+  }
+
+  @Test
+  void runPageShowsTheRunsEvents() throws Exception {
+    RunDetail moved = run("p");
+    moved =
+        new RunDetail(
+            moved.id(),
+            moved.name(),
+            moved.status(),
+            moved.attempt(),
+            moved.createdAt(),
+            moved.startedAt(),
+            moved.finishedAt(),
+            moved.spec(),
+            moved.trigger(),
+            moved.error(),
+            "host-b",
+            moved.jobs(),
+            List.of(new RunEvent(T0.plusSeconds(2), 1, "host host-a lost; <b>continuing</b>")));
+    when(runs.detail("r1")).thenReturn(moved);
+
+    mvc.perform(get("/runs/r1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"run-events\"")))
+        .andExpect(content().string(containsString("host host-a lost; &lt;b&gt;continuing")));
   }
 
   @Test

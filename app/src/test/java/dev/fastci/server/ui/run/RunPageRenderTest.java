@@ -74,7 +74,8 @@ class RunPageRenderTest {
         new ObjectMapper().readTree("{\"type\":\"manual\"}"),
         null,
         "host",
-        jobs);
+        jobs,
+        List.of());
   }
 
   private static String render(RunDetail run) {

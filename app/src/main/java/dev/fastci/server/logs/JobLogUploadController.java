@@ -1,0 +1,66 @@
+package dev.fastci.server.logs;
+
+import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunNotFoundException;
+import dev.fastci.server.runs.RunService;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where workers on other hosts send their job logs as they grow: each chunk is written at its
+ * offset into the server's own log file of that job attempt, which the log endpoint and the pages
+ * read. A chunk sent again is written again at the same place; a chunk at 0 starts the log over.
+ */
+@RestController
+class JobLogUploadController {
+  private final RunService runs;
+  private final LogFiles logs;
+
+  JobLogUploadController(RunService runs, LogFiles logs) {
+    this.runs = runs;
+    this.logs = logs;
+  }
+
+  @PutMapping("/api/pipelines/{id}/jobs/{job}/log")
+  ResponseEntity<Void> write(
+      @PathVariable String id,
+      @PathVariable String job,
+      @RequestParam int attempt,
+      @RequestParam long offset,
+      InputStream body)
+      throws IOException {
+    runs.jobSpec(id, job); // 404 for an unknown run or job; the store alone, no workflow query
+    if (attempt < 1 || attempt > runs.latestAttempt(id)) {
+      throw new RunNotFoundException("run " + id + " has no attempt " + attempt);
+    }
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: must be 0 or more");
+    }
+    Path file = logs.jobLog(id, job, attempt);
+    Files.createDirectories(file.getParent());
+    synchronized (file.toString().intern()) {
+      try (FileChannel log =
+          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        if (offset > log.size()) {
+          throw new RunConflictException(
+              "offset: " + offset + " is past the end of the log (" + log.size() + " bytes)");
+        }
+        log.truncate(offset);
+        log.position(offset);
+        body.transferTo(Channels.newOutputStream(log));
+      }
+    }
+    return ResponseEntity.noContent().build();
+  }
+}

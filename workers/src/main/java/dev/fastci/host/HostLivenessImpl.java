@@ -1,0 +1,15 @@
+package dev.fastci.host;
+
+/** Answers for this worker host. */
+public class HostLivenessImpl implements HostLiveness {
+  private final String hostId;
+
+  public HostLivenessImpl(String hostId) {
+    this.hostId = hostId;
+  }
+
+  @Override
+  public String ping() {
+    return hostId;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.fastci.logs;
+
+import java.net.URI;
+
+/**
+ * The FastCI server a standalone worker sends its job logs to, so the server shows them live and
+ * afterwards although the jobs ran on another host.
+ *
+ * @param url the server's base URL, e.g. {@code http://fastci:8080}
+ * @param apiToken the server's API token ({@code fastci.api-token})
+ */
+public record LogServer(URI url, String apiToken) {
+  public LogServer {
+    if (url == null || url.getScheme() == null || !url.getScheme().startsWith("http")) {
+      throw new IllegalArgumentException(
+          "fastci.worker.server-url: must be an http(s) URL of the FastCI server, got " + url);
+    }
+    if (apiToken == null || apiToken.isBlank()) {
+      throw new IllegalArgumentException(
+          "fastci.api-token: the worker needs the server's API token to send it job logs");
+    }
+  }
+
+  /** Where the log of one job attempt is written, from a byte offset. */
+  URI logOf(String runId, String job, int attempt, long offset) {
+    String base = url.toString().replaceAll("/+$", "");
+    return URI.create(
+        base
+            + "/api/pipelines/"
+            + runId
+            + "/jobs/"
+            + job
+            + "/log?attempt="
+            + attempt
+            + "&offset="
+            + offset);
+  }
+}
