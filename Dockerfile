@@ -7,7 +7,8 @@ RUN useradd --system --home-dir /var/lib/fastci --create-home fastci
 COPY app/target/fastci.jar /opt/fastci/fastci.jar
 # Started like ./fastci: the JVM options of jvm.options, then FASTCI_JAVA_OPTS.
 COPY jvm.options /opt/fastci/jvm.options
-ENV FASTCI_DATA_DIR=/var/lib/fastci
+ENV FASTCI_DATA_DIR=/var/lib/fastci \
+    MALLOC_ARENA_MAX=2
 WORKDIR /var/lib/fastci
 
 # The web UI, the HTTP API and the run store; jobs run on the workers.

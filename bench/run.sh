@@ -141,6 +141,7 @@ base="http://127.0.0.1:$port"
 quick_jvm=-XX:TieredStopAtLevel=1
 start_server() { # [schema]
   local worker=true opts
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # as ./fastci does
   opts="$(grep -v '^#' "$root/jvm.options" | tr '\n' ' ')${FASTCI_JAVA_OPTS:-}"
   [ "${1:-}" = schema ] && worker=false opts=$quick_jvm
   # shellcheck disable=SC2086 # opts are words, as in ./fastci
