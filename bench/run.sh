@@ -277,11 +277,12 @@ events=$!
 sleep 1
 kill -0 "$events" 2>/dev/null || die "docker events did not start: $(cat "$work/events.err")"
 
-first_start() { # RUN_ID -> ns timestamp of its first container start; nothing when there is none
+first_start() { # RUN_ID -> ns timestamp of its first job container start; nothing when there is none
   local t0 line i=0 ended=""
   t0=$(now)
   while :; do
-    line=$(grep -m 1 " fastci-$1-" "$work/events.log")
+    # A job container, not the run's network holder (fastci-RUN-net), which is not a job
+    line=$(grep " fastci-$1-" "$work/events.log" | grep -v -m 1 " fastci-$1-net\$")
     if [ -n "$line" ]; then
       echo "${line%% *}"
       return
