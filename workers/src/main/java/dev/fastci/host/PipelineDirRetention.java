@@ -1,8 +1,8 @@
 package dev.fastci.host;
 
+import dev.fastci.worker.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -18,12 +18,7 @@ public final class PipelineDirRetention implements AutoCloseable {
   private final PipelineDirs dirs;
   private final Duration retention;
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "fastci-pipeline-dir-retention");
-            thread.setDaemon(true);
-            return thread;
-          });
+      DaemonThreads.scheduler("fastci-pipeline-dir-retention");
 
   public PipelineDirRetention(PipelineDirs dirs, Duration retention) {
     this.dirs = dirs;

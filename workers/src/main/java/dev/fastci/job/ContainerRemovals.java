@@ -2,6 +2,7 @@ package dev.fastci.job;
 
 import dev.fastci.runner.Container;
 import dev.fastci.runner.ContainerRunner;
+import dev.fastci.worker.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,7 @@ public final class ContainerRemovals implements AutoCloseable {
 
   private final ContainerRunner runner;
   private final ExecutorService executor =
-      Executors.newFixedThreadPool(
-          2,
-          r -> {
-            Thread thread = new Thread(r, "fastci-container-removal");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newFixedThreadPool(2, DaemonThreads.named("fastci-container-removal"));
   private final Map<String, List<CompletableFuture<Void>>> pending = new ConcurrentHashMap<>();
 
   public ContainerRemovals(ContainerRunner runner) {

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.fastci.job.JobContainers;
+import dev.fastci.worker.DaemonThreads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,12 +51,7 @@ public final class DockerRunNetworks implements RunNetworks {
   private final AtomicInteger filling = new AtomicInteger();
   private final Map<String, RunHolder> holders = new ConcurrentHashMap<>();
   private final ExecutorService refill =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "fastci-run-network-pool");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(DaemonThreads.named("fastci-run-network-pool"));
   private volatile boolean closed;
 
   /** What this process knows of a run's holder: whether it is known to run. */

@@ -3,6 +3,7 @@ package dev.fastci.server.janitor;
 import dev.fastci.host.Directories;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
+import dev.fastci.worker.DaemonThreads;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -56,13 +56,7 @@ public final class Janitor implements AutoCloseable {
   private final String store;
   private final Duration abandonedAfter;
   private final Clock clock;
-  private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread thread = new Thread(r, "fastci-janitor");
-            thread.setDaemon(true);
-            return thread;
-          });
+  private final ScheduledExecutorService timer = DaemonThreads.scheduler("fastci-janitor");
   private volatile boolean closed;
 
   /** What the janitor asks the run store. */

@@ -1,5 +1,6 @@
 package dev.fastci.server.ui.live;
 
+import dev.fastci.worker.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
@@ -29,13 +30,7 @@ public class LiveFragments {
 
   private final ITemplateEngine templates;
   private final ScheduledExecutorService timer =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread thread = new Thread(r, "fastci-live-ui");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newScheduledThreadPool(2, DaemonThreads.named("fastci-live-ui"));
 
   public LiveFragments(ITemplateEngine templates) {
     this.templates = templates;
