@@ -4,6 +4,7 @@
 # F flag, so it also works inside containers), and imports the image into Docker.
 # Usage (as root, on Debian 12): scripts/arm64-image.sh [--force]
 set -eu
+. "$(dirname "$0")/busybox-root.sh"
 
 image=busybox:arm64
 handler=/proc/sys/fs/binfmt_misc/qemu-aarch64
@@ -38,15 +39,8 @@ fi
 (cd "$work" && apt-get download -qq busybox-static:arm64)
 dpkg-deb -x "$work"/busybox-static_*_arm64.deb "$work/deb"
 root="$work/root"
-mkdir -p "$root/bin" "$root/tmp" "$root/etc"
-cp "$work/deb/bin/busybox" "$root/bin/busybox"
 # QEMU is registered above, so the arm64 busybox lists its own applets.
-for applet in $("$root/bin/busybox" --list); do
-  [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
-done
-echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
-echo 'root:x:0:' >"$root/etc/group"
-chmod 1777 "$root/tmp"
+busybox_root "$work/deb/bin/busybox" "$root"
 
 # docker import --platform does not set the architecture on every engine (20.10 keeps the host's),
 # so load an image archive whose config says arm64.

@@ -2,6 +2,7 @@
 # Builds busybox:latest locally from Debian's busybox-static, for machines that cannot pull images.
 # Usage: scripts/offline-images.sh [--force]
 set -eu
+. "$(dirname "$0")/busybox-root.sh"
 
 image=busybox:latest
 if [ "${1:-}" != "--force" ] && docker image inspect "$image" >/dev/null 2>&1; then
@@ -18,13 +19,6 @@ fi
 
 root=$(mktemp -d)
 trap 'rm -rf "$root"' EXIT
-mkdir -p "$root/bin" "$root/tmp" "$root/etc"
-cp "$busybox" "$root/bin/busybox"
-for applet in $("$busybox" --list); do
-  [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
-done
-echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
-echo 'root:x:0:' >"$root/etc/group"
-chmod 1777 "$root/tmp"
+busybox_root "$busybox" "$root"
 tar -C "$root" -c . | docker import -c 'ENV PATH=/bin' - "$image" >/dev/null
 echo "offline-images: built $image from $busybox"
