@@ -24,6 +24,7 @@ public record FastciProperties(
     Volumes volumes,
     Git git,
     Janitor janitor,
+    Runs runs,
     Cache cache) {
 
   public FastciProperties {
@@ -35,6 +36,7 @@ public record FastciProperties(
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
+    runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
   }
 
@@ -120,6 +122,16 @@ public record FastciProperties(
   public record Janitor(Duration every) {
     public Janitor {
       every = every == null ? Duration.ofMinutes(5) : every;
+    }
+  }
+
+  /**
+   * @param reconcileEvery how often the runs the store lists as unfinished are compared with their
+   *     workflows, so that a run whose workflow closed without recording its end gets one
+   */
+  public record Runs(Duration reconcileEvery) {
+    public Runs {
+      reconcileEvery = reconcileEvery == null ? Duration.ofSeconds(30) : reconcileEvery;
     }
   }
 

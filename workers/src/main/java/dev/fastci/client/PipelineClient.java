@@ -3,20 +3,28 @@ package dev.fastci.client;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.worker.DaemonThreads;
 import dev.fastci.worker.TaskQueues;
+import dev.fastci.workflow.Failures;
 import dev.fastci.workflow.PipelineRun;
 import dev.fastci.workflow.PipelineState;
 import dev.fastci.workflow.PipelineWorkflow;
 import dev.fastci.workflow.RunIds;
 import io.grpc.Context;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Starts pipeline runs and hands back their live state and their end. Holds only a client. */
 public final class PipelineClient {
@@ -73,6 +81,52 @@ public final class PipelineClient {
       throw new IllegalStateException(e);
     } finally {
       bounded.cancel(null);
+    }
+  }
+
+  /**
+   * How the latest execution of the run closed, or empty while it runs (or is about to: a start
+   * request that Temporal has not answered yet is not seen here).
+   */
+  public Optional<ClosedExecution> closedExecution(String runId) {
+    WorkflowStub stub = client.newUntypedWorkflowStub(runId);
+    WorkflowExecutionStatus status;
+    try {
+      status = stub.describe().getStatus();
+    } catch (WorkflowNotFoundException unknown) {
+      return Optional.of(new ClosedExecution(ClosedExecution.How.UNKNOWN, null));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return Optional.of(new ClosedExecution(ClosedExecution.How.UNKNOWN, null));
+      }
+      throw e;
+    }
+    return switch (status) {
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED ->
+          Optional.of(
+              new ClosedExecution(
+                  ClosedExecution.How.COMPLETED, null, stub.getResult(PipelineState.class)));
+      case WORKFLOW_EXECUTION_STATUS_CANCELED ->
+          Optional.of(new ClosedExecution(ClosedExecution.How.CANCELLED, null));
+      case WORKFLOW_EXECUTION_STATUS_FAILED ->
+          Optional.of(new ClosedExecution(ClosedExecution.How.FAILED, failureOf(stub)));
+      case WORKFLOW_EXECUTION_STATUS_TERMINATED ->
+          Optional.of(new ClosedExecution(ClosedExecution.How.TERMINATED, failureOf(stub)));
+      case WORKFLOW_EXECUTION_STATUS_TIMED_OUT ->
+          Optional.of(new ClosedExecution(ClosedExecution.How.TIMED_OUT, null));
+      default -> Optional.empty();
+    };
+  }
+
+  /** The message of the failure a closed execution ended with. */
+  private static String failureOf(WorkflowStub closed) {
+    try {
+      closed.getResult(5, TimeUnit.SECONDS, PipelineState.class);
+      return null;
+    } catch (WorkflowFailedException failed) {
+      return Failures.rootMessage(failed.getCause());
+    } catch (TimeoutException notClosedAfterAll) {
+      return null;
     }
   }
 

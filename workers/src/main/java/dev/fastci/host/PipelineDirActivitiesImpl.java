@@ -21,12 +21,8 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private final ContainerRemovals removals;
   private final RunNetworks networks;
 
-  public PipelineDirActivitiesImpl(Path dataDir) {
-    this(dataDir, null, RunNetworks.PER_JOB);
-  }
-
   /**
-   * @param removals the job containers still being removed; null when none are
+   * @param removals the job containers still being removed, and the sweep of what a run left
    * @param networks the runs' networks, each removed once its run's containers are gone
    */
   public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals, RunNetworks networks) {
@@ -38,14 +34,12 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
 
   @Override
   public void awaitContainerRemovals(String runId) {
-    if (removals != null) {
-      Heartbeats.during(
-          () -> {
-            removals.awaitRun(runId);
-            return null;
-          });
-    }
-    networks.leave(runId);
+    Heartbeats.during(
+        () -> {
+          removals.awaitRun(runId);
+          networks.leave(runId);
+          return null;
+        });
   }
 
   @Override

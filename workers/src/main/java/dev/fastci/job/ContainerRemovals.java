@@ -3,11 +3,12 @@ package dev.fastci.job;
 import dev.fastci.runner.Container;
 import dev.fastci.runner.ContainerRunner;
 import dev.fastci.worker.DaemonThreads;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,27 +25,53 @@ public final class ContainerRemovals implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ContainerRemovals.class);
 
   private final ContainerRunner runner;
+  private final String hostId;
   private final ExecutorService executor =
       Executors.newFixedThreadPool(2, DaemonThreads.named("fastci-container-removal"));
-  private final Map<String, List<CompletableFuture<Void>>> pending = new ConcurrentHashMap<>();
+  private final Map<String, Queue<CompletableFuture<Void>>> pending = new ConcurrentHashMap<>();
 
-  public ContainerRemovals(ContainerRunner runner) {
+  /**
+   * @param hostId the worker host whose containers {@link #awaitRun} sweeps
+   */
+  public ContainerRemovals(ContainerRunner runner, String hostId) {
     this.runner = runner;
+    this.hostId = hostId;
   }
 
   void removeLater(String runId, Container container) {
     CompletableFuture<Void> removal =
         CompletableFuture.runAsync(() -> runner.remove(container), executor);
-    pending.computeIfAbsent(runId, id -> new ArrayList<>()).add(removal);
+    // Parallel jobs of one run add here at once: the queue is thread-safe.
+    pending.computeIfAbsent(runId, id -> new ConcurrentLinkedQueue<>()).add(removal);
   }
 
-  /** Waits until every container of the run handed over so far is removed. */
+  /**
+   * Waits until every container of the run handed over so far is removed, then removes whatever
+   * else this host made for the run (a removal that failed, say while the Docker engine was down).
+   * Safe to call again after it failed: the second call removes what the first could not.
+   *
+   * @throws RuntimeException when the engine does not answer; the caller tries again later
+   */
   public void awaitRun(String runId) {
-    List<CompletableFuture<Void>> removals = pending.remove(runId);
-    if (removals == null) {
-      return;
+    Queue<CompletableFuture<Void>> removals = pending.remove(runId);
+    if (removals != null) {
+      for (CompletableFuture<Void> removal : removals) {
+        try {
+          removal.join();
+        } catch (CompletionException failed) {
+          log.warn(
+              "run {}: a container removal failed ({}); removing by label instead",
+              runId,
+              failed.getCause().toString());
+        }
+      }
     }
-    CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+    int left =
+        runner.removeLabelled(
+            Map.of(JobContainers.LABEL_RUN, runId, JobContainers.LABEL_HOST, hostId));
+    if (left > 0) {
+      log.info("run {}: removed {} container(s) whose removal had failed before", runId, left);
+    }
   }
 
   /** Finishes the removals under way (a stopping worker); the janitor sweeps what remains. */

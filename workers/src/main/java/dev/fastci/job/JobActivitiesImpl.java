@@ -33,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one job's container: create (or re-attach), start, stream the log to its file, heartbeat
@@ -44,6 +46,8 @@ public class JobActivitiesImpl implements JobActivities {
 
   /** How long the log stream may lag behind the container's exit before we stop waiting. */
   private static final Duration LOG_DRAIN = Duration.ofSeconds(10);
+
+  private static final Logger log = LoggerFactory.getLogger(JobActivitiesImpl.class);
 
   private final ContainerRunner runner;
   private final LogFiles logs;
@@ -217,11 +221,32 @@ public class JobActivitiesImpl implements JobActivities {
       throw workerGoingAwayNow;
     } finally {
       if (!keepContainer) {
-        runner.remove(container);
+        removeNow(request, container);
       }
       if (!workerGoingAway) {
         caching.release(mounts);
       }
+    }
+  }
+
+  /**
+   * Removes the container now. When the engine does not answer (it restarts), the job's outcome
+   * stands and the removal is left to the run's cleanup, which sweeps the run's containers by label
+   * and tries again until the engine answers.
+   */
+  private void removeNow(JobRequest request, Container container) {
+    try {
+      runner.remove(container);
+    } catch (RuntimeException engineDown) {
+      if (removals == null) {
+        throw engineDown;
+      }
+      log.warn(
+          "run {} job {}: could not remove container {} ({}); the run's cleanup removes it",
+          request.runId(),
+          request.job().name(),
+          container.name(),
+          engineDown.toString());
     }
   }
 

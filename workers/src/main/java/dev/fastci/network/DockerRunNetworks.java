@@ -174,7 +174,9 @@ public final class DockerRunNetworks implements RunNetworks {
       }
       try {
         docker.renameContainerCmd(pooled).withName(name).exec();
-        return; // the pool holds started containers only
+        // Pool holders are started, but a Docker engine that restarted since stopped them all.
+        start(name);
+        return;
       } catch (NotFoundException vanished) {
         log.debug("run networks: pool container {} vanished; trying the next", pooled);
       }

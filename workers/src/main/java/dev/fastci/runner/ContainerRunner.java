@@ -1,6 +1,7 @@
 package dev.fastci.runner;
 
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -57,4 +58,14 @@ public interface ContainerRunner {
 
   /** Removes the container if it exists. Never cancelled and never fails on a missing one. */
   void remove(Container container);
+
+  /**
+   * Removes every container that carries all of these labels, running or not: what a run left, also
+   * containers whose own removal failed earlier (the engine was down).
+   *
+   * @return how many containers were removed
+   * @throws RuntimeException when the engine does not answer: nothing is given up, the caller tries
+   *     again later
+   */
+  int removeLabelled(Map<String, String> labels);
 }

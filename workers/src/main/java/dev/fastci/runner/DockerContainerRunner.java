@@ -15,6 +15,8 @@ import com.github.dockerjava.api.model.WaitResponse;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs job containers on a Docker engine through docker-java. */
@@ -221,6 +223,16 @@ public class DockerContainerRunner implements ContainerRunner {
     } catch (ConflictException removalInProgress) {
       // the engine is already removing it
     }
+  }
+
+  @Override
+  public int removeLabelled(Map<String, String> labels) {
+    List<com.github.dockerjava.api.model.Container> found =
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    for (com.github.dockerjava.api.model.Container container : found) {
+      remove(new Container(container.getId(), container.getId(), true));
+    }
+    return found.size();
   }
 
   private static String reason(DockerException e) {

@@ -15,6 +15,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -44,11 +45,17 @@ public final class FastciWorker implements AutoCloseable {
   public FastciWorker(
       WorkflowClient client, WorkerConfig config, ContainerRunner runner, RunNetworks networks) {
     this.factory = WorkerFactory.newInstance(client);
-    this.removals = new ContainerRemovals(runner);
+    this.removals = new ContainerRemovals(runner, config.hostId());
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     new CacheStore(config.dataDir()).evict(config.cacheLimits());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
-    shared.registerWorkflowImplementationTypes(PipelineWorkflowImpl.class);
+    // A bug in the workflow's code fails the execution instead of retrying its task forever, so
+    // the server sees a closed workflow and ends the run visibly (RunReconciler).
+    shared.registerWorkflowImplementationTypes(
+        WorkflowImplementationOptions.newBuilder()
+            .setFailWorkflowExceptionTypes(RuntimeException.class)
+            .build(),
+        PipelineWorkflowImpl.class);
     shared.registerActivitiesImplementations(new HostActivitiesImpl(config.hostId()));
 
     Worker host =

@@ -33,6 +33,9 @@ final class ActivityOptionsFactory {
   private static final RetryOptions ONE_TRY =
       RetryOptions.newBuilder().setMaximumAttempts(1).build();
 
+  /** The longest one try of a cleanup step may take. */
+  static final Duration CLEANUP_ATTEMPT_LIMIT = Duration.ofMinutes(2);
+
   /** How often the workflow tries an activity that failed for a reason other than its host. */
   static final int INFRASTRUCTURE_ATTEMPTS = 3;
 
@@ -60,6 +63,23 @@ final class ActivityOptionsFactory {
             .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
             .setRetryOptions(retries(hostWait))
+            .build());
+  }
+
+  /**
+   * The run's cleanup on its host (removing containers, releasing the dir). The workflow tries a
+   * failed step again itself, with growing pauses ({@link RunCleanup}), so each try is one activity
+   * attempt, capped at a few minutes: a Docker engine that hangs cannot hold it forever.
+   */
+  static PipelineDirActivities cleanup(String hostQueue, Duration hostWait) {
+    return Workflow.newActivityStub(
+        PipelineDirActivities.class,
+        waitingForHost(hostWait)
+            .setTaskQueue(hostQueue)
+            .setStartToCloseTimeout(CLEANUP_ATTEMPT_LIMIT)
+            .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
+            .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
+            .setRetryOptions(ONE_TRY)
             .build());
   }
 

@@ -12,7 +12,6 @@ import dev.fastci.spec.PipelineSpec;
 import dev.fastci.worker.TaskQueues;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -38,6 +37,12 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   /** Versions the host failover: histories recorded before it replay without it. */
   private static final String HOST_FAILOVER = "host-failover";
 
+  /**
+   * Versions cleanup that is not given up after three quick tries (a Docker engine that restarts
+   * must not leave the run without an end), and a run that ends even when its cleanup fails.
+   */
+  private static final String CLEANUP_UNTIL_DONE = "cleanup-until-done";
+
   /** Names of the host activities other than jobs, for counting their tries. */
   private static final String PREPARE_DIR = "(prepare pipeline dir)";
 
@@ -55,6 +60,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<Finished> finished = new ArrayDeque<>();
   private boolean runCancelled;
+  private boolean cleanupUntilDone;
   private RunRecording recorder;
 
   private record Finished(String job, JobResult result, Throwable failure) {}
@@ -68,6 +74,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
         Workflow.getVersion(HOST_FAILOVER, Workflow.DEFAULT_VERSION, 1) == 1
             ? run.hostLostAfter()
             : null;
+    cleanupUntilDone =
+        hostWait != null
+            && Workflow.getVersion(CLEANUP_UNTIL_DONE, Workflow.DEFAULT_VERSION, 1) == 1;
     try {
       host = assignHost(run);
       setUpPipelineDir(run, run.continuesEarlierExecution());
@@ -75,15 +84,15 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
       record(r -> r.runStarted(run.runId(), run.attempt(), host.hostId(), now()));
       runJobs(run);
     } catch (ActivityFailure | CanceledFailure e) {
-      if (CancellationScope.current().isCancelRequested() || isCancellation(e)) {
+      if (CancellationScope.current().isCancelRequested() || Failures.isCancellation(e)) {
         progress.cancelAllPending(Workflow.currentTimeMillis());
       } else {
-        progress.failSetup(rootMessage(e), Workflow.currentTimeMillis());
+        progress.failSetup(Failures.rootMessage(e), Workflow.currentTimeMillis());
       }
     } finally {
       if (dirs != null) {
         // Even after a cancel: outside the run's scope, so asking the host is not cancelled too.
-        Workflow.newDetachedCancellationScope(() -> cleanUp(run)).run();
+        Workflow.newDetachedCancellationScope(() -> cleanUpOrSay(run)).run();
       }
     }
     progress.finish(Workflow.currentTimeMillis());
@@ -157,7 +166,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     try {
       return host.hostId().equals(ActivityOptionsFactory.liveness(host.hostId(), hostWait).ping());
     } catch (ActivityFailure noAnswer) {
-      if (isCancellation(noAnswer)) {
+      if (Failures.isCancellation(noAnswer)) {
         throw noAnswer;
       }
       return false;
@@ -188,22 +197,86 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     record(r -> r.runStarted(run.runId(), run.attempt(), hostId, startedAt));
   }
 
+  /**
+   * Cleans up; a cleanup that fails for good (it gave up after {@link RunCleanup#GIVE_UP_AFTER})
+   * does not keep the run from ending: it says so, and the server's janitor removes what is left.
+   */
+  private void cleanUpOrSay(PipelineRun run) {
+    if (!cleanupUntilDone) {
+      cleanUp(run);
+      return;
+    }
+    try {
+      cleanUp(run);
+    } catch (ActivityFailure failed) {
+      event(
+          run,
+          "the run's cleanup failed: "
+              + Failures.rootMessage(failed)
+              + "; the server's janitor removes what the run left once the Docker engine answers");
+    }
+  }
+
   /** On the run's last host; a host lost by then keeps its containers and dir. */
   private void cleanUp(PipelineRun run) {
     boolean done =
-        onHost(REMOVE_CONTAINERS, () -> awaitContainerRemovals(run, dirs))
+        cleanUpOnHost(run, REMOVE_CONTAINERS, () -> awaitContainerRemovals(run, dirs))
             && (!run.spec().needsPipelineDir()
-                || onHost(RELEASE_DIR, () -> releasePipelineDir(run, dirs)));
+                || cleanUpOnHost(run, RELEASE_DIR, () -> releasePipelineDir(run, dirs)));
     if (!done) {
-      PipelineEvent event =
-          new PipelineEvent(
-              now(),
-              "host "
-                  + host.hostId()
-                  + " lost before the run's cleanup: its containers and pipeline dir stay there");
-      progress.event(event);
-      record(r -> r.runEvent(run.runId(), run.attempt(), event));
+      event(
+          run,
+          "host "
+              + host.hostId()
+              + " lost before the run's cleanup: its containers and pipeline dir stay there");
     }
+  }
+
+  /**
+   * A cleanup step: tried again with a growing pause, as long as it takes within {@link
+   * RunCleanup#GIVE_UP_AFTER}, while its host answers (before this version: three quick tries).
+   *
+   * @return false when the host is lost
+   */
+  private boolean cleanUpOnHost(PipelineRun run, String activity, Runnable call) {
+    if (!cleanupUntilDone) {
+      return onHost(activity, call);
+    }
+    RunCleanup cleanup = new RunCleanup(now());
+    while (true) {
+      try {
+        call.run();
+        return true;
+      } catch (ActivityFailure failure) {
+        ActivityTrouble trouble = ActivityTrouble.of(failure);
+        if (trouble.questionsTheHost()) {
+          if (!hostAnswers()) {
+            return false;
+          }
+          continue; // a busy host: wait for it again
+        }
+        if (trouble == ActivityTrouble.FINAL || cleanup.givesUp(now())) {
+          throw failure;
+        }
+        if (cleanup.isFirstFailure()) {
+          event(
+              run,
+              "the run's cleanup could not remove its containers or dir ("
+                  + Failures.rootMessage(failure)
+                  + "); trying again until the Docker engine answers (at most "
+                  + RunCleanup.GIVE_UP_AFTER.toMinutes()
+                  + " min)");
+        }
+        Workflow.sleep(cleanup.nextPause());
+      }
+    }
+  }
+
+  /** Records an event of the run: in its state, and in the server's store. */
+  private void event(PipelineRun run, String message) {
+    PipelineEvent event = new PipelineEvent(now(), message);
+    progress.event(event);
+    record(r -> r.runEvent(run.runId(), run.attempt(), event));
   }
 
   /** A continued run goes back to the host holding its pipeline dir; a new one to any host. */
@@ -220,8 +293,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
    */
   private void awaitContainerRemovals(PipelineRun run, PipelineDirActivities dirs) {
     if (Workflow.getVersion("await-container-removals", Workflow.DEFAULT_VERSION, 1) == 1) {
-      Workflow.newDetachedCancellationScope(() -> dirs.awaitContainerRemovals(run.runId())).run();
+      PipelineDirActivities cleanup = cleanupUntilDone ? cleanupStub() : dirs;
+      Workflow.newDetachedCancellationScope(() -> cleanup.awaitContainerRemovals(run.runId()))
+          .run();
     }
+  }
+
+  private PipelineDirActivities cleanupStub() {
+    return ActivityOptionsFactory.cleanup(host.taskQueue(), hostWait);
   }
 
   /**
@@ -229,12 +308,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
    * the run was cancelled, so it runs outside the run's scope.
    */
   private void releasePipelineDir(PipelineRun run, PipelineDirActivities dirs) {
+    PipelineDirActivities cleanup = cleanupUntilDone ? cleanupStub() : dirs;
     Workflow.newDetachedCancellationScope(
             () -> {
               if (run.serverManaged()) {
-                dirs.keepPipelineDirForRetries(run.runId());
+                cleanup.keepPipelineDirForRetries(run.runId());
               } else {
-                dirs.removePipelineDir(run.runId());
+                cleanup.removePipelineDir(run.runId());
               }
             })
         .run();
@@ -326,10 +406,10 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
           hostSuspect |= trouble.questionsTheHost();
           continue;
         }
-        if (cancelled || isCancellation(done.failure())) {
+        if (cancelled || Failures.isCancellation(done.failure())) {
           progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
         } else {
-          String error = rootMessage(done.failure());
+          String error = Failures.rootMessage(done.failure());
           progress.markFinished(done.job(), JobStatus.ERROR, null, error, null, now);
         }
         recordFinished(done.job());
@@ -375,26 +455,5 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   @Override
   public PipelineState state() {
     return progress == null ? null : progress.snapshot();
-  }
-
-  private static boolean isCancellation(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof CanceledFailure) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message =
-        root instanceof TemporalFailure temporal
-            ? temporal.getOriginalMessage()
-            : root.getMessage();
-    return message == null ? root.getClass().getSimpleName() : message;
   }
 }

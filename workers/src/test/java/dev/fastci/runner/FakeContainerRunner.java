@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A runner without Docker, driven by each job's environment: {@code FAKE_EXIT} (exit code, default
  * 0), {@code FAKE_SLEEP_MS} (run time), {@code FAKE_OUTPUT} (the log), {@code FAKE_START_ERROR}
  * (the container cannot be created), {@code FAKE_OOM} (reported as killed for its memory limit),
- * {@code FAKE_LOST} (the container vanishes, as in an engine restart). It records when each
- * container started and ended, and which still exist, so workflow tests can check order and
- * cleanup.
+ * {@code FAKE_LOST} (the container vanishes, as in an engine restart). {@link #engineDown} stands
+ * for a Docker engine that stops answering for a while. It records when each container started and
+ * ended, and which still exist, so workflow tests can check order and cleanup.
  */
 public class FakeContainerRunner implements ContainerRunner {
   /** One container's life, in epoch milliseconds; {@code endedAt} is 0 while it runs. */
@@ -30,6 +30,9 @@ public class FakeContainerRunner implements ContainerRunner {
   private final List<Run> runs = new ArrayList<>();
   private final Map<String, Integer> creations = new ConcurrentHashMap<>();
   private final Map<String, ContainerSpec> created = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger refused =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private volatile boolean engineDown;
 
   private static final class FakeContainer {
     final ContainerSpec spec;
@@ -122,7 +125,51 @@ public class FakeContainerRunner implements ContainerRunner {
 
   @Override
   public void remove(Container container) {
+    answerOrRefuse();
     containers.remove(container.name());
+  }
+
+  @Override
+  public int removeLabelled(Map<String, String> labels) {
+    answerOrRefuse();
+    List<String> matching =
+        containers.entrySet().stream()
+            .filter(e -> e.getValue().spec.labels().entrySet().containsAll(labels.entrySet()))
+            .map(Map.Entry::getKey)
+            .toList();
+    matching.forEach(containers::remove);
+    return matching.size();
+  }
+
+  /**
+   * The Docker engine goes down, as after a {@code kill -9} of dockerd: every container that runs
+   * loses its connection (its exit is never known), and removals fail until {@link #engineUp}.
+   */
+  public void engineDown() {
+    engineDown = true;
+    for (FakeContainer fake : containers.values()) {
+      if (fake.startedAt > 0) {
+        fake.exit.completeExceptionally(
+            new IllegalStateException("Premature end of chunk coded message body"));
+      }
+    }
+  }
+
+  /** The engine answers again. */
+  public void engineUp() {
+    engineDown = false;
+  }
+
+  /** How many calls were refused while the engine was down. */
+  public int refusedCalls() {
+    return refused.get();
+  }
+
+  private void answerOrRefuse() {
+    if (engineDown) {
+      refused.incrementAndGet();
+      throw new IllegalStateException("java.io.IOException: Connection refused (fake engine down)");
+    }
   }
 
   /** How many containers were created under the name ending with {@code -suffix}. */

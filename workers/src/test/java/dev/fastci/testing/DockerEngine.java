@@ -101,7 +101,7 @@ public final class DockerEngine implements BeforeAllCallback {
   }
 
   /** The nearest directory, from the working dir up, that holds {@value #IMAGE_SCRIPT}. */
-  static Path repoRoot() {
+  public static Path repoRoot() {
     Path start = Path.of("").toAbsolutePath();
     for (Path dir = start; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(IMAGE_SCRIPT))) {

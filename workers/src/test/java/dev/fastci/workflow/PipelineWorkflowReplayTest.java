@@ -17,7 +17,8 @@ class PipelineWorkflowReplayTest {
         "failure-and-job-cancel.json",
         "diamond-with-container-removals.json",
         "host-failover.json",
-        "memoized-chain.json"
+        "memoized-chain.json",
+        "cleanup-after-engine-restart.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -39,6 +39,10 @@ public final class RecordWorkflowHistories {
       recordIfMissing(
           client, out.resolve("host-failover.json"), () -> failoverFromALostHost(harness));
       recordIfMissing(client, out.resolve("memoized-chain.json"), () -> memoizedChain(harness));
+      recordIfMissing(
+          client,
+          out.resolve("cleanup-after-engine-restart.json"),
+          () -> cleanupAfterEngineRestart(harness));
     } finally {
       env.close();
     }
@@ -104,6 +108,27 @@ public final class RecordWorkflowHistories {
     WorkflowHarness.Started again = harness.start(WorkflowHarness.spec(chain));
     again.await();
     return again.handle().runId();
+  }
+
+  /**
+   * The Docker engine goes down while a job runs: the job ends in ERROR, and the run's cleanup
+   * fails twice before the engine answers again (version cleanup-until-done 1).
+   */
+  private static String cleanupAfterEngineRestart(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'dk','setup_pipeline_dir':true,'jobs':["
+                    + "{'name':'long','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'30000'}},"
+                    + "{'name':'next','image':'i','command':'true'}],"
+                    + "'parents':{'next':['long']}}"));
+    run.awaitJob("long", JobStatus.RUNNING);
+    harness.runner.engineDown();
+    run.awaitJob("long", JobStatus.ERROR);
+    Thread.sleep(2500);
+    harness.runner.engineUp();
+    run.await();
+    return run.handle().runId();
   }
 
   private interface Recording {

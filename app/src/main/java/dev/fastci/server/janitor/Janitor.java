@@ -58,6 +58,7 @@ public final class Janitor implements AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService timer = DaemonThreads.scheduler("fastci-janitor");
   private volatile boolean closed;
+  private volatile Duration every;
 
   /** What the janitor asks the run store. */
   public interface Runs {
@@ -96,6 +97,7 @@ public final class Janitor implements AutoCloseable {
 
   /** Sweeps now, then every {@code every} until closed. */
   public Janitor start(Duration every) {
+    this.every = every;
     timer.scheduleWithFixedDelay(this::sweepQuietly, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
@@ -105,7 +107,8 @@ public final class Janitor implements AutoCloseable {
       sweep();
     } catch (RuntimeException e) {
       if (!closed) {
-        log.error("janitor sweep failed; it runs again later", e);
+        // Most often the Docker engine is down or restarting: the next sweep removes what is left.
+        log.warn("janitor sweep failed; it runs again in {}: {}", every, e.toString());
       }
     }
   }

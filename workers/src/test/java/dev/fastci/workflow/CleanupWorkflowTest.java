@@ -1,0 +1,70 @@
+package dev.fastci.workflow;
+
+import static dev.fastci.workflow.WorkflowHarness.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.temporal.client.WorkflowClient;
+import io.temporal.testing.TestWorkflowExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Docker engine that goes down mid-run (as after a {@code kill -9} of dockerd): the running job
+ * ends in ERROR, its child is skipped, and the run's cleanup, which fails while the engine is down,
+ * is tried again until it answers. The run then ends and leaves nothing behind.
+ */
+class CleanupWorkflowTest {
+  @RegisterExtension
+  static final TestWorkflowExtension temporal =
+      TestWorkflowExtension.newBuilder().setUseTimeskipping(false).setDoNotStart(true).build();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void aRunWhoseEngineWentDownEndsAndCleansUpOnceTheEngineAnswersAgain(WorkflowClient client)
+      throws Exception {
+    try (WorkflowHarness harness = new WorkflowHarness(client, dataDir)) {
+      WorkflowHarness.Started run =
+          harness.start(
+              new PipelineRun(
+                      "engine-restart",
+                      spec(
+                          "{'name':'dk','setup_pipeline_dir':true,'jobs':["
+                              + "{'name':'long','image':'i','command':'sleep 30',"
+                              + "'env':{'FAKE_SLEEP_MS':'30000'}},"
+                              + "{'name':'next','image':'i','command':'true'}],"
+                              + "'parents':{'next':['long']}}"),
+                      1)
+                  .withHostLostAfter(Duration.ofSeconds(30)));
+      run.awaitJob("long", JobStatus.RUNNING);
+
+      harness.runner.engineDown();
+      run.awaitJob("long", JobStatus.ERROR);
+      Thread.sleep(2500); // the cleanup fails meanwhile, and waits before each new try
+      int refusedWhileDown = harness.runner.refusedCalls();
+      harness.runner.engineUp();
+      PipelineState end = run.await();
+
+      assertThat(refusedWhileDown).as("removals tried while the engine was down").isGreaterThan(1);
+      assertThat(end.status()).isEqualTo(PipelineStatus.FAILED);
+      assertThat(end.job("long").error()).contains("lost the job's container");
+      assertThat(end.job("next").status()).isEqualTo(JobStatus.SKIPPED);
+      assertThat(end.events())
+          .extracting(PipelineEvent::message)
+          .anySatisfy(
+              message ->
+                  assertThat(message)
+                      .startsWith("the run's cleanup could not remove its containers or dir")
+                      .contains("Connection refused")
+                      .contains("trying again until the Docker engine answers"));
+      assertThat(harness.runner.existing()).as("containers left behind").isEmpty();
+      assertThat(Files.exists(dataDir.resolve("pipelines").resolve("engine-restart")))
+          .as("the pipeline dir of a command line run is removed")
+          .isFalse();
+    }
+  }
+}
