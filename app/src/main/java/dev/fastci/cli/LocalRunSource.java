@@ -1,8 +1,8 @@
 package dev.fastci.cli;
 
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.logs.LogFiles;
-import dev.fastci.workflow.PipelineState;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

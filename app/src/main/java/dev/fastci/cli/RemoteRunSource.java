@@ -1,11 +1,11 @@
 package dev.fastci.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineEvent;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package dev.fastci.cli;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package dev.fastci.cli;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.format.Durations;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

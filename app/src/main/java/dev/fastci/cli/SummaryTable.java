@@ -1,8 +1,8 @@
 package dev.fastci.cli;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.format.Durations;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.PipelineState;
 import java.io.PrintStream;
 
 /**

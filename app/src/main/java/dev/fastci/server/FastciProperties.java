@@ -1,11 +1,11 @@
 package dev.fastci.server;
 
 import dev.fastci.cache.CacheLimits;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.job.JobLimits;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.WorkerConfig;
-import dev.fastci.workflow.PipelineRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.fastci.job.JobContainers;
-import dev.fastci.network.DockerRunNetworks;
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.backend.docker.DockerRunNetworks;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +116,7 @@ class DockerEngineRestartIntegrationTest {
         docker
             .listContainersCmd()
             .withShowAll(true)
-            .withLabelFilter(Map.of(JobContainers.LABEL_RUN, runId))
+            .withLabelFilter(Map.of(Labels.RUN, runId))
             .exec()) {
       left.add(c.getNames()[0]);
     }

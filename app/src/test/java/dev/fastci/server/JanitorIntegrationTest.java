@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
 import dev.fastci.job.JobContainers;
-import dev.fastci.runner.DockerClients;
 import dev.fastci.server.janitor.Janitor;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
@@ -92,11 +93,11 @@ class JanitorIntegrationTest {
   private String startLabelled(String runId, String store) {
     Map<String, String> labels =
         Map.of(
-            JobContainers.LABEL_MANAGED, "true",
-            JobContainers.LABEL_RUN, runId,
-            JobContainers.LABEL_JOB, "job",
-            JobContainers.LABEL_ATTEMPT, "1",
-            JobContainers.LABEL_STORE, store);
+            Labels.MANAGED, "true",
+            Labels.RUN, runId,
+            Labels.JOB, "job",
+            Labels.ATTEMPT, "1",
+            Labels.STORE, store);
     String id =
         docker
             .createContainerCmd(DockerEngine.IMAGE)
@@ -188,14 +189,10 @@ class JanitorIntegrationTest {
 
     List<Container> containers = DockerEngine.fastciContainers(id); // the job's, and its network's
 
-    assertThat(containers)
-        .filteredOn(c -> c.getLabels().containsKey(JobContainers.LABEL_JOB))
-        .hasSize(1);
+    assertThat(containers).filteredOn(c -> c.getLabels().containsKey(Labels.JOB)).hasSize(1);
     assertThat(containers)
         .allSatisfy(
-            c ->
-                assertThat(c.getLabels())
-                    .containsEntry(JobContainers.LABEL_STORE, properties.storeLabel()));
+            c -> assertThat(c.getLabels()).containsEntry(Labels.STORE, properties.storeLabel()));
     assertThat(api.post("/api/pipelines/" + id + "/cancel", null).statusCode()).isEqualTo(202);
     api.awaitEnd(id);
   }

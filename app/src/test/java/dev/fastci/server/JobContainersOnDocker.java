@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import dev.fastci.job.JobContainers;
-import dev.fastci.network.DockerRunNetworks;
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.backend.docker.DockerRunNetworks;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,13 +23,7 @@ final class JobContainersOnDocker {
       return docker
           .listContainersCmd()
           .withLabelFilter(
-              Map.of(
-                  JobContainers.LABEL_RUN,
-                  runId,
-                  JobContainers.LABEL_JOB,
-                  job,
-                  JobContainers.LABEL_ATTEMPT,
-                  Integer.toString(attempt)))
+              Map.of(Labels.RUN, runId, Labels.JOB, job, Labels.ATTEMPT, Integer.toString(attempt)))
           .exec()
           .stream()
           .anyMatch(c -> "running".equals(c.getState()));

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import dev.fastci.job.JobContainers;
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -374,8 +374,7 @@ class ServerRobustnessIntegrationTest {
     return docker
         .listContainersCmd()
         .withShowAll(true)
-        .withLabelFilter(
-            Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, runId))
+        .withLabelFilter(Map.of(Labels.MANAGED, "true", Labels.RUN, runId))
         .exec();
   }
 
@@ -384,12 +383,7 @@ class ServerRobustnessIntegrationTest {
     return docker
         .listContainersCmd()
         .withShowAll(true)
-        .withLabelFilter(
-            Map.of(
-                JobContainers.LABEL_MANAGED,
-                "true",
-                JobContainers.LABEL_STORE,
-                properties.storeLabel()))
+        .withLabelFilter(Map.of(Labels.MANAGED, "true", Labels.STORE, properties.storeLabel()))
         .exec()
         .stream()
         .filter(c -> !DockerEngine.isWarmPool(c)) // the worker's, kept for its next runs

@@ -1,7 +1,7 @@
 package dev.fastci.cache;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fastci.host.Directories;
+import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.fastci.cache;
 
-import dev.fastci.host.Directories;
 import dev.fastci.spec.CacheSpec;
+import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

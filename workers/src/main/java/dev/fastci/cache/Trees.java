@@ -16,7 +16,7 @@ final class Trees {
 
   /** Copies {@code source} (a file, a link or a dir) to {@code target}, replacing what is there. */
   static void copy(Path source, Path target) throws IOException {
-    dev.fastci.host.Directories.deleteRecursively(target);
+    dev.fastci.util.Directories.deleteRecursively(target);
     Files.createDirectories(target.getParent());
     if (!Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
       Files.copy(

@@ -1,6 +1,6 @@
 package dev.fastci.client;
 
-import dev.fastci.workflow.PipelineState;
+import dev.fastci.contract.PipelineState;
 
 /**
  * How the latest execution of a run closed, as Temporal tells it: for a run the store still lists

@@ -1,13 +1,13 @@
 package dev.fastci.client;
 
+import dev.fastci.contract.Failures;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineWorkflow;
+import dev.fastci.contract.RunIds;
+import dev.fastci.contract.TaskQueues;
 import dev.fastci.spec.PipelineSpec;
-import dev.fastci.worker.DaemonThreads;
-import dev.fastci.worker.TaskQueues;
-import dev.fastci.workflow.Failures;
-import dev.fastci.workflow.PipelineRun;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineWorkflow;
-import dev.fastci.workflow.RunIds;
+import dev.fastci.util.DaemonThreads;
 import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

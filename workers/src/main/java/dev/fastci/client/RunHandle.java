@@ -1,7 +1,7 @@
 package dev.fastci.client;
 
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineWorkflow;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineWorkflow;
 import io.temporal.client.WorkflowStub;
 import java.util.concurrent.CompletableFuture;
 

@@ -1,6 +1,6 @@
 package dev.fastci.host;
 
-import dev.fastci.worker.DaemonThreads;
+import dev.fastci.util.DaemonThreads;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.fastci.host;
 
-import dev.fastci.worker.TaskQueues;
+import dev.fastci.contract.HostActivities;
+import dev.fastci.contract.HostAssignment;
+import dev.fastci.contract.TaskQueues;
 
 /** Answers with this worker's host queue. */
 public class HostActivitiesImpl implements HostActivities {

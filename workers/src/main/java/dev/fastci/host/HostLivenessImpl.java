@@ -1,5 +1,7 @@
 package dev.fastci.host;
 
+import dev.fastci.contract.HostLiveness;
+
 /** Answers for this worker host. */
 public class HostLivenessImpl implements HostLiveness {
   private final String hostId;

@@ -1,7 +1,9 @@
 package dev.fastci.host;
 
-import dev.fastci.job.ContainerRemovals;
-import dev.fastci.network.RunNetworks;
+import dev.fastci.backend.ContainerRemovals;
+import dev.fastci.backend.RunNetworks;
+import dev.fastci.contract.PipelineDirActivities;
+import dev.fastci.contract.PipelineDirRequest;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;

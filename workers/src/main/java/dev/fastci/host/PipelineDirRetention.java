@@ -1,6 +1,6 @@
 package dev.fastci.host;
 
-import dev.fastci.worker.DaemonThreads;
+import dev.fastci.util.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,5 +1,7 @@
 package dev.fastci.host;
 
+import dev.fastci.contract.PipelineDirRequest;
+import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,15 +1,20 @@
 package dev.fastci.job;
 
 import com.github.dockerjava.api.exception.DockerException;
+import dev.fastci.backend.Container;
+import dev.fastci.backend.ContainerRemovals;
+import dev.fastci.backend.ContainerRunner;
+import dev.fastci.backend.JobStartException;
+import dev.fastci.backend.RunNetworks;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.KeyedCaches;
+import dev.fastci.contract.JobActivities;
+import dev.fastci.contract.JobOutcome;
+import dev.fastci.contract.JobRequest;
+import dev.fastci.contract.JobResult;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
 import dev.fastci.logs.TruncatingOutputStream;
-import dev.fastci.network.RunNetworks;
-import dev.fastci.runner.Container;
-import dev.fastci.runner.ContainerRunner;
-import dev.fastci.runner.JobStartException;
 import dev.fastci.secrets.SecretMaskingOutputStream;
 import dev.fastci.secrets.SecretSource;
 import io.temporal.activity.Activity;

@@ -1,13 +1,14 @@
 package dev.fastci.job;
 
+import dev.fastci.backend.ContainerRunner;
 import dev.fastci.cache.CacheEntry;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.CacheStore;
 import dev.fastci.cache.KeyedCaches;
 import dev.fastci.cache.MemoKey;
 import dev.fastci.cache.Memoization;
+import dev.fastci.contract.JobRequest;
 import dev.fastci.logs.LogFiles;
-import dev.fastci.runner.ContainerRunner;
 import dev.fastci.spec.JobSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;

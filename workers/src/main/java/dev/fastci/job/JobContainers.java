@@ -1,6 +1,8 @@
 package dev.fastci.job;
 
-import dev.fastci.runner.ContainerSpec;
+import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.Labels;
+import dev.fastci.contract.JobRequest;
 import dev.fastci.spec.MemorySize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,20 +17,6 @@ import java.util.Map;
 public final class JobContainers {
   public static final String PIPELINE_MOUNT = "/fastci/pipeline";
   public static final String WORKDIR_MOUNT = "/fastci/workdir";
-  public static final String LABEL_MANAGED = "dev.fastci.managed";
-  public static final String LABEL_RUN = "dev.fastci.run";
-  public static final String LABEL_JOB = "dev.fastci.job";
-  public static final String LABEL_ATTEMPT = "dev.fastci.attempt";
-
-  /**
-   * The run store the run belongs to (a server's data dir): only that server's janitor removes the
-   * container once its run is no longer live. Containers of runs that no store owns (the command
-   * line's) carry no such label and are never touched by a janitor.
-   */
-  public static final String LABEL_STORE = "dev.fastci.store";
-
-  /** The worker host that ran the container. */
-  public static final String LABEL_HOST = "dev.fastci.host";
 
   private JobContainers() {}
 
@@ -58,7 +46,7 @@ public final class JobContainers {
 
   /**
    * @param hostId the worker host that runs the job
-   * @param store the value of {@link #LABEL_STORE}, or null for a run no store owns
+   * @param store the value of {@link Labels#STORE}, or null for a run no store owns
    * @param limits the worker's defaults, for a job that sets no memory or cpus
    * @param secrets the values of the job's secrets, by name: passed as environment variables
    */
@@ -116,13 +104,13 @@ public final class JobContainers {
 
   private static Map<String, String> labels(JobRequest request, String hostId, String store) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(LABEL_MANAGED, "true");
-    labels.put(LABEL_RUN, request.runId());
-    labels.put(LABEL_JOB, request.job().name());
-    labels.put(LABEL_ATTEMPT, Integer.toString(request.attempt()));
-    labels.put(LABEL_HOST, hostId);
+    labels.put(Labels.MANAGED, "true");
+    labels.put(Labels.RUN, request.runId());
+    labels.put(Labels.JOB, request.job().name());
+    labels.put(Labels.ATTEMPT, Integer.toString(request.attempt()));
+    labels.put(Labels.HOST, hostId);
     if (store != null) {
-      labels.put(LABEL_STORE, store);
+      labels.put(Labels.STORE, store);
     }
     return labels;
   }

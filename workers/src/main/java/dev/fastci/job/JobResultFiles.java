@@ -1,6 +1,8 @@
 package dev.fastci.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.contract.JobRequest;
+import dev.fastci.contract.JobResult;
 import dev.fastci.logs.LogFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;

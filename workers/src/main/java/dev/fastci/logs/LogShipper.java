@@ -1,6 +1,6 @@
 package dev.fastci.logs;
 
-import dev.fastci.worker.DaemonThreads;
+import dev.fastci.util.DaemonThreads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;

@@ -1,13 +1,13 @@
 package dev.fastci.worker;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.fastci.backend.RunNetworks;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.backend.docker.DockerContainerRunner;
+import dev.fastci.backend.docker.DockerRunNetworks;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
-import dev.fastci.network.DockerRunNetworks;
-import dev.fastci.network.RunNetworks;
-import dev.fastci.runner.DockerClients;
-import dev.fastci.runner.DockerContainerRunner;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.time.Duration;

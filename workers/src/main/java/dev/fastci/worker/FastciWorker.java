@@ -1,15 +1,16 @@
 package dev.fastci.worker;
 
+import dev.fastci.backend.ContainerRemovals;
+import dev.fastci.backend.ContainerRunner;
+import dev.fastci.backend.RunNetworks;
 import dev.fastci.cache.CacheStore;
+import dev.fastci.contract.TaskQueues;
 import dev.fastci.host.HostActivitiesImpl;
 import dev.fastci.host.HostLivenessImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
-import dev.fastci.job.ContainerRemovals;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
-import dev.fastci.network.RunNetworks;
-import dev.fastci.runner.ContainerRunner;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;

@@ -1,10 +1,10 @@
 package dev.fastci.workflow;
 
-import dev.fastci.host.HostLiveness;
-import dev.fastci.host.PipelineDirActivities;
-import dev.fastci.job.JobActivities;
+import dev.fastci.contract.HostLiveness;
+import dev.fastci.contract.JobActivities;
+import dev.fastci.contract.PipelineDirActivities;
+import dev.fastci.contract.TaskQueues;
 import dev.fastci.spec.JobSpec;
-import dev.fastci.worker.TaskQueues;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;

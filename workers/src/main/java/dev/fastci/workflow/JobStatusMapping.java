@@ -1,6 +1,7 @@
 package dev.fastci.workflow;
 
-import dev.fastci.job.JobOutcome;
+import dev.fastci.contract.JobOutcome;
+import dev.fastci.contract.JobStatus;
 
 /** Maps how a container ended to the job's status. */
 final class JobStatusMapping {

@@ -1,5 +1,11 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
 import java.util.ArrayList;

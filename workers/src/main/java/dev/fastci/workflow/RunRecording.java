@@ -1,6 +1,8 @@
 package dev.fastci.workflow;
 
-import dev.fastci.worker.TaskQueues;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.TaskQueues;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Async;

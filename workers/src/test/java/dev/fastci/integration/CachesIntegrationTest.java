@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.cache.CacheEntry;
 import dev.fastci.cache.CacheStore;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.GitRepos;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

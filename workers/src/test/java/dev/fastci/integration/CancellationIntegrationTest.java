@@ -4,13 +4,13 @@ import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fastci.job.JobContainers;
+import dev.fastci.backend.Labels;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.PipelineWorkflow;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
-import dev.fastci.workflow.PipelineWorkflow;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -107,11 +107,11 @@ class CancellationIntegrationTest extends EngineIntegrationTest {
                         .anyMatch(
                             c ->
                                 "running".equals(c.getState())
-                                    && job.equals(c.getLabels().get(JobContainers.LABEL_JOB))));
+                                    && job.equals(c.getLabels().get(Labels.JOB))));
   }
 
   private static boolean hasContainer(String runId, String job) {
     return DockerEngine.fastciContainers(runId).stream()
-        .anyMatch(c -> job.equals(c.getLabels().get(JobContainers.LABEL_JOB)));
+        .anyMatch(c -> job.equals(c.getLabels().get(Labels.JOB)));
   }
 }

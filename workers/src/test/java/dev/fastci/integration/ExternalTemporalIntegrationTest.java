@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.LocalEngine;
 import dev.fastci.worker.Engine;
 import dev.fastci.worker.WorkerConfig;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
 import io.temporal.testserver.TestServer;
 import java.net.ServerSocket;
 import java.nio.file.Path;

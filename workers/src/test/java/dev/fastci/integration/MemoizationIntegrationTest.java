@@ -3,12 +3,12 @@ package dev.fastci.integration;
 import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.GitRepos;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.fastci.integration;
 import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -4,15 +4,15 @@ import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.fastci.job.JobContainers;
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.LocalEngine;
 import dev.fastci.worker.WorkerConfig;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +51,7 @@ class ParallelLimitIntegrationTest {
         DockerClient docker = DockerClients.fromEnvironment()) {
       LocalEngine.Started run =
           engine.startAsync("{\"name\": \"limited\", \"jobs\": [" + jobs + "]}");
-      Map<String, String> labels =
-          Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, run.runId());
+      Map<String, String> labels = Map.of(Labels.MANAGED, "true", Labels.RUN, run.runId());
 
       int most = 0;
       List<Integer> samples = new ArrayList<>();

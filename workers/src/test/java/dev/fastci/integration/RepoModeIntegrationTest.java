@@ -3,13 +3,13 @@ package dev.fastci.integration;
 import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.GitRepos;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,7 +136,7 @@ class RepoModeIntegrationTest {
       assertThat(state.status()).as("%s", state).isEqualTo(PipelineStatus.SUCCEEDED);
       assertThat(engine.logText(state.runId(), "version")).isEqualTo("only\n");
     } finally {
-      dev.fastci.host.Directories.deleteRecursively(other);
+      dev.fastci.util.Directories.deleteRecursively(other);
     }
   }
 }

@@ -3,11 +3,11 @@ package dev.fastci.integration;
 import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.network.DockerRunNetworks;
+import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineStatus;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

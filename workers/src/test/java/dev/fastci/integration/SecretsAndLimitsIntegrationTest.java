@@ -7,15 +7,15 @@ import static org.awaitility.Awaitility.await;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.fastci.job.JobContainers;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.job.JobLimits;
-import dev.fastci.runner.DockerClients;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.testing.DockerEngine;
 import dev.fastci.testing.LocalEngine;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.Map;
@@ -108,7 +108,7 @@ class SecretsAndLimitsIntegrationTest {
             .until(
                 () ->
                     DockerEngine.fastciContainers(run.runId()).stream()
-                        .filter(c -> "wait".equals(c.getLabels().get(JobContainers.LABEL_JOB)))
+                        .filter(c -> "wait".equals(c.getLabels().get(Labels.JOB)))
                         .findFirst()
                         .orElse(null),
                 c -> c != null);

@@ -3,9 +3,9 @@ package dev.fastci.testing;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import dev.fastci.job.JobContainers;
-import dev.fastci.network.DockerRunNetworks;
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerClients;
+import dev.fastci.backend.docker.DockerRunNetworks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -129,9 +129,7 @@ public final class DockerEngine implements BeforeAllCallback {
 
   /** Every FastCI container on the engine, in any state. */
   public static List<Container> fastciContainers() {
-    return containers(Map.of(JobContainers.LABEL_MANAGED, "true")).stream()
-        .filter(c -> !isWarmPool(c))
-        .toList();
+    return containers(Map.of(Labels.MANAGED, "true")).stream().filter(c -> !isWarmPool(c)).toList();
   }
 
   /**
@@ -148,9 +146,7 @@ public final class DockerEngine implements BeforeAllCallback {
    */
   public static List<Container> fastciContainers(String runId) {
     List<Container> found =
-        new ArrayList<>(
-            containers(
-                Map.of(JobContainers.LABEL_MANAGED, "true", JobContainers.LABEL_RUN, runId)));
+        new ArrayList<>(containers(Map.of(Labels.MANAGED, "true", Labels.RUN, runId)));
     String holder = DockerRunNetworks.holderName(runId);
     try (DockerClient docker = DockerClients.fromEnvironment()) {
       docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(holder)).exec().stream()

@@ -2,15 +2,15 @@ package dev.fastci.testing;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
-import dev.fastci.host.Directories;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineWorkflow;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecFormat;
+import dev.fastci.util.Directories;
 import dev.fastci.worker.Engine;
 import dev.fastci.worker.WorkerConfig;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.PipelineWorkflow;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,6 +3,11 @@ package dev.fastci.workflow;
 import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Files;

@@ -2,6 +2,10 @@ package dev.fastci.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Path;

@@ -1,17 +1,20 @@
 package dev.fastci.workflow;
 
-import static dev.fastci.workflow.JobStatus.CANCELLED;
-import static dev.fastci.workflow.JobStatus.ERROR;
-import static dev.fastci.workflow.JobStatus.FAILED;
-import static dev.fastci.workflow.JobStatus.PENDING;
-import static dev.fastci.workflow.JobStatus.RUNNING;
-import static dev.fastci.workflow.JobStatus.SKIPPED;
-import static dev.fastci.workflow.JobStatus.SUCCEEDED;
-import static dev.fastci.workflow.JobStatus.TIMED_OUT;
+import static dev.fastci.contract.JobStatus.CANCELLED;
+import static dev.fastci.contract.JobStatus.ERROR;
+import static dev.fastci.contract.JobStatus.FAILED;
+import static dev.fastci.contract.JobStatus.PENDING;
+import static dev.fastci.contract.JobStatus.RUNNING;
+import static dev.fastci.contract.JobStatus.SKIPPED;
+import static dev.fastci.contract.JobStatus.SUCCEEDED;
+import static dev.fastci.contract.JobStatus.TIMED_OUT;
 import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.runner.FakeContainerRunner.Run;
+import dev.fastci.backend.FakeContainerRunner.Run;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.RunIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;

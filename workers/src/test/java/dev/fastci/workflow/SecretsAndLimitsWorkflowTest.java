@@ -3,12 +3,16 @@ package dev.fastci.workflow;
 import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.FakeContainerRunner;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.job.JobLimits;
 import dev.fastci.logs.LogFiles;
-import dev.fastci.runner.ContainerSpec;
-import dev.fastci.runner.FakeContainerRunner;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.worker.FastciWorker;
 import dev.fastci.worker.WorkerConfig;

@@ -1,8 +1,12 @@
 package dev.fastci.workflow;
 
+import dev.fastci.backend.FakeContainerRunner;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
-import dev.fastci.runner.FakeContainerRunner;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineWorkflow;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecFormat;

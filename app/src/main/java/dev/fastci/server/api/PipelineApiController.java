@@ -1,5 +1,6 @@
 package dev.fastci.server.api;
 
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -7,7 +8,6 @@ import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.spec.SpecBytes;
 import dev.fastci.spec.SpecFormat;
-import dev.fastci.workflow.PipelineStatus;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.fastci.server.janitor;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
-import dev.fastci.job.JobContainers;
-import dev.fastci.network.DockerRunNetworks;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.docker.DockerRunNetworks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
     return docker
         .listContainersCmd()
         .withShowAll(true)
-        .withLabelFilter(Map.of(JobContainers.LABEL_MANAGED, "true"))
+        .withLabelFilter(Map.of(Labels.MANAGED, "true"))
         .exec()
         .stream()
         .map(DockerManagedContainers::managed)
@@ -38,12 +38,12 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
     String[] names = container.getNames();
     String name =
         names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
-    String runId = labels.get(JobContainers.LABEL_RUN);
+    String runId = labels.get(Labels.RUN);
     return new ManagedContainer(
         container.getId(),
         name,
         runId != null ? runId : DockerRunNetworks.runOfHolder(name),
-        labels.get(JobContainers.LABEL_STORE),
+        labels.get(Labels.STORE),
         container.getState());
   }
 

@@ -1,9 +1,9 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.host.Directories;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
-import dev.fastci.worker.DaemonThreads;
+import dev.fastci.util.DaemonThreads;
+import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

@@ -1,6 +1,6 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.runner.DockerClients;
+import dev.fastci.backend.docker.DockerClients;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.worker.Engine;

@@ -1,6 +1,6 @@
 package dev.fastci.server.runs;
 
-import dev.fastci.workflow.JobStatus;
+import dev.fastci.contract.JobStatus;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package dev.fastci.server.runs;
 
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
 import java.time.Instant;
 import java.util.List;
 

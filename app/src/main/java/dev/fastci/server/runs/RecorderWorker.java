@@ -1,7 +1,7 @@
 package dev.fastci.server.runs;
 
+import dev.fastci.contract.TaskQueues;
 import dev.fastci.worker.Engine;
-import dev.fastci.worker.TaskQueues;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;

@@ -1,7 +1,7 @@
 package dev.fastci.server.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fastci.workflow.PipelineStatus;
+import dev.fastci.contract.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
 

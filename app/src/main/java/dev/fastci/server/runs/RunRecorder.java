@@ -1,9 +1,9 @@
 package dev.fastci.server.runs;
 
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.PipelineEvent;
-import dev.fastci.workflow.PipelineState;
-import dev.fastci.workflow.RunRecorderActivities;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.PipelineEvent;
+import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.RunRecorderActivities;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,6 +1,6 @@
 package dev.fastci.server.runs;
 
-import dev.fastci.workflow.PipelineStatus;
+import dev.fastci.contract.PipelineStatus;
 import java.time.Instant;
 
 /** One run as the store holds it. JSON columns stay text here. */

@@ -1,11 +1,11 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineState;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;

@@ -19,6 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
@@ -32,8 +34,6 @@ import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

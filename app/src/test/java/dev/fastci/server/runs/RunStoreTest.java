@@ -2,10 +2,10 @@ package dev.fastci.server.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.PostgresDatabase;
-import dev.fastci.workflow.JobState;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineStatus;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.fastci.server.ui.live;
 
-import dev.fastci.worker.DaemonThreads;
+import dev.fastci.util.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;

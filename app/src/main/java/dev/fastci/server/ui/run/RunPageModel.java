@@ -1,10 +1,10 @@
 package dev.fastci.server.ui.run;
 
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.ui.Formats;
 import dev.fastci.server.ui.graph.DagLayout;
 import dev.fastci.server.ui.graph.Timelines;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.fastci.server.ui.runs;
 
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.ui.live.LiveFragments;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

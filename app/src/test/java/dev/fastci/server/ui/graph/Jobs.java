@@ -1,7 +1,7 @@
 package dev.fastci.server.ui.graph;
 
+import dev.fastci.contract.JobStatus;
 import dev.fastci.server.runs.JobView;
-import dev.fastci.workflow.JobStatus;
 import java.time.Instant;
 import java.util.List;
 

@@ -13,14 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.UiWebMvcTest;
 import dev.fastci.spec.JobSpec;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
@@ -24,8 +26,6 @@ import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.UiWebMvcTest;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;

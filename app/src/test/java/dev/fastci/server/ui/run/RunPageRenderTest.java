@@ -3,10 +3,10 @@ package dev.fastci.server.ui.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunDetail;
-import dev.fastci.workflow.JobStatus;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

@@ -16,10 +16,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.ui.UiWebMvcTest;
-import dev.fastci.workflow.PipelineStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

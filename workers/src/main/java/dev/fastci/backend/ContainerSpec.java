@@ -1,0 +1,81 @@
+package dev.fastci.backend;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything needed to create one job's container.
+ *
+ * @param env the container's environment, secret values included: {@link #toString()} shows only
+ *     the names
+ * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}
+ * @param memoryBytes the memory limit (swap included), or null for none
+ * @param nanoCpus the CPU limit in billionths of a CPU, or null for none
+ * @param networkMode Docker's network mode, like {@code container:NAME}; null for the default
+ * @param platform {@code os/arch[/variant]} to run under, or null for the engine's own
+ */
+public record ContainerSpec(
+    String name,
+    String image,
+    List<String> command,
+    Map<String, String> env,
+    List<String> binds,
+    String workingDir,
+    Map<String, String> labels,
+    Long memoryBytes,
+    Long nanoCpus,
+    String networkMode,
+    String platform) {
+
+  public ContainerSpec {
+    command = List.copyOf(command);
+    env = Map.copyOf(env);
+    binds = List.copyOf(binds);
+    labels = Map.copyOf(labels);
+  }
+
+  /** A container without resource limits. */
+  public ContainerSpec(
+      String name,
+      String image,
+      List<String> command,
+      Map<String, String> env,
+      List<String> binds,
+      String workingDir,
+      Map<String, String> labels) {
+    this(name, image, command, env, binds, workingDir, labels, null, null, null, null);
+  }
+
+  /** This container in another network namespace: {@code container:NAME} joins that one's. */
+  public ContainerSpec inNetwork(String mode) {
+    return new ContainerSpec(
+        name,
+        image,
+        command,
+        env,
+        binds,
+        workingDir,
+        labels,
+        memoryBytes,
+        nanoCpus,
+        mode,
+        platform);
+  }
+
+  @Override
+  public String toString() {
+    return "ContainerSpec[name=%s, image=%s, command=%s, env=%s, binds=%s, workingDir=%s, labels=%s, memoryBytes=%s, nanoCpus=%s, networkMode=%s, platform=%s]"
+        .formatted(
+            name,
+            image,
+            command,
+            new java.util.TreeSet<>(env.keySet()),
+            binds,
+            workingDir,
+            labels,
+            memoryBytes,
+            nanoCpus,
+            networkMode,
+            platform);
+  }
+}

@@ -1,0 +1,26 @@
+package dev.fastci.backend;
+
+/**
+ * The labels FastCI puts on the containers it makes, by which its cleanup, the janitor and the
+ * tests find them again.
+ */
+public final class Labels {
+  /** Every container FastCI made. */
+  public static final String MANAGED = "dev.fastci.managed";
+
+  public static final String RUN = "dev.fastci.run";
+  public static final String JOB = "dev.fastci.job";
+  public static final String ATTEMPT = "dev.fastci.attempt";
+
+  /**
+   * The run store the run belongs to (a server's data dir): only that server's janitor removes the
+   * container once its run is no longer live. Containers of runs that no store owns (the command
+   * line's) carry no such label and are never touched by a janitor.
+   */
+  public static final String STORE = "dev.fastci.store";
+
+  /** The worker host that ran the container. */
+  public static final String HOST = "dev.fastci.host";
+
+  private Labels() {}
+}

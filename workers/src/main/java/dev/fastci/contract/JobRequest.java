@@ -1,0 +1,41 @@
+package dev.fastci.contract;
+
+import dev.fastci.spec.JobSpec;
+import java.util.List;
+
+/**
+ * What one job activity runs.
+ *
+ * @param attempt the pipeline attempt this run of the job belongs to, starting at 1
+ * @param pipelineDir the host dir mounted at /fastci/pipeline, or null
+ * @param workdirFromHost the host dir mounted at /fastci/workdir, or null
+ * @param workInPipelineDir true in repo mode: the job starts in the checkout
+ * @param parents the job's parents: a memoization key includes theirs
+ * @param keyed true when the pipeline memoizes a job: every job then computes its key, which its
+ *     descendants' keys include
+ */
+public record JobRequest(
+    String runId,
+    int attempt,
+    JobSpec job,
+    String pipelineDir,
+    String workdirFromHost,
+    boolean workInPipelineDir,
+    List<String> parents,
+    boolean keyed) {
+
+  public JobRequest {
+    parents = parents == null ? List.of() : List.copyOf(parents);
+  }
+
+  /** A job of a pipeline that memoizes nothing. */
+  public JobRequest(
+      String runId,
+      int attempt,
+      JobSpec job,
+      String pipelineDir,
+      String workdirFromHost,
+      boolean workInPipelineDir) {
+    this(runId, attempt, job, pipelineDir, workdirFromHost, workInPipelineDir, List.of(), false);
+  }
+}

@@ -1,0 +1,21 @@
+package dev.fastci.contract;
+
+/** Where a job stands. The last six are final. */
+public enum JobStatus {
+  PENDING,
+  RUNNING,
+  /** Exit code 0. */
+  SUCCEEDED,
+  /** A non-zero exit code. */
+  FAILED,
+  TIMED_OUT,
+  CANCELLED,
+  /** A parent did not succeed, so the job never started. */
+  SKIPPED,
+  /** Could not start: image missing, a Docker error. */
+  ERROR;
+
+  public boolean isFinal() {
+    return this != PENDING && this != RUNNING;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.fastci.contract;
+
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/**
+ * One pipeline run: starts each job the moment its last parent succeeded, skips the descendants of
+ * a job that did not succeed, and lets independent branches go on. Cancelling the workflow cancels
+ * every job; {@link #cancelJob} cancels one.
+ */
+@WorkflowInterface
+public interface PipelineWorkflow {
+
+  @WorkflowMethod
+  PipelineState run(PipelineRun run);
+
+  /** Cancels one job: a running container is killed, its descendants become SKIPPED. */
+  @SignalMethod
+  void cancelJob(String job);
+
+  /** The live state of the run and its jobs. */
+  @QueryMethod
+  PipelineState state();
+}

@@ -1,8 +1,0 @@
-package dev.fastci.runner;
-
-/** The container could not be created or started, for a reason the user must fix. */
-public class JobStartException extends RuntimeException {
-  public JobStartException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}
