@@ -169,30 +169,7 @@ final class PipelineProgress {
     if (startedAt == null) {
       startedAt = now;
     }
-    status = finalStatus();
-  }
-
-  private PipelineStatus finalStatus() {
-    if (error != null) {
-      return PipelineStatus.FAILED;
-    }
-    boolean allSucceeded = true;
-    for (JobProgress job : jobs.values()) {
-      switch (job.status) {
-        case SUCCEEDED -> {}
-        case CANCELLED -> allSucceeded = false;
-        case SKIPPED -> {
-          if (skippedBecauseOfAFailure(job)) {
-            return PipelineStatus.FAILED;
-          }
-          allSucceeded = false;
-        }
-        default -> {
-          return PipelineStatus.FAILED;
-        }
-      }
-    }
-    return allSucceeded ? PipelineStatus.SUCCEEDED : PipelineStatus.CANCELLED;
+    status = RunVerdict.of(error, jobs);
   }
 
   private void skipDescendants(String job, long now) {
@@ -206,72 +183,20 @@ final class PipelineProgress {
     }
   }
 
-  /** A skipped job counts as a failure unless every reason upstream was a cancellation. */
-  private boolean skippedBecauseOfAFailure(JobProgress job) {
-    for (String parent : job.parents) {
-      JobProgress p = jobs.get(parent);
-      switch (p.status) {
-        case FAILED, TIMED_OUT, ERROR -> {
-          return true;
-        }
-        case SKIPPED -> {
-          if (skippedBecauseOfAFailure(p)) {
-            return true;
-          }
-        }
-        default -> {}
-      }
-    }
-    return false;
-  }
-
   String runId() {
     return runId;
   }
 
   JobState snapshotOf(String job) {
-    return stateOf(jobs.get(job));
-  }
-
-  private static JobState stateOf(JobProgress job) {
-    return new JobState(
-        job.spec.name(),
-        job.status,
-        job.exitCode,
-        job.attempt,
-        job.startedAt,
-        job.finishedAt,
-        job.parents,
-        job.error,
-        job.host,
-        job.cached);
+    return jobs.get(job).state();
   }
 
   PipelineState snapshot() {
     List<JobState> states = new ArrayList<>(jobs.size());
     for (JobProgress job : jobs.values()) {
-      states.add(stateOf(job));
+      states.add(job.state());
     }
     return new PipelineState(
         runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states, events);
-  }
-
-  private static final class JobProgress {
-    final JobSpec spec;
-    final List<String> parents;
-    int attempt;
-    JobStatus status = JobStatus.PENDING;
-    Integer exitCode;
-    Long startedAt;
-    Long finishedAt;
-    String error;
-    String host;
-    boolean cached;
-
-    JobProgress(JobSpec spec, List<String> parents, int attempt) {
-      this.spec = spec;
-      this.parents = List.copyOf(parents);
-      this.attempt = attempt;
-    }
   }
 }

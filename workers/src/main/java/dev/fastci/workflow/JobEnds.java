@@ -1,0 +1,79 @@
+package dev.fastci.workflow;
+
+import dev.fastci.contract.Failures;
+import dev.fastci.contract.JobResult;
+import dev.fastci.contract.JobStatus;
+import io.temporal.workflow.Workflow;
+import java.util.Queue;
+import java.util.function.Predicate;
+
+/**
+ * Turns the ends of job activities into job states: a result maps to its status, a failure is tried
+ * again while its trouble allows (after asking the host when it may be gone), and a cancelled job
+ * is CANCELLED whatever its container did.
+ */
+final class JobEnds {
+  /** How one job's activity ended: a result, or a failure. */
+  record Finished(String job, JobResult result, Throwable failure) {}
+
+  private final PipelineProgress progress;
+  private final HostSession host;
+  private final Tries tries;
+  private final RunEvents events;
+
+  JobEnds(PipelineProgress progress, HostSession host, Tries tries, RunEvents events) {
+    this.progress = progress;
+    this.host = host;
+    this.tries = tries;
+    this.events = events;
+  }
+
+  /**
+   * Records every finished job in the order they finished.
+   *
+   * @param cancelled tells whether a finished job was cancelled (its whole run, or itself)
+   * @return true when a job is to be tried again and its host must be asked first
+   */
+  boolean record(Queue<Finished> finished, Predicate<String> cancelled) {
+    boolean hostSuspect = false;
+    Finished done;
+    while ((done = finished.poll()) != null) {
+      long now = Workflow.currentTimeMillis();
+      boolean wasCancelled = cancelled.test(done.job());
+      if (done.failure() != null) {
+        ActivityTrouble trouble =
+            wasCancelled ? ActivityTrouble.FINAL : host.trouble(done.failure());
+        if (tries.another(done.job(), trouble)) {
+          progress.requeue(done.job()); // tried again, once the host is checked if need be
+          hostSuspect |= trouble.questionsTheHost();
+          continue;
+        }
+        if (wasCancelled || Failures.isCancellation(done.failure())) {
+          progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
+        } else {
+          String error = Failures.rootMessage(done.failure());
+          progress.markFinished(done.job(), JobStatus.ERROR, null, error, null, now);
+        }
+        recorded(done.job());
+        continue;
+      }
+      JobResult result = done.result();
+      JobStatus status = JobStatusMapping.of(result.outcome());
+      if (wasCancelled && status != JobStatus.SUCCEEDED) {
+        status = JobStatus.CANCELLED;
+      }
+      progress.markFinished(
+          done.job(), status, result.exitCode(), result.error(), result.host(), now);
+      if (result.cached()) {
+        progress.markCached(done.job());
+      }
+      recorded(done.job());
+    }
+    return hostSuspect;
+  }
+
+  /** The job reached its final state: the server's store hears of it. */
+  void recorded(String job) {
+    events.jobFinished(job);
+  }
+}
