@@ -20,12 +20,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The hooks/post-receive script itself, run by sh (dash on Debian) with curl and openssl against a
- * local server: external processes, hence the integration lane.
+ * local server: external processes, hence the integration lane. Its speed against a live server is
+ * a {@code timing} test: it reports, never fails the build.
  */
 class PostReceiveHookIntegrationTest {
   private static final String SECRET = "s3cr'et \"hook\"";
@@ -235,6 +237,7 @@ class PostReceiveHookIntegrationTest {
   }
 
   @Test
+  @Tag("timing")
   void isQuickAgainstALiveServer() throws Exception {
     String input = OLD + " " + NEW + " refs/heads/main\n";
     Map<String, String> env = Map.of("FASTCI_URL", url, "FASTCI_HOOK_SECRET", SECRET);
