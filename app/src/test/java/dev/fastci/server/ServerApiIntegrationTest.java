@@ -165,11 +165,14 @@ class ServerApiIntegrationTest {
         api.submit(
             pipeline("timeout", null, null, jobWith("slow", "\"timeout_secs\":1", "sleep", "30")));
 
-    JsonNode end = api.awaitEnd(id, 1, Duration.ofSeconds(20));
+    JsonNode end = api.awaitEnd(id, 1, Duration.ofSeconds(25));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
 
+    System.out.println(
+        "timeout_secs=1 of sleep 30: the run ended after " + took.toMillis() + " ms");
     assertThat(end.get("status").asText()).as("%s", end).isEqualTo("FAILED");
     assertThat(status(end, "slow")).isEqualTo("TIMED_OUT");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    assertThat(took).as("killed long before sleep 30 ends").isLessThan(Duration.ofSeconds(25));
     assertThat(api.log(id, "slow", null)).contains("timeout_secs=1");
     assertNoContainersOf(id);
   }
@@ -183,12 +186,17 @@ class ServerApiIntegrationTest {
     long cancelled = System.nanoTime();
 
     assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+    // far sooner than the job's sleep 60; ServerRobustnessIntegrationTest's timing test measures
+    // the p95 of this latency
     await()
-        .alias("the container is gone within 2 s of the 202")
-        .atMost(Duration.ofSeconds(2))
+        .alias("the container is gone within 10 s of the 202")
+        .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(50))
         .until(() -> DockerEngine.fastciContainers(id).isEmpty());
-    assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(2));
+    System.out.println(
+        "run cancel over HTTP: container gone "
+            + Duration.ofNanos(System.nanoTime() - cancelled).toMillis()
+            + " ms after the 202");
     JsonNode end = api.awaitEnd(id, 1, Duration.ofSeconds(15));
     assertThat(end.get("status").asText()).as("%s", end).isEqualTo("CANCELLED");
     assertThat(status(end, "sleeper")).isEqualTo("CANCELLED");
@@ -392,7 +400,9 @@ class ServerApiIntegrationTest {
     assertThat(Duration.ofNanos(arrivals.get(1) - arrivals.get(0)))
         .as("a arrives before b is written")
         .isGreaterThan(Duration.ofMillis(1000));
-    assertThat(Duration.ofNanos(ended - arrivals.get(1))).isLessThan(Duration.ofSeconds(3));
+    Duration afterLast = Duration.ofNanos(ended - arrivals.get(1));
+    System.out.println("followed log: the stream ended " + afterLast.toMillis() + " ms after b");
+    assertThat(afterLast).as("the stream ends with the job").isLessThan(Duration.ofSeconds(10));
     JsonNode detail = api.detail(id);
     assertThat(status(detail, "talk")).as("the stream ended with the job").isEqualTo("SUCCEEDED");
     api.awaitEnd(id);

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Correctness bounds of a real server (random port, embedded Temporal, its worker, real Docker),
- * driven only through HTTP: how fast a cancel reaches the container, that nothing leaks over many
- * mixed runs, and that a burst of concurrent submissions all run. Each prints its figures.
+ * driven only through HTTP: that no container or pipeline dir is left over many mixed runs, and
+ * that a burst of concurrent submissions all run. The {@code timing} tests (how fast a cancel
+ * reaches the container at p95; that threads and file descriptors settle after many runs) run in
+ * their own Failsafe execution that reports and never fails the build. Each prints its figures.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -101,6 +104,7 @@ class ServerRobustnessIntegrationTest {
   // ---------------------------------------------------------------- cancel speed
 
   @Test
+  @Tag("timing")
   @Order(1)
   void cancelReachesTheContainerWithinTwoSecondsAtP95() {
     int trials = 20;
@@ -146,7 +150,30 @@ class ServerRobustnessIntegrationTest {
 
   @Test
   @Order(2)
-  void manyMixedRunsLeaveNoContainerDirThreadOrFileDescriptorBehind() throws Exception {
+  void manyMixedRunsLeaveNoContainerOrPipelineDirBehind() throws Exception {
+    long started = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(10);
+    try {
+      List<String> ids = runMixed(pool, 100, "mixed");
+
+      int keptDirs = assertNothingLeftBehind(ids);
+      System.out.printf(
+          "FIGURES leaks: runs=%d (25 each: succeed, fail, timeout, cancel) containers left=%d"
+              + " kept dirs=%d wall=%d ms%n",
+          ids.size(),
+          storeContainers().size(),
+          keptDirs,
+          (System.nanoTime() - started) / 1_000_000);
+    } finally {
+      pool.shutdownNow();
+      pool.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  @Tag("timing")
+  @Order(3)
+  void manyMixedRunsLeaveNoThreadOrFileDescriptorBehind() throws Exception {
     long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(10);
     try {
@@ -158,32 +185,7 @@ class ServerRobustnessIntegrationTest {
 
       List<String> ids = runMixed(pool, 100, "mixed");
 
-      assertThat(storeContainers()).as("FastCI containers of this server").isEmpty();
-      for (String id : ids) {
-        assertThat(containersOfRun(id)).as("containers of run %s", id).isEmpty();
-      }
-      Path pipelines = dataDir.resolve("pipelines");
-      List<String> strays = new ArrayList<>();
-      int keptDirs = 0;
-      try (Stream<Path> entries = Files.list(pipelines)) {
-        for (Path entry : entries.toList()) {
-          String name = entry.getFileName().toString();
-          if (name.equals(".finished")) {
-            continue;
-          }
-          boolean kept =
-              submitted.contains(name)
-                  && Files.exists(pipelines.resolve(".finished").resolve(name))
-                  && finalStatus(api.detail(name).get("status").asText());
-          if (kept) {
-            keptDirs++;
-          } else {
-            strays.add(name);
-          }
-        }
-      }
-      assertThat(strays).as("pipeline dirs not kept for a finished run's retries").isEmpty();
-
+      int keptDirs = assertNothingLeftBehind(ids);
       int threadsAfter = threads();
       long fdsAfter = openFds();
       try {
@@ -198,11 +200,10 @@ class ServerRobustnessIntegrationTest {
       long fdsSettled = openFds();
       System.out.printf(
           "FIGURES leaks: runs=%d (25 each: succeed, fail, timeout, cancel) containers left=%d"
-              + " stray dirs=%d kept dirs=%d threads before=%d right after=%d settled=%d"
+              + " kept dirs=%d threads before=%d right after=%d settled=%d"
               + " fds before=%d right after=%d settled=%d wall=%d ms%n",
           ids.size(),
           storeContainers().size(),
-          strays.size(),
           keptDirs,
           threadsBefore,
           threadsAfter,
@@ -217,6 +218,39 @@ class ServerRobustnessIntegrationTest {
       pool.shutdownNow();
       pool.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * No container of this server or of the runs is left, and every pipeline dir left is kept for a
+   * finished run's retries. Returns how many dirs are kept.
+   */
+  private int assertNothingLeftBehind(List<String> ids) throws IOException {
+    assertThat(storeContainers()).as("FastCI containers of this server").isEmpty();
+    for (String id : ids) {
+      assertThat(containersOfRun(id)).as("containers of run %s", id).isEmpty();
+    }
+    Path pipelines = dataDir.resolve("pipelines");
+    List<String> strays = new ArrayList<>();
+    int keptDirs = 0;
+    try (Stream<Path> entries = Files.list(pipelines)) {
+      for (Path entry : entries.toList()) {
+        String name = entry.getFileName().toString();
+        if (name.equals(".finished")) {
+          continue;
+        }
+        boolean kept =
+            submitted.contains(name)
+                && Files.exists(pipelines.resolve(".finished").resolve(name))
+                && finalStatus(api.detail(name).get("status").asText());
+        if (kept) {
+          keptDirs++;
+        } else {
+          strays.add(name);
+        }
+      }
+    }
+    assertThat(strays).as("pipeline dirs not kept for a finished run's retries").isEmpty();
+    return keptDirs;
   }
 
   /**
@@ -282,7 +316,7 @@ class ServerRobustnessIntegrationTest {
   // ---------------------------------------------------------------- load
 
   @Test
-  @Order(3)
+  @Order(4)
   void twoHundredConcurrentSubmissionsAllRunToTheirEnd() throws Exception {
     int count = 200;
     String name = "load-" + System.nanoTime();

@@ -35,6 +35,8 @@ class CancellationIntegrationTest extends EngineIntegrationTest {
 
     long cancelledAt = System.nanoTime();
     WorkflowStub.fromTyped(engine.stub(run.runId())).cancel();
+    // far sooner than the job's sleep 60 (the cancel latency is measured at p95 by the timing
+    // test of ServerRobustnessIntegrationTest)
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(20))
@@ -42,7 +44,6 @@ class CancellationIntegrationTest extends EngineIntegrationTest {
     long goneAfterMs = (System.nanoTime() - cancelledAt) / 1_000_000;
 
     System.out.println("run cancel: container gone after " + goneAfterMs + " ms");
-    assertThat(goneAfterMs).as("ms from cancel to container gone").isLessThan(2000);
     PipelineState end = run.await();
     assertThat(end.status()).as("%s", end).isEqualTo(PipelineStatus.CANCELLED);
     assertThat(end.finishedAt()).isNotNull();
@@ -75,6 +76,7 @@ class CancellationIntegrationTest extends EngineIntegrationTest {
 
     long cancelledAt = System.nanoTime();
     workflow.cancelJob("long");
+    // far sooner than the job's sleep 60
     await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(20))
@@ -82,7 +84,6 @@ class CancellationIntegrationTest extends EngineIntegrationTest {
     long goneAfterMs = (System.nanoTime() - cancelledAt) / 1_000_000;
 
     System.out.println("cancelJob: container gone after " + goneAfterMs + " ms");
-    assertThat(goneAfterMs).as("ms from cancelJob to container gone").isLessThan(2000);
     PipelineState end = run.await();
     assertThat(end.job("long").status()).as("%s", end).isEqualTo(JobStatus.CANCELLED);
     assertThat(end.job("child").status()).as("%s", end).isEqualTo(JobStatus.SKIPPED);

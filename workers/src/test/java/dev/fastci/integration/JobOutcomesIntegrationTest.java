@@ -107,7 +107,9 @@ class JobOutcomesIntegrationTest extends EngineIntegrationTest {
 
     assertThat(state.job("sleepy").status()).as("%s", state).isEqualTo(JobStatus.TIMED_OUT);
     assertThat(state.status()).as("%s", state).isEqualTo(PipelineStatus.FAILED);
-    assertThat(took).isLessThan(Duration.ofSeconds(8));
+    System.out.println(
+        "timeout_secs=1 of sleep 30: the run ended after " + took.toMillis() + " ms");
+    assertThat(took).as("killed long before sleep 30 ends").isLessThan(Duration.ofSeconds(25));
     assertThat(engine.logText(state.runId(), "sleepy")).contains("timeout_secs=1");
     assertNoContainersOf(state.runId());
   }
