@@ -13,8 +13,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
   private final Supplier<CliSettings> settings;
   private final PrintStream out;
   private final PrintStream err;
-  private final CountDownLatch summaryPrinted = new CountDownLatch(1);
+  private final RunFollowing following;
 
   @Mixin HelpOption help;
 
@@ -63,6 +61,7 @@ final class RunCommand implements Callable<Integer> {
     this.settings = settings;
     this.out = out;
     this.err = err;
+    this.following = new RunFollowing(out, err);
   }
 
   @Override
@@ -88,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
               ? runHere(settings, spec)
               : runOnServer(Path.of(file), server, spec, settings.dataDir());
       new SummaryTable(out).print(end);
-      summaryPrinted.countDown();
+      following.summaryPrinted();
       return end.status() == PipelineStatus.SUCCEEDED ? FastciMain.OK : FastciMain.NOT_SUCCEEDED;
     } catch (InvalidSpecException e) {
       ValidateCommand.printErrors(err, file, e.errors());
@@ -107,17 +106,18 @@ final class RunCommand implements Callable<Integer> {
     try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
       RunHandle run = new PipelineClient(engine.client()).start(spec);
       announce(run.runId(), spec);
-      return follow(new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
+      return following.follow(
+          new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
     }
   }
 
   private PipelineState runOnServer(Path file, String url, PipelineSpec spec, Path dataDir)
       throws IOException, InterruptedException {
-    ServerClient server = new ServerClient(url, apiToken(dataDir));
+    ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
     String id = server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML);
     announce(id, spec);
-    return follow(
+    return following.follow(
         new RemoteRunSource(server, id),
         () -> {
           try {
@@ -134,56 +134,5 @@ final class RunCommand implements Callable<Integer> {
     out.printf(
         "fastci: run %s of pipeline \"%s\" (%d job%s)%n",
         runId, spec.name(), jobs, jobs == 1 ? "" : "s");
-  }
-
-  /** Follows the run; on Ctrl-C, cancels it and waits for its end and the summary. */
-  private PipelineState follow(RunSource source, Runnable cancel, String runId)
-      throws IOException, InterruptedException {
-    CountDownLatch ended = new CountDownLatch(1);
-    Thread cancelOnInterrupt =
-        new Thread(
-            () -> {
-              if (ended.getCount() == 0) {
-                return;
-              }
-              err.println("fastci: interrupted, cancelling run " + runId + "...");
-              cancel.run();
-              try {
-                ended.await(30, TimeUnit.SECONDS);
-                summaryPrinted.await(5, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-    try {
-      return new RunFollower(source, out).follow();
-    } finally {
-      ended.countDown();
-      removeHook(cancelOnInterrupt);
-    }
-  }
-
-  private static String apiToken(Path dataDir) throws IOException {
-    String token = System.getenv("FASTCI_API_TOKEN");
-    if (token != null && !token.isBlank()) {
-      return token.strip();
-    }
-    Path file = dataDir.resolve("api-token");
-    if (Files.exists(file)) {
-      return Files.readString(file).strip();
-    }
-    throw new IOException(
-        "no API token: set FASTCI_API_TOKEN (the server printed it on its first start into "
-            + file
-            + ")");
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is running or ran: nothing to remove
-    }
   }
 }
