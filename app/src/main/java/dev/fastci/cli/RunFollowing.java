@@ -1,6 +1,6 @@
 package dev.fastci.cli;
 
-import dev.fastci.workflow.PipelineState;
+import dev.fastci.contract.PipelineState;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
