@@ -11,6 +11,7 @@ import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
@@ -58,7 +59,7 @@ public class RunService {
     this.recorder = recorder;
     this.hostPaths =
         HostPathPolicy.underRoots(
-            properties.volumes().allowedRoots(), HostPathPolicy.dockerSockets(System.getenv()));
+            properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
     this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
   }
 
