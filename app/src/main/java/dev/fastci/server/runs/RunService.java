@@ -33,6 +33,7 @@ public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
   private final RunStore store;
+  private final JobRowsStore jobRows;
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
@@ -44,6 +45,7 @@ public class RunService {
 
   public RunService(
       RunStore store,
+      JobRowsStore jobRows,
       RunViews views,
       SpecDocuments specs,
       PipelineClient pipelines,
@@ -51,6 +53,7 @@ public class RunService {
       FastciProperties properties,
       RunRecorder recorder) {
     this.store = store;
+    this.jobRows = jobRows;
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
@@ -96,7 +99,7 @@ public class RunService {
 
   /** How an earlier attempt of a job ended, from the store. */
   public Optional<JobStatus> attemptStatus(String id, String job, int attempt) {
-    return store.jobRows(id).stream()
+    return jobRows.jobRows(id).stream()
         .filter(row -> row.job().equals(job) && row.attempt() == attempt)
         .map(JobRow::status)
         .findFirst();
@@ -166,7 +169,7 @@ public class RunService {
       return; // an external cluster kept the workflow: it simply goes on
     }
     List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    store.latestJobs(id).values().stream()
+    jobRows.latestJobs(id).values().stream()
         .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
         .forEach(row -> carried.add(views.state(row, List.of())));
     log.info(
