@@ -1,11 +1,11 @@
 package dev.fastci.job;
 
-import com.github.dockerjava.api.exception.DockerException;
-import dev.fastci.backend.Container;
+import dev.fastci.backend.Backend;
+import dev.fastci.backend.ContainerExit;
 import dev.fastci.backend.ContainerRemovals;
-import dev.fastci.backend.ContainerRunner;
+import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
-import dev.fastci.backend.RunNetworks;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.KeyedCaches;
 import dev.fastci.contract.JobActivities;
@@ -54,7 +54,7 @@ public class JobActivitiesImpl implements JobActivities {
 
   private static final Logger log = LoggerFactory.getLogger(JobActivitiesImpl.class);
 
-  private final ContainerRunner runner;
+  private final Backend backend;
   private final LogFiles logs;
   private final String hostId;
   private final JobResultFiles results;
@@ -62,24 +62,22 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobLimits limits;
   private final SecretSource secrets;
   private final ContainerRemovals removals;
-  private final RunNetworks networks;
   private final JobCaching caching;
   private LogShipper shipper;
 
-  public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId) {
-    this(runner, logs, hostId, null);
+  public JobActivitiesImpl(Backend backend, LogFiles logs, String hostId) {
+    this(backend, logs, hostId, null);
   }
 
-  public JobActivitiesImpl(ContainerRunner runner, LogFiles logs, String hostId, String store) {
+  public JobActivitiesImpl(Backend backend, LogFiles logs, String hostId, String store) {
     this(
-        runner,
+        backend,
         logs,
         hostId,
         store,
         JobLimits.DEFAULT,
         SecretSource.environment(),
         null,
-        RunNetworks.PER_JOB,
         CacheLimits.DEFAULT);
   }
 
@@ -90,20 +88,18 @@ public class JobActivitiesImpl implements JobActivities {
    * @param secrets where the values of the jobs' secrets are read, when their containers are made
    * @param removals removes the containers of jobs that ended normally in the background; null to
    *     remove every container before the activity ends
-   * @param networks the network each job of a run joins
    * @param cacheLimits when the caches under the data dir are evicted
    */
   public JobActivitiesImpl(
-      ContainerRunner runner,
+      Backend backend,
       LogFiles logs,
       String hostId,
       String store,
       JobLimits limits,
       SecretSource secrets,
       ContainerRemovals removals,
-      RunNetworks networks,
       CacheLimits cacheLimits) {
-    this.runner = runner;
+    this.backend = backend;
     this.logs = logs;
     this.hostId = hostId;
     this.results = new JobResultFiles(logs);
@@ -111,16 +107,7 @@ public class JobActivitiesImpl implements JobActivities {
     this.limits = limits;
     this.secrets = secrets;
     this.removals = removals;
-    this.networks = networks;
-    this.caching = new JobCaching(runner, logs, cacheLimits);
-  }
-
-  private String joinRunNetwork(String runId) {
-    try {
-      return networks.join(runId);
-    } catch (DockerException e) {
-      throw new JobStartException("could not make the run's network: " + e.getMessage(), e);
-    }
+    this.caching = new JobCaching(backend, logs, cacheLimits);
   }
 
   /** The worker interrupts its activity threads when it stops now. */
@@ -179,12 +166,11 @@ public class JobActivitiesImpl implements JobActivities {
     }
     List<KeyedCaches.Mount> mounts = caching.restoreCaches(request, preamble);
     List<String> cacheBinds = mounts.stream().map(KeyedCaches.Mount::bind).toList();
-    Container container;
+    JobContainer container;
     try {
-      container =
-          runner.createOrFind(
-              JobContainers.specFor(request, hostId, store, limits, secretValues, cacheBinds)
-                  .inNetwork(joinRunNetwork(request.runId())));
+      ContainerSpec spec =
+          JobContainers.specFor(request, hostId, store, limits, secretValues, cacheBinds);
+      container = backend.createOrFind(backend.setUpRun(request.runId()), spec);
     } catch (JobStartException e) {
       caching.release(mounts);
       return couldNotStart(request, e, startedAt);
@@ -192,7 +178,7 @@ public class JobActivitiesImpl implements JobActivities {
     boolean keepContainer = false;
     boolean workerGoingAway = false;
     try {
-      runner.start(container);
+      backend.start(container);
       JobResult result =
           notExecutable(
               request,
@@ -216,7 +202,7 @@ public class JobActivitiesImpl implements JobActivities {
       results.write(request, result);
       return result;
     } catch (ActivityCanceledException cancelled) {
-      runner.kill(container);
+      backend.kill(container);
       throw cancelled;
     } catch (ActivityCompletionException | WorkerStopping workerGoingAwayNow) {
       // The worker shuts down or lost the activity: leave the container running, so the next
@@ -239,9 +225,9 @@ public class JobActivitiesImpl implements JobActivities {
    * stands and the removal is left to the run's cleanup, which sweeps the run's containers by label
    * and tries again until the engine answers.
    */
-  private void removeNow(JobRequest request, Container container) {
+  private void removeNow(JobRequest request, JobContainer container) {
     try {
-      runner.remove(container);
+      backend.remove(container);
     } catch (RuntimeException engineDown) {
       if (removals == null) {
         throw engineDown;
@@ -296,7 +282,7 @@ public class JobActivitiesImpl implements JobActivities {
 
   private JobResult followToEnd(
       JobRequest request,
-      Container container,
+      JobContainer container,
       ActivityExecutionContext context,
       long startedAt,
       Collection<String> secretValues,
@@ -308,18 +294,18 @@ public class JobActivitiesImpl implements JobActivities {
       for (String line : preamble) {
         log.write((line + "\n").getBytes());
       }
-      CompletableFuture<Void> logDone = runner.followLogs(container, log);
-      CompletableFuture<Integer> exit = runner.exitCode(container);
+      CompletableFuture<Void> logDone = backend.followLogs(container, log);
+      CompletableFuture<ContainerExit> exit = backend.awaitExit(container);
       long deadline = deadline(request, startedAt);
       boolean timedOut = false;
-      Integer exitCode = null;
-      while (exitCode == null) {
-        exitCode = await(exit, HEARTBEAT_EVERY);
-        if (exitCode == null) {
+      ContainerExit ended = null;
+      while (ended == null) {
+        ended = await(exit, HEARTBEAT_EVERY);
+        if (ended == null) {
           context.heartbeat(null);
           if (!timedOut && System.currentTimeMillis() >= deadline) {
             timedOut = true;
-            runner.kill(container);
+            backend.kill(container);
           }
         }
       }
@@ -329,7 +315,8 @@ public class JobActivitiesImpl implements JobActivities {
             ("\nfastci: killed after timeout_secs=" + request.job().timeoutSecs() + "\n")
                 .getBytes());
       }
-      if (!timedOut && exitCode != 0 && runner.oomKilled(container)) {
+      int exitCode = ended.exitCode();
+      if (!timedOut && exitCode != 0 && ended.oomKilled()) {
         String memory = limits.memoryOf(request.job());
         String error =
             "killed: out of memory" + (memory == null ? "" : " (memory limit " + memory + ")");

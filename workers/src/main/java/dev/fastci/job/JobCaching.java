@@ -1,6 +1,6 @@
 package dev.fastci.job;
 
-import dev.fastci.backend.ContainerRunner;
+import dev.fastci.backend.Backend;
 import dev.fastci.cache.CacheEntry;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.CacheStore;
@@ -20,14 +20,14 @@ import java.util.Optional;
  * replay of a memoized run, and its keyed caches before and after it runs.
  */
 final class JobCaching {
-  private final ContainerRunner runner;
+  private final Backend backend;
   private final LogFiles logs;
   private final KeyedCaches caches;
   private final Memoization memos;
 
-  JobCaching(ContainerRunner runner, LogFiles logs, CacheLimits limits) {
+  JobCaching(Backend backend, LogFiles logs, CacheLimits limits) {
     CacheStore store = new CacheStore(logs.dataDir());
-    this.runner = runner;
+    this.backend = backend;
     this.logs = logs;
     this.caches = new KeyedCaches(store, limits);
     this.memos = new Memoization(store, limits);
@@ -52,7 +52,7 @@ final class JobCaching {
     }
     JobSpec job = request.job();
     return new MemoKey(
-            runner.imageId(job.image(), job.platform()),
+            backend.imageId(job.image(), job.platform()),
             job.command(),
             job.env(),
             job.allSecrets(),

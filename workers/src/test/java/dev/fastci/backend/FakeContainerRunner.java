@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * for a Docker engine that stops answering for a while. It records when each container started and
  * ended, and which still exist, so workflow tests can check order and cleanup.
  */
-public class FakeContainerRunner implements ContainerRunner {
+public class FakeContainerRunner implements Backend {
   /** One container's life, in epoch milliseconds; {@code endedAt} is 0 while it runs. */
   public record Run(String name, long startedAt, long endedAt, int exitCode) {}
 
@@ -45,10 +45,25 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public Container createOrFind(ContainerSpec spec) {
+  public String name() {
+    return "fake";
+  }
+
+  @Override
+  public RunScope setUpRun(String runId) {
+    return new RunScope(runId, null);
+  }
+
+  @Override
+  public void close() {
+    clock.shutdownNow();
+  }
+
+  @Override
+  public JobContainer createOrFind(RunScope run, ContainerSpec spec) {
     FakeContainer existing = containers.get(spec.name());
     if (existing != null) {
-      return new Container(spec.name(), spec.name(), existing.startedAt > 0);
+      return new JobContainer(spec.name(), spec.name(), existing.startedAt > 0);
     }
     String startError = spec.env().get("FAKE_START_ERROR");
     if (startError != null) {
@@ -57,7 +72,7 @@ public class FakeContainerRunner implements ContainerRunner {
     containers.put(spec.name(), new FakeContainer(spec));
     created.put(spec.name(), spec);
     creations.merge(spec.name(), 1, Integer::sum);
-    return new Container(spec.name(), spec.name(), false);
+    return new JobContainer(spec.name(), spec.name(), false);
   }
 
   /** Images have no content here: the name stands for the id. */
@@ -67,7 +82,7 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public void start(Container container) {
+  public void start(JobContainer container) {
     FakeContainer fake = containers.get(container.name());
     if (container.alreadyStarted() || fake.startedAt > 0) {
       return;
@@ -92,7 +107,7 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public CompletableFuture<Void> followLogs(Container container, OutputStream sink) {
+  public CompletableFuture<Void> followLogs(JobContainer container, OutputStream sink) {
     FakeContainer fake = containers.get(container.name());
     String output = fake.spec.env().getOrDefault("FAKE_OUTPUT", "");
     try {
@@ -105,18 +120,14 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public CompletableFuture<Integer> exitCode(Container container) {
-    return containers.get(container.name()).exit;
-  }
-
-  @Override
-  public boolean oomKilled(Container container) {
+  public CompletableFuture<ContainerExit> awaitExit(JobContainer container) {
     FakeContainer fake = containers.get(container.name());
-    return fake != null && fake.spec.env().containsKey("FAKE_OOM");
+    return fake.exit.thenApply(
+        code -> new ContainerExit(code, code != 0 && fake.spec.env().containsKey("FAKE_OOM")));
   }
 
   @Override
-  public void kill(Container container) {
+  public void kill(JobContainer container) {
     FakeContainer fake = containers.get(container.name());
     if (fake != null) {
       end(fake, 137);
@@ -124,14 +135,15 @@ public class FakeContainerRunner implements ContainerRunner {
   }
 
   @Override
-  public void remove(Container container) {
+  public void remove(JobContainer container) {
     answerOrRefuse();
     containers.remove(container.name());
   }
 
   @Override
-  public int removeLabelled(Map<String, String> labels) {
+  public int tearDownRun(String runId) {
     answerOrRefuse();
+    Map<String, String> labels = Map.of(Labels.RUN, runId);
     List<String> matching =
         containers.entrySet().stream()
             .filter(e -> e.getValue().spec.labels().entrySet().containsAll(labels.entrySet()))

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.backend.Labels;
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.docker.HolderNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -42,7 +42,7 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
     return new ManagedContainer(
         container.getId(),
         name,
-        runId != null ? runId : DockerRunNetworks.runOfHolder(name),
+        runId != null ? runId : HolderNames.runOf(name),
         labels.get(Labels.STORE),
         container.getState());
   }

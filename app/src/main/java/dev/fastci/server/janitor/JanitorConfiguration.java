@@ -31,7 +31,7 @@ class JanitorConfiguration {
   @Bean(destroyMethod = "close")
   Janitor janitor(RunStore store, FastciProperties properties, Engine engine) {
     return new Janitor(
-        new DockerManagedContainers(DockerClients.fromEnvironment()),
+        new DockerManagedContainers(DockerClients.streaming()),
         new Janitor.Runs() {
           @Override
           public Collection<String> unfinishedIds() {
