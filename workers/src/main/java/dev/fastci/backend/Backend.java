@@ -109,6 +109,12 @@ public interface Backend extends AutoCloseable {
   String imageId(String image, String platform);
 
   /**
+   * A server janitor's view of the engine: every container labelled {@code dev.fastci.managed}, of
+   * any run and store.
+   */
+  ManagedContainers managedContainers();
+
+  /**
    * The worker stops: frees the warm pool and the engine's clients; runs still going keep theirs.
    */
   @Override

@@ -1,6 +1,7 @@
 package dev.fastci.worker;
 
 import dev.fastci.backend.Backend;
+import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.docker.DockerBackend;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
@@ -83,6 +84,19 @@ public final class Engine implements AutoCloseable {
 
   public WorkflowClient client() {
     return temporal.client();
+  }
+
+  /**
+   * The containers of this process's worker, for a server's janitor; they share the worker's engine
+   * client, which this engine closes.
+   *
+   * @throws IllegalStateException when this process runs no worker
+   */
+  public ManagedContainers managedContainers() {
+    if (backend == null) {
+      throw new IllegalStateException("this engine runs no worker");
+    }
+    return backend.managedContainers();
   }
 
   public boolean isEmbedded() {

@@ -55,6 +55,11 @@ public class FakeContainerRunner implements Backend {
   }
 
   @Override
+  public ManagedContainers managedContainers() {
+    throw new UnsupportedOperationException("no janitor on the fake runner");
+  }
+
+  @Override
   public void close() {
     clock.shutdownNow();
   }

@@ -1,7 +1,8 @@
 package dev.fastci.server.janitor;
 
+import dev.fastci.backend.ManagedContainers;
+import dev.fastci.backend.ManagedContainers.ManagedContainer;
 import dev.fastci.host.PipelineDirs;
-import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
 import dev.fastci.util.DaemonThreads;
 import dev.fastci.util.Directories;
 import java.io.IOException;
@@ -232,13 +233,6 @@ public final class Janitor implements AutoCloseable {
       timer.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (containers instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        log.warn("janitor: could not close the Docker client: {}", e.toString());
-      }
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.fastci.backend.ContainerSpec;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
 import dev.fastci.backend.Labels;
+import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.RunScope;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -141,6 +142,11 @@ public final class DockerBackend implements Backend {
   @Override
   public String imageId(String image, String platform) {
     return images.imageId(image, platform);
+  }
+
+  @Override
+  public ManagedContainers managedContainers() {
+    return new DockerManagedContainers(calls);
   }
 
   @Override
