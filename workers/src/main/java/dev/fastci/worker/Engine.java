@@ -2,7 +2,6 @@ package dev.fastci.worker;
 
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ManagedContainers;
-import dev.fastci.backend.docker.DockerBackend;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
@@ -10,14 +9,11 @@ import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 
 /**
- * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on the
- * local Docker engine. The command line and the server both start one.
+ * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on its
+ * backend (the local Docker engine, or the dummy). The command line and the server both start one.
  */
 public final class Engine implements AutoCloseable {
   private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
-
-  /** Run network holders kept started ahead: a run's first job takes one, without waiting. */
-  private static final int RUN_NETWORK_POOL_SIZE = 2;
 
   private final TemporalConnection temporal;
   private final Backend backend;
@@ -68,7 +64,7 @@ public final class Engine implements AutoCloseable {
 
   private static Engine withWorker(TemporalConnection temporal, WorkerConfig config) {
     GitCredentials.install(System.getenv());
-    Backend backend = DockerBackend.start(config.hostId(), config.store(), RUN_NETWORK_POOL_SIZE);
+    Backend backend = Backends.start(config);
     FastciWorker worker;
     try {
       worker = new FastciWorker(temporal.client(), config, backend).start();
@@ -84,6 +80,11 @@ public final class Engine implements AutoCloseable {
 
   public WorkflowClient client() {
     return temporal.client();
+  }
+
+  /** The backend of this process's worker (tests drive a dummy one); null without a worker. */
+  public Backend backend() {
+    return backend;
   }
 
   /**
