@@ -2,7 +2,7 @@
 # FastCI's benchmark harness: one command that measures every row of the benchmark table against
 # one server it starts itself, and prints each round's raw numbers and then the table.
 #
-#   bench/run.sh [--smoke] [--rounds N]
+#   bench/run.sh [--smoke] [--rounds N] [--rows ROW,...] [--repo PATH]
 #
 # Rows (each timed row is a median over the rounds; see bench/RESULTS.md):
 #   chain          a 20-job chain of `true`, POST to final status, against 20 sequential
@@ -17,9 +17,25 @@
 #   run detail     GET /api/pipelines/{id} of a 200-job run                           goal <= 100 ms
 #   memoized       the second, unchanged run of a 5-job chain of `cache: true` jobs
 #                  (each works 1 s), against its first run                            goal <= 0.10x
+#   log            a job printing 100 MB of log lines (a secret masked in them), against
+#                  `docker run` of the same to /dev/null                              goal <= 1.20x
+#                  and the runs list, called meanwhile                                goal <= 50 ms
+#   cache          restoring a cache of 20,000 files (200 MB) by its exact key
+#                  (against `cp -al` of its dir)                                      goal <= 300 ms
+#   checkout       the first checkout of a repository (a new mirror), against
+#                  `git clone --mirror`                                               goal <= 1.50x
+#                  a checkout from the up-to-date mirror, against
+#                  `git clone --shared` + `git checkout`                              goal <= 1.00x
+#   cli            `./fastci run examples/hello.json`, wall (against `docker run --rm busybox
+#                  echo`)                                                             goal <= 1500 ms
+#                  `./fastci validate examples/hello.json`, wall                      goal <= 500 ms
+# (bench/real-work.sh measures the last four.)
 #
-# --smoke uses tiny sizes and one round, to prove in CI that the harness works (< 60 s). The exit
-# code is non-zero when a measurement produced no number; a missed goal is only reported.
+# --smoke uses tiny sizes and one round, to prove in CI that the harness works (< 90 s). --rows
+# measures only these rows (store, memory, latency, push, chain, fanout, memo, log, cache, checkout,
+# cli; all by default). --repo names the repository the checkout row checks out (at least 2,000
+# files, e.g. a clone of temporalio/sdk-java); without it, one of 2,500 generated files is used.
+# The exit code is non-zero when a measurement produced no number; a missed goal is only reported.
 # Needs bash, curl, git, openssl, awk, sed, grep, Docker with busybox:latest, and Java 17;
 # jcmd (from the JDK) is used to force a GC before the last memory reading when it is there.
 set -uo pipefail
@@ -28,6 +44,8 @@ root=$(pwd)
 
 smoke=0
 rounds=""
+rows=all
+bench_repo=""
 while [ $# -gt 0 ]; do
   case $1 in
     --smoke) smoke=1 ;;
@@ -36,12 +54,22 @@ while [ $# -gt 0 ]; do
       shift
       ;;
     --rounds=*) rounds=${1#--rounds=} ;;
+    --rows)
+      rows=${2:-}
+      shift
+      ;;
+    --rows=*) rows=${1#--rows=} ;;
+    --repo)
+      bench_repo=${2:-}
+      shift
+      ;;
+    --repo=*) bench_repo=${1#--repo=} ;;
     -h | --help)
       sed -n '2,/^set -uo/p' "$0" | sed '$d; s/^# \{0,1\}//'
       exit 0
       ;;
     *)
-      echo "usage: bench/run.sh [--smoke] [--rounds N]" >&2
+      echo "usage: bench/run.sh [--smoke] [--rounds N] [--rows ROW,...] [--repo PATH]" >&2
       exit 2
       ;;
   esac
@@ -56,6 +84,13 @@ else
   http_calls=20 idle_secs=5 settle_secs=10 default_rounds=3
 fi
 rounds=${rounds:-$default_rounds}
+want() { case ",$rows," in *,all,* | *,"$1",*) return 0 ;; *) return 1 ;; esac; }
+# shellcheck source=bench/real-work.sh
+. bench/real-work.sh
+real_work_sizes "$smoke"
+if [ -n "$bench_repo" ]; then
+  bench_repo=$(cd "$bench_repo" && pwd) || exit 2
+fi
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 case $rounds in
   '' | *[!0-9]* | 0)
@@ -144,8 +179,13 @@ start_server() { # [schema]
   export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" # as ./fastci does
   opts="$(grep -v '^#' "$root/jvm.options" | tr '\n' ' ')${FASTCI_JAVA_OPTS:-}"
   [ "${1:-}" = schema ] && worker=false opts=$quick_jvm
+  # The log row's job prints a secret, and its log stays under the cap: every byte is masked and
+  # counted, none is dropped. The cache row mounts a dir of the harness; the checkout row reads the
+  # checkout times from the server's log.
+  opts="$opts -Dfastci.limits.max-log-bytes=$((log_bytes * 2))"
   # shellcheck disable=SC2086 # opts are words, as in ./fastci
-  FASTCI_DATA_DIR="$data" FASTCI_API_TOKEN="$token" FASTCI_HOOK_SECRET="$secret" \
+  FASTCI_SECRET_BENCH_TOKEN="$log_secret" FASTCI_VOLUMES_ALLOWED_ROOTS="$work" FASTCI_CHECKOUT_LOG=INFO \
+    FASTCI_DATA_DIR="$data" FASTCI_API_TOKEN="$token" FASTCI_HOOK_SECRET="$secret" \
     SERVER_PORT="$port" SERVER_ADDRESS=127.0.0.1 FASTCI_WORKER_ENABLED=$worker \
     java $opts -jar "$jar" server >>"$work/server.log" 2>&1 &
   server=$!
@@ -339,7 +379,7 @@ time_calls() {
 stored_total=$(api "$base/api/pipelines?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 detail_size=$(api "$base/api/pipelines/$detail_id" | grep -o '"exitCode"' | wc -l)
 [ "$detail_size" = "$detail_jobs" ] || say "bench: the detail of $detail_id shows $detail_size jobs, not $detail_jobs"
-for r in $(seq 1 "$rounds"); do
+want store && for r in $(seq 1 "$rounds"); do
   l=$(time_calls "$base/api/pipelines?limit=50")
   d=$(time_calls "$base/api/pipelines/$detail_id")
   record list "$l"
@@ -351,41 +391,43 @@ done
 # Memory: idle RSS, then $mem_runs one-job runs ($batch at a time, each batch waited for), then
 # the RSS again after $settle_secs s and a forced GC.
 
-sleep "$idle_secs"
-idle_rss=$(rss_mb)
-say "bench: idle server RSS $idle_rss MB (after warm-up and ${idle_secs} s idle)"
-record idle_rss "${idle_rss:-x}"
-say "bench: $mem_runs one-job runs, $batch at a time"
-t0=$(now)
-done_runs=0 bad_runs=0
-while [ "$done_runs" -lt "$mem_runs" ]; do
-  ids=()
-  for _ in $(seq 1 "$batch"); do
-    [ $((done_runs + ${#ids[@]})) -lt "$mem_runs" ] || break
-    id=$(submit "$work/one.json")
-    if [ -n "$id" ]; then ids+=("$id"); else bad_runs=$((bad_runs + 1)) && done_runs=$((done_runs + 1)); fi
+if want memory; then
+  sleep "$idle_secs"
+  idle_rss=$(rss_mb)
+  say "bench: idle server RSS $idle_rss MB (after warm-up and ${idle_secs} s idle)"
+  record idle_rss "${idle_rss:-x}"
+  say "bench: $mem_runs one-job runs, $batch at a time"
+  t0=$(now)
+  done_runs=0 bad_runs=0
+  while [ "$done_runs" -lt "$mem_runs" ]; do
+    ids=()
+    for _ in $(seq 1 "$batch"); do
+      [ $((done_runs + ${#ids[@]})) -lt "$mem_runs" ] || break
+      id=$(submit "$work/one.json")
+      if [ -n "$id" ]; then ids+=("$id"); else bad_runs=$((bad_runs + 1)) && done_runs=$((done_runs + 1)); fi
+    done
+    for id in "${ids[@]}"; do
+      s=$(wait_final "$id" 0.1 300)
+      [ "$s" = SUCCEEDED ] || bad_runs=$((bad_runs + 1))
+      done_runs=$((done_runs + 1))
+    done
+    if [ $((done_runs % 200)) -eq 0 ]; then say "  $done_runs runs done"; fi
   done
-  for id in "${ids[@]}"; do
-    s=$(wait_final "$id" 0.1 300)
-    [ "$s" = SUCCEEDED ] || bad_runs=$((bad_runs + 1))
-    done_runs=$((done_runs + 1))
-  done
-  if [ $((done_runs % 200)) -eq 0 ]; then say "  $done_runs runs done"; fi
-done
-runs_ms=$(ms_since "$t0")
-sleep "$settle_secs"
-before_gc=$(rss_mb)
-gc="no jcmd: no GC forced"
-if command -v jcmd >/dev/null 2>&1; then
-  if jcmd "$server" GC.run >/dev/null 2>&1; then gc="after jcmd GC.run"; else gc="jcmd GC.run failed"; fi
-  sleep 1
-fi
-after_rss=$(rss_mb)
-say "bench: $mem_runs runs in $runs_ms ms ($bad_runs did not succeed); RSS $before_gc MB after ${settle_secs} s, $after_rss MB $gc"
-if [ "$bad_runs" -eq 0 ] && [ -n "$after_rss" ] && [ -n "$idle_rss" ]; then
-  record growth $((after_rss - idle_rss))
-else
-  record growth x
+  runs_ms=$(ms_since "$t0")
+  sleep "$settle_secs"
+  before_gc=$(rss_mb)
+  gc="no jcmd: no GC forced"
+  if command -v jcmd >/dev/null 2>&1; then
+    if jcmd "$server" GC.run >/dev/null 2>&1; then gc="after jcmd GC.run"; else gc="jcmd GC.run failed"; fi
+    sleep 1
+  fi
+  after_rss=$(rss_mb)
+  say "bench: $mem_runs runs in $runs_ms ms ($bad_runs did not succeed); RSS $before_gc MB after ${settle_secs} s, $after_rss MB $gc"
+  if [ "$bad_runs" -eq 0 ] && [ -n "$after_rss" ] && [ -n "$idle_rss" ]; then
+    record growth $((after_rss - idle_rss))
+  else
+    record growth x
+  fi
 fi
 
 # ---------------------------------------------------------------------------------------------
@@ -430,33 +472,35 @@ latency_round() { # KIND (api|push) -> the round's median, or x
   printf '%s' "$(tr '\n' ' ' <"$work/samples")" >"$work/samples.line"
   median <"$work/samples"
 }
-for r in $(seq 1 "$rounds"); do
+want latency && for r in $(seq 1 "$rounds"); do
   v=$(latency_round api)
   record start "$v"
   say "round $r: start latency $v ms (median of: $(cat "$work/samples.line" 2>/dev/null))"
 done
 
 # Push latency: a bare repository with the hook, a clone, a .fastci/p.json of one `true` job.
-git init -q --bare "$work/repo.git"
-# The pushes go to main: the bare repository's HEAD must name it, or the run's checkout fails
-# ("Remote branch 'HEAD' not found in upstream origin") when git's default branch is master.
-git -C "$work/repo.git" symbolic-ref HEAD refs/heads/main
-java $quick_jvm -jar "$jar" hook install "$work/repo.git" --server "$base" --secret "$secret" >"$work/hook.log" 2>&1 ||
-  die "hook install failed: $(cat "$work/hook.log")"
-git clone -q "$work/repo.git" "$work/clone" 2>/dev/null || die "git clone failed"
-git -C "$work/clone" config user.name bench
-git -C "$work/clone" config user.email bench@localhost
-mkdir -p "$work/clone/.fastci"
-one_job push >"$work/clone/.fastci/p.json"
-echo 0 >"$work/clone/n.txt"
-git -C "$work/clone" add -A
-git -C "$work/clone" commit -qm "pipeline"
-for r in $(seq 1 "$rounds"); do
-  rm -f "$work/samples.line"
-  v=$(latency_round push)
-  record push "$v"
-  say "round $r: push latency $v ms (median of: $(cat "$work/samples.line" 2>/dev/null))"
-done
+if want push; then
+  git init -q --bare "$work/repo.git"
+  # The pushes go to main: the bare repository's HEAD must name it, or the run's checkout fails
+  # ("Remote branch 'HEAD' not found in upstream origin") when git's default branch is master.
+  git -C "$work/repo.git" symbolic-ref HEAD refs/heads/main
+  java $quick_jvm -jar "$jar" hook install "$work/repo.git" --server "$base" --secret "$secret" >"$work/hook.log" 2>&1 ||
+    die "hook install failed: $(cat "$work/hook.log")"
+  git clone -q "$work/repo.git" "$work/clone" 2>/dev/null || die "git clone failed"
+  git -C "$work/clone" config user.name bench
+  git -C "$work/clone" config user.email bench@localhost
+  mkdir -p "$work/clone/.fastci"
+  one_job push >"$work/clone/.fastci/p.json"
+  echo 0 >"$work/clone/n.txt"
+  git -C "$work/clone" add -A
+  git -C "$work/clone" commit -qm "pipeline"
+  for r in $(seq 1 "$rounds"); do
+    rm -f "$work/samples.line"
+    v=$(latency_round push)
+    record push "$v"
+    say "round $r: push latency $v ms (median of: $(cat "$work/samples.line" 2>/dev/null))"
+  done
+fi
 
 # ---------------------------------------------------------------------------------------------
 # Chain and fan-out: the docker anchor, then the pipeline (POST, then GET every 20 ms until the
@@ -486,7 +530,7 @@ pipeline_ms() { # FILE -> wall ms from just before the POST to seeing the final 
     echo x
   fi
 }
-for r in $(seq 1 "$rounds"); do
+want chain && for r in $(seq 1 "$rounds"); do
   t0=$(now)
   ok=1
   for _ in $(seq 1 "$chain_jobs"); do docker run --rm "$image" true || ok=0; done
@@ -496,7 +540,7 @@ for r in $(seq 1 "$rounds"); do
   record chain "$f"
   say "round $r: chain of $chain_jobs: fastci $f ms | docker run x$chain_jobs $a ms"
 done
-for r in $(seq 1 "$rounds"); do
+want fanout && for r in $(seq 1 "$rounds"); do
   t0=$(now)
   if seq "$fan_jobs" | xargs -P8 -I{} docker run --rm "$image" true; then a=$(ms_since "$t0"); else a=x; fi
   f=$(pipeline_ms "$work/fanout.json")
@@ -509,7 +553,7 @@ done
 # Memoization: per round, a fresh chain of memoized jobs runs twice, unchanged; the second run
 # replays every job (their logs and outputs) instead of running it.
 
-for r in $(seq 1 "$rounds"); do
+want memo && for r in $(seq 1 "$rounds"); do
   memo_pipeline "$r-$$" >"$work/memo.json"
   first=$(pipeline_ms "$work/memo.json")
   second=$(pipeline_ms "$work/memo.json")
@@ -523,6 +567,15 @@ for r in $(seq 1 "$rounds"); do
   record memo "$second"
   say "round $r: memoized chain of $memo_jobs: second run $second ms | first run $first ms"
 done
+
+# ---------------------------------------------------------------------------------------------
+# Real work: a big log, a big cache, a real repository's checkout, the command line's start
+# (bench/real-work.sh).
+
+want log && log_row
+want cache && cache_row
+want checkout && checkout_row
+want cli && cli_row
 
 # ---------------------------------------------------------------------------------------------
 # The table.
@@ -557,27 +610,31 @@ echo "medians over $rounds round(s); latency rounds are medians of $latency_samp
 echo
 row what FastCI anchor ratio goal met
 row --- ---: ---: ---: --- ---
-row "chain of $chain_jobs \`true\` jobs, submit to finished" "$(unit "$chain" ms)" \
+want chain && row "chain of $chain_jobs \`true\` jobs, submit to finished" "$(unit "$chain" ms)" \
   "$(unit "$chain_a" ms) (${chain_jobs}× docker run)" "$(as_ratio "$chain_r")" "≤ 1.00×" "$(verdict "$chain_r" 1)"
-row "fan-out of $fan_jobs \`true\` jobs, submit to finished" "$(unit "$fan" ms)" \
+want fanout && row "fan-out of $fan_jobs \`true\` jobs, submit to finished" "$(unit "$fan" ms)" \
   "$(unit "$fan_a" ms) (xargs -P8 docker run)" "$(as_ratio "$fan_r")" "≤ 1.00×" "$(verdict "$fan_r" 1)"
-row "start latency: API submit → first container started" "$(unit "$start" ms)" "" "" "≤ 150 ms" \
+want latency && row "start latency: API submit → first container started" "$(unit "$start" ms)" "" "" "≤ 150 ms" \
   "$(verdict "$start" 150)"
-row "push latency: git push → first container started" "$(unit "$push" ms)" "" "" "≤ 500 ms" \
+want push && row "push latency: git push → first container started" "$(unit "$push" ms)" "" "" "≤ 500 ms" \
   "$(verdict "$push" 500)"
-row "idle server resident memory" "$(unit "$idle" MB)" "" "" "≤ 350 MB" "$(verdict "$idle" 350)"
-row "memory growth after $mem_runs finished runs" "$(unit "$growth" MB)" "" "" "≤ 100 MB" \
+want memory && row "idle server resident memory" "$(unit "$idle" MB)" "" "" "≤ 350 MB" "$(verdict "$idle" 350)"
+want memory && row "memory growth after $mem_runs finished runs" "$(unit "$growth" MB)" "" "" "≤ 100 MB" \
   "$(verdict "$growth" 100)"
-row "runs list (GET /api/pipelines?limit=50, $stored_total runs stored)" "$(unit "$list" ms)" "" "" \
+want store && row "runs list (GET /api/pipelines?limit=50, $stored_total runs stored)" "$(unit "$list" ms)" "" "" \
   "≤ 50 ms" "$(verdict "$list" 50)"
-row "run detail (GET /api/pipelines/{id}, $detail_jobs jobs)" "$(unit "$detail" ms)" "" "" \
+want store && row "run detail (GET /api/pipelines/{id}, $detail_jobs jobs)" "$(unit "$detail" ms)" "" "" \
   "≤ 100 ms" "$(verdict "$detail" 100)"
-row "memoized chain of $memo_jobs jobs (1 s of work each), second run unchanged" "$(unit "$memo" ms)" \
+want memo && row "memoized chain of $memo_jobs jobs (1 s of work each), second run unchanged" "$(unit "$memo" ms)" \
   "$(unit "$memo_first" ms) (its first run)" "$(as_ratio "$memo_r")" "≤ 0.10×" "$(verdict "$memo_r" 0.10)"
+real_work_table
 echo
 echo "raw numbers per round:"
-for k in chain chain_anchor fan fan_anchor start push idle_rss growth list detail memo memo_first; do
-  printf '  %-13s %s\n' "$k" "${raw[$k]:-}"
+for k in chain chain_anchor fan fan_anchor start push idle_rss growth list detail memo memo_first \
+  log log_anchor log_list log_list_max cache cache_anchor checkout_first checkout_first_anchor \
+  checkout_again checkout_again_anchor cli_run cli_validate cli_anchor; do
+  [ -n "${raw[$k]:-}" ] || continue
+  printf '  %-22s %s\n' "$k" "${raw[$k]:-}"
 done
 
 if [ "$failed" = 1 ]; then
