@@ -35,7 +35,8 @@ job_ms() { # RUN_ID JOB -> finishedAt - startedAt of the job
   set -- $t
   [ $# -ge 2 ] && echo $(($2 - $1))
 }
-run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE] -> "ID WALL_MS STATUS"; times list calls meanwhile
+run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE [JOB]] -> "ID WALL_MS STATUS"
+  # Times list calls meanwhile, and follows the log of JOB live (?follow=true) into $work/followed.
   local t0 id s n=0
   t0=$(now)
   id=$(submit "$1")
@@ -43,6 +44,9 @@ run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE] -> "ID WALL_MS STATUS"; ti
     echo "none x NONE"
     return
   }
+  if [ -n "${4:-}" ]; then
+    api "$base/api/pipelines/$id/jobs/$4/log?follow=true" 2>/dev/null | wc -c >"$work/followed" &
+  fi
   while :; do
     s=$(run_status "$id")
     is_final "$s" && break
@@ -57,7 +61,10 @@ run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE] -> "ID WALL_MS STATUS"; ti
     fi
     sleep 0.05
   done
-  echo "$id $(ms_since "$t0") $s"
+  local ms
+  ms=$(ms_since "$t0")
+  wait # the follower ends with the job
+  echo "$id $ms $s"
 }
 
 log_row() {
@@ -73,12 +80,12 @@ log_row() {
       a=x
     fi
     : >"$work/log.calls"
-    read -r id ms s < <(run_until_final "$work/log.json" 5 "$work/log.calls")
+    read -r id ms s < <(run_until_final "$work/log.json" 5 "$work/log.calls" print)
     file="$data/logs/$id/print.1.log"
-    # Live following: the log endpoint with follow=true, from the start, until the job ends.
+    # Followed live, from the submit on: the log endpoint with follow=true, until the job ended.
     followed=x
     if [ "$s" = SUCCEEDED ]; then
-      follower=$(api "$base/api/pipelines/$id/jobs/print/log?follow=true" | wc -c)
+      follower=$(cat "$work/followed" 2>/dev/null || echo 0)
       size=$(stat -c %s "$file" 2>/dev/null || echo 0)
       tailed=$(tail -c 4 "$file" | tr -d '\n')
       if [ "$size" -ge "$log_bytes" ] && [ "$tailed" = '***' ] && [ "$follower" = "$size" ]; then
@@ -144,12 +151,15 @@ cache_row() {
   rm -rf "$work/cp-al" "$work/cache-src"
 }
 
-checkout_repo() { # -> the repository to check out: $bench_repo, or one made here
+checkout_repo() { # -> the repository to check out: $bench_repo's HEAD branch, or one made here
+  local i repo="$work/gen-repo"
   if [ -n "${bench_repo:-}" ]; then
-    echo "$bench_repo"
+    # Its HEAD branch alone, without its other refs: a fetched snapshot may lack objects that only
+    # those need, and then neither git nor JGit can copy it whole.
+    git clone -q --bare --single-branch --no-tags "$bench_repo" "$work/bench-repo.git" >&2
+    echo "$work/bench-repo.git"
     return
   fi
-  local i repo="$work/gen-repo"
   git init -q "$repo"
   for i in $(seq 1 "$repo_files"); do
     mkdir -p "$repo/src/d$((i % 50))"
@@ -180,7 +190,7 @@ checkout_row() {
   repo=$(checkout_repo)
   head=$(git -C "$repo" rev-parse HEAD)
   files=$(git -C "$repo" ls-tree -r HEAD | wc -l)
-  checkout_what="$repo ($files files)"
+  checkout_what="the HEAD branch of $bench_repo ($files files)"
   [ -n "${bench_repo:-}" ] || checkout_what="a generated repository ($files files)"
   mkdir -p "$work/repos" "$work/anchor"
   for r in $(seq 1 "$rounds"); do

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>Lifecycle, per run on this host:
  *
  * <pre>
- * setUpRun(runId) ─┬─ createOrFind(scope, spec) ─ start ─┬─ followLogs ─┐
- *                  │  (one per job attempt, in parallel)  └─ awaitExit ──┴─ [kill] ─ remove
+ * setUpRun(runId) ─┬─ createOrFind(scope, spec) ─ followLogs ─ start ─ awaitExit ─ [kill] ─ remove
+ *                  │  (one per job attempt, in parallel)
  *                  └─ tearDownRun(runId), after the run's last job activity here has ended
  * </pre>
  *
@@ -23,7 +23,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>Containers have deterministic names, so a retried activity re-attaches: {@link
  *       #createOrFind} returns the existing container, and {@link JobContainer#alreadyStarted}
  *       keeps {@link #start} from starting it a second time.
- *   <li>{@link #followLogs} copies the output from the container's very start; the caller drains it
+ *   <li>{@link #followLogs} comes before {@link #start} and copies the output from the container's
+ *       very start (for one an earlier try started, from its start too); the caller drains it
  *       (awaits its future) before it writes lines of its own after the output.
  *   <li>{@link #awaitExit} completes once; it completes exceptionally when the container vanished
  *       (an engine restart, removed by hand). The caller then ends the job in ERROR and never runs
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safety: one instance per worker process, shared by every activity thread; every method
  * is thread-safe. Calls for different containers and runs run concurrently. For one container the
- * caller keeps the order create → start → (followLogs ∥ awaitExit) → remove; only {@link #kill} may
+ * caller keeps the order create → followLogs → start → awaitExit → remove; only {@link #kill} may
  * race with followLogs and awaitExit (from the timeout or the cancel). Calls that are not streams
  * are bounded by the engine client's response timeout; {@link #followLogs} and {@link #awaitExit}
  * are not: the caller heartbeats and enforces the job's timeout.
@@ -74,7 +75,8 @@ public interface Backend extends AutoCloseable {
 
   /**
    * Copies the container's output, from its very start, into {@code sink} until the container ends.
-   * The returned future completes when every byte is written.
+   * Called before {@link #start}: it returns once nothing the container writes can be missed. The
+   * returned future completes when every byte is written; cancelling it stops the copy.
    */
   CompletableFuture<Void> followLogs(JobContainer container, OutputStream sink);
 

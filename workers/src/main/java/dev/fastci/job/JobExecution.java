@@ -42,7 +42,8 @@ final class JobExecution {
   }
 
   /**
-   * Starts the container (unless an earlier try did) and follows it to its end.
+   * Follows the container's output, starts it (unless an earlier try did) and follows it to its
+   * end.
    *
    * @throws JobStartException when it cannot be started
    */
@@ -54,7 +55,6 @@ final class JobExecution {
       ActivityExecutionContext context,
       long startedAt) {
     try {
-      backend.start(container);
       JobResult result =
           follow.follow(
               request,

@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
 public final class LogShipper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LogShipper.class);
   static final Duration SEND_EVERY = Duration.ofMillis(250);
-  private static final int MAX_CHUNK = 256 * 1024;
+
+  /**
+   * A busy log goes in chunks this big: each is a request, with store lookups on the server; half
+   * the server's default request body limit ({@code fastci.limits.max-body-bytes}, 1 MiB).
+   */
+  private static final int MAX_CHUNK = 512 * 1024;
+
   private static final int FINAL_TRIES = 8;
 
   private final LogServer server;

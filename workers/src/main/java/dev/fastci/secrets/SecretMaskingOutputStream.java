@@ -32,6 +32,7 @@ public final class SecretMaskingOutputStream extends FilterOutputStream {
   private static final byte[] MASK_BYTES = MASK.getBytes(StandardCharsets.UTF_8);
 
   private final byte[][] patterns; // longest first, so the longest match wins
+  private final boolean[] firstBytes = new boolean[256]; // the bytes a pattern starts with
   private final int longest;
   private byte[] held = new byte[256];
   private int count;
@@ -40,6 +41,9 @@ public final class SecretMaskingOutputStream extends FilterOutputStream {
     super(out);
     this.patterns = patterns(values);
     this.longest = patterns.length == 0 ? 0 : patterns[0].length;
+    for (byte[] pattern : patterns) {
+      firstBytes[pattern[0] & 0xff] = true;
+    }
   }
 
   private static byte[][] patterns(Collection<String> values) {
@@ -67,19 +71,29 @@ public final class SecretMaskingOutputStream extends FilterOutputStream {
     write(new byte[] {(byte) b}, 0, 1);
   }
 
+  /**
+   * Holds the bytes, then passes on every complete line among them at once (a chunk of output holds
+   * many), and a line grown past {@link #MAX_HELD} but for its last bytes.
+   */
   @Override
   public synchronized void write(byte[] b, int off, int len) throws IOException {
     if (patterns.length == 0) {
       out.write(b, off, len);
       return;
     }
-    for (int i = off; i < off + len; i++) {
-      hold(b[i]);
+    int lastNewline = -1;
+    for (int i = off + len - 1; i >= off; i--) {
       if (b[i] == '\n') {
-        pass(count);
-      } else if (count >= MAX_HELD + longest) {
-        pass(count - (longest - 1)); // a match starting before this fits in what is held
+        lastNewline = count + i - off;
+        break;
       }
+    }
+    hold(b, off, len);
+    if (lastNewline >= 0) {
+      pass(lastNewline + 1);
+    }
+    if (count >= MAX_HELD + longest) {
+      pass(count - (longest - 1)); // a match starting before this fits in what is held
     }
   }
 
@@ -99,19 +113,31 @@ public final class SecretMaskingOutputStream extends FilterOutputStream {
     }
   }
 
-  private void hold(byte b) {
-    if (count == held.length) {
-      held = Arrays.copyOf(held, held.length * 2);
+  private void hold(byte[] b, int off, int len) {
+    if (count + len > held.length) {
+      held = Arrays.copyOf(held, Math.max(held.length * 2, count + len));
     }
-    held[count++] = b;
+    System.arraycopy(b, off, held, count, len);
+    count += len;
   }
 
-  /** Masks and writes the held bytes before {@code end} (and any match that starts there). */
+  /**
+   * Masks and writes the held bytes before {@code end} (and any match that starts there). A match
+   * never crosses the end of a line: lines are masked one by one.
+   */
   private void pass(int end) throws IOException {
     int from = 0;
     int i = 0;
+    int lineEnd = -1;
     while (i < end) {
-      byte[] match = matchAt(i);
+      if (!firstBytes[held[i] & 0xff]) {
+        i++;
+        continue;
+      }
+      if (i >= lineEnd) {
+        lineEnd = lineEnd(i);
+      }
+      byte[] match = matchAt(i, lineEnd);
       if (match == null) {
         i++;
         continue;
@@ -126,9 +152,21 @@ public final class SecretMaskingOutputStream extends FilterOutputStream {
     count -= i;
   }
 
-  private byte[] matchAt(int start) {
+  /**
+   * Where the line that holds {@code from} ends: after its newline, or at the end of what is held.
+   */
+  private int lineEnd(int from) {
+    for (int i = from; i < count; i++) {
+      if (held[i] == '\n') {
+        return i + 1;
+      }
+    }
+    return count;
+  }
+
+  private byte[] matchAt(int start, int limit) {
     for (byte[] pattern : patterns) {
-      if (start + pattern.length <= count && regionMatches(start, pattern)) {
+      if (start + pattern.length <= limit && regionMatches(start, pattern)) {
         return pattern;
       }
     }

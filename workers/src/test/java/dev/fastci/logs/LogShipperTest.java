@@ -93,7 +93,7 @@ class LogShipperTest {
 
   @Test
   void aLogLargerThanAChunkArrivesInOrder() throws IOException {
-    String big = "x".repeat(300_000) + "end\n";
+    String big = "x".repeat(600_000) + "end\n";
     Path file = Files.writeString(dir.resolve("big.1.log"), big);
     try (LogShipper.Shipment shipment = shipper.follow("r1", "big", 1, file)) {
       shipment.finish();

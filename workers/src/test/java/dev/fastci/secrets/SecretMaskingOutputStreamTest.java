@@ -90,6 +90,18 @@ class SecretMaskingOutputStreamTest {
   }
 
   @Test
+  void aChunkOfManyLinesIsMaskedLineByLineAndItsPartialLastLineWaits() throws IOException {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    SecretMaskingOutputStream out = new SecretMaskingOutputStream(log, List.of("s3cr3t"));
+    out.write("a s3cr3t\nb\nc s3c\nr3t d\ns3c".getBytes(UTF_8));
+    out.flush();
+    assertThat(log.toString(UTF_8)).isEqualTo("a ***\nb\nc s3c\nr3t d\n");
+    out.write("r3t!\n".getBytes(UTF_8));
+    assertThat(log.toString(UTF_8)).isEqualTo("a ***\nb\nc s3c\nr3t d\n***!\n");
+    out.close();
+  }
+
+  @Test
   void withoutSecretsOutputPassesThrough() throws IOException {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     SecretMaskingOutputStream out = new SecretMaskingOutputStream(log, List.of());

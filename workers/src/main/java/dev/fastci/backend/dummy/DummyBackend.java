@@ -27,10 +27,10 @@ import java.util.function.Consumer;
  * A {@link Backend} without a container engine (Woodpecker has one too): each job's environment
  * says what its "container" does ({@link DummyEnv}: exit code, run time, a hold until {@link
  * #release}, output, failures). It keeps the {@link Backend} contract strictly: a call out of order
- * (a start before the create or after the remove, a log follow before the start, a kill after the
- * remove, a create outside a set-up run) is recorded in {@link #journal()} and throws {@link
- * IllegalStateException}. Stricter than Docker, a second start of a running container without
- * {@link JobContainer#alreadyStarted} counts as such a call.
+ * (a start before the create or after the remove, a log follow after the remove, a wait before the
+ * start, a kill after the remove, a create outside a set-up run) is recorded in {@link #journal()}
+ * and throws {@link IllegalStateException}. Stricter than Docker, a second start of a running
+ * container without {@link JobContainer#alreadyStarted} counts as such a call.
  *
  * <p>Selected with {@code fastci.backend=dummy} ({@code FASTCI_BACKEND=dummy}), it runs the whole
  * server, its workflows, store and UI without Docker. {@link #engineDown} and {@link #engineUp}
@@ -114,7 +114,7 @@ public final class DummyBackend implements Backend {
     DummyContainer dummy;
     synchronized (this) {
       journal.call("followLogs", container.name());
-      dummy = containers.started("followLogs", container);
+      dummy = containers.known("followLogs", container); // before its start, as the job does
     }
     try {
       sink.write(dummy.env.output().getBytes(StandardCharsets.UTF_8));
