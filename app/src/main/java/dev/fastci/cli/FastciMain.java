@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS;
 
+import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.server.FastciServerApplication;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -17,19 +18,26 @@ import picocli.CommandLine.Model.UsageMessageSpec;
 /**
  * The {@code fastci} command: {@code server} hands its arguments untouched to Spring; every other
  * command is parsed by picocli. Exit codes: 0 ok, 1 the run did not succeed (or an I/O failure), 2
- * bad arguments, settings or input.
+ * bad arguments, settings or input, 3 the environment lacks what the command needs (no Docker
+ * engine answers).
  */
 public final class FastciMain {
   static final int OK = 0;
   static final int NOT_SUCCEEDED = 1;
   static final int USAGE = 2;
+  static final int ENVIRONMENT = 3;
 
   private FastciMain() {}
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("server")) {
       // The server runs until it is stopped; its threads keep the JVM alive.
-      FastciServerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+      try {
+        FastciServerApplication.main(Arrays.copyOfRange(args, 1, args.length));
+      } catch (RuntimeException failed) {
+        // Spring reported it already: one line for a missing engine (EngineFailureReporter)
+        System.exit(causedBy(failed, EngineUnavailableException.class) ? ENVIRONMENT : 1);
+      }
       return;
     }
     System.exit(run(args, System.out, System.err));
@@ -55,6 +63,18 @@ public final class FastciMain {
     usage.sectionKeys(List.of(SECTION_KEY_SYNOPSIS));
     usage.sectionMap().put(SECTION_KEY_SYNOPSIS, unused -> FastciCommand.usage());
     return execute(fastci, out, err, args);
+  }
+
+  static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 
   /** Parses the arguments and runs the command they name, as every fastci command does. */

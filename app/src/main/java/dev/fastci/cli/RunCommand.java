@@ -1,5 +1,6 @@
 package dev.fastci.cli;
 
+import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
 import dev.fastci.contract.PipelineState;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:the run succeeded",
       "1:it did not, or the server could not be reached",
-      "2:the spec, a setting or an argument is bad (nothing ran)"
+      "2:the spec, a setting or an argument is bad (nothing ran)",
+      "3:no Docker engine answers (nothing ran)"
     })
 final class RunCommand implements Callable<Integer> {
   private final Supplier<CliSettings> settings;
@@ -81,10 +83,14 @@ final class RunCommand implements Callable<Integer> {
       err.println("fastci: " + badSetting.getMessage());
       return FastciMain.USAGE;
     }
+    Engine engine = null;
     try {
+      if (server == null) {
+        engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true);
+      }
       PipelineState end =
-          server == null
-              ? runHere(settings, spec)
+          engine != null
+              ? runHere(engine, spec, settings)
               : runOnServer(Path.of(file), server, spec, settings.dataDir());
       new SummaryTable(out).print(end);
       following.summaryPrinted();
@@ -92,23 +98,27 @@ final class RunCommand implements Callable<Integer> {
     } catch (InvalidSpecException e) {
       ValidateCommand.printErrors(err, file, e.errors());
       return FastciMain.USAGE;
+    } catch (EngineUnavailableException e) {
+      err.println("fastci: " + e.getMessage());
+      return FastciMain.ENVIRONMENT;
     } catch (IOException e) {
       err.println("fastci: " + e.getMessage());
       return FastciMain.NOT_SUCCEEDED;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FastciMain.NOT_SUCCEEDED;
+    } finally {
+      if (engine != null) {
+        engine.close(); // after the summary: the user has the answer meanwhile
+      }
     }
   }
 
-  private PipelineState runHere(CliSettings settings, PipelineSpec spec)
+  private PipelineState runHere(Engine engine, PipelineSpec spec, CliSettings settings)
       throws IOException, InterruptedException {
-    try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
-      RunHandle run = new PipelineClient(engine.client()).start(spec);
-      announce(run.runId(), spec);
-      return following.follow(
-          new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
-    }
+    RunHandle run = new PipelineClient(engine.client()).start(spec);
+    announce(run.runId(), spec);
+    return following.follow(new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
   }
 
   private PipelineState runOnServer(Path file, String url, PipelineSpec spec, Path dataDir)

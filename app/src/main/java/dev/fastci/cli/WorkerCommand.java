@@ -1,5 +1,6 @@
 package dev.fastci.cli;
 
+import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.worker.Engine;
 import dev.fastci.worker.WorkerConfig;
 import java.io.PrintStream;
@@ -20,7 +21,11 @@ import picocli.CommandLine.Mixin;
             + " FASTCI_API_TOKEN). FASTCI_WORKER_HOST_ID and FASTCI_WORKER_MAX_PARALLEL_JOBS"
             + " name the host and bound its jobs.",
     exitCodeListHeading = "%nexit codes:%n",
-    exitCodeList = {"0:stopped", "2:a setting is missing or bad, or an argument was given"})
+    exitCodeList = {
+      "0:stopped",
+      "2:a setting is missing or bad, or an argument was given",
+      "3:no Docker engine answers"
+    })
 final class WorkerCommand implements Callable<Integer> {
   private final Supplier<CliSettings> settings;
   private final PrintStream out;
@@ -75,6 +80,9 @@ final class WorkerCommand implements Callable<Integer> {
           settings.maxParallelJobs(),
           settings.logServer() == null ? "" : ", logs to " + settings.logServer().url());
       stopped.await();
+    } catch (EngineUnavailableException e) {
+      err.println("fastci worker: " + e.getMessage());
+      return FastciMain.ENVIRONMENT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerExit;
 import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
 import dev.fastci.backend.Labels;
@@ -54,11 +55,13 @@ public final class DockerBackend implements Backend {
    *
    * @param store the {@code dev.fastci.store} label of the worker's containers, or null
    * @param poolSize run network holders kept started ahead
+   * @throws EngineUnavailableException when no engine answers there
    */
   public static DockerBackend start(String hostId, String store, int poolSize) {
     DockerClient streaming = DockerClients.streaming();
     DockerClient calls = DockerClients.calls(DockerClients.CALL_TIMEOUT);
     try {
+      DockerClients.ping(calls);
       DockerRunNetworks networks =
           DockerRunNetworks.start(new DockerContainers(calls), hostId, store, poolSize);
       return new DockerBackend(

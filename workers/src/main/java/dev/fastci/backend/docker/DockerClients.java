@@ -18,6 +18,22 @@ public final class DockerClients {
 
   private DockerClients() {}
 
+  /**
+   * Asks the engine whether it answers.
+   *
+   * @throws dev.fastci.backend.EngineUnavailableException when it does not
+   */
+  public static void ping(DockerClient client) {
+    try {
+      client.pingCmd().exec();
+    } catch (RuntimeException noAnswer) {
+      throw DockerErrors.unavailable(
+          DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost(),
+          System.getenv("DOCKER_HOST"),
+          noAnswer);
+    }
+  }
+
   /** For log follows, waits and pulls: no response timeout, since they last as long as the job. */
   public static DockerClient streaming() {
     return build(200, null);

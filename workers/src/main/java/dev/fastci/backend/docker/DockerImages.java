@@ -2,6 +2,7 @@ package dev.fastci.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.fastci.backend.JobStartException;
@@ -44,9 +45,13 @@ final class DockerImages {
           .withPlatform(platform)
           .exec(new PullImageResultCallback())
           .awaitCompletion();
-    } catch (DockerException e) {
+    } catch (DockerException | DockerClientException e) { // refused, or failed while pulling
       throw new JobStartException(
-          "image " + image + " is not present locally and could not be pulled: " + reason(e), e);
+          "image "
+              + image
+              + " is not present locally and could not be pulled: "
+              + DockerErrors.message(e),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new JobStartException("interrupted while pulling image " + image, e);
@@ -55,11 +60,6 @@ final class DockerImages {
 
   /** The engine's own message, without the JSON around it. */
   static String reason(DockerException e) {
-    String message = e.getMessage();
-    int json = message.indexOf("{\"message\":\"");
-    if (json >= 0) {
-      message = message.substring(json + 12).replaceFirst("\"}\\s*$", "");
-    }
-    return message.strip();
+    return DockerErrors.message(e);
   }
 }

@@ -87,7 +87,7 @@ final class DockerStreams {
 
     @Override
     public void onError(Throwable error) {
-      done.completeExceptionally(error);
+      done.completeExceptionally(new IllegalStateException(DockerErrors.message(error), error));
       attached.countDown();
       super.onError(error);
     }
@@ -140,7 +140,8 @@ final class DockerStreams {
 
               @Override
               public void onError(Throwable error) {
-                exit.completeExceptionally(error);
+                exit.completeExceptionally(
+                    new IllegalStateException(DockerErrors.message(error), error));
                 super.onError(error);
               }
 
