@@ -8,8 +8,9 @@ import java.util.HexFormat;
 
 /**
  * Where one host's caches are, under {@code <data-dir>/caches}: {@code entries/<id>/} holds an
- * entry ({@code entry.json} and its files under {@code content/}), {@code staging/} the entries
- * being written, {@code work/} the keyed caches of running jobs.
+ * entry ({@code entry.json}, its files under {@code content/}, and its {@code pins/}), {@code
+ * staging/} the entries being written, {@code work/} the keyed caches of running jobs, {@code
+ * trash/} entries deleted while still mounted.
  */
 final class CacheDirs {
   private final Path root;
@@ -38,6 +39,11 @@ final class CacheDirs {
 
   Path work() {
     return root.resolve("work");
+  }
+
+  /** Entries deleted while a job's layer still had them mounted. */
+  Path trash() {
+    return root.resolve("trash");
   }
 
   /** The id, and so the dir name, of the entry of this kind and key. */

@@ -1,6 +1,5 @@
 package dev.fastci.cache;
 
-import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -12,8 +11,8 @@ import java.util.List;
 
 /**
  * Applies {@link CacheLimits} to a {@link CacheStore}: entries not used within the max age go, then
- * the least recently used until the rest fit the max size; and the work and staging dirs a worker
- * left behind.
+ * the least recently used until the rest fit the max size (an entry a job has mounted now stays);
+ * the work and staging dirs a worker left behind; and the trashed entries no longer mounted.
  */
 final class CacheEviction {
   private final CacheStore store;
@@ -32,13 +31,16 @@ final class CacheEviction {
     long total = byUse.stream().mapToLong(CacheEntry::sizeBytes).sum();
     for (CacheEntry entry : byUse) {
       boolean tooOld = now - entry.lastUsedAt() > limits.maxAge().toMillis();
-      if ((tooOld || total > limits.maxBytes()) && store.delete(entry.id())) {
+      if ((tooOld || total > limits.maxBytes())
+          && !store.inUse(entry)
+          && store.delete(entry.id())) {
         evicted.add(entry);
         total -= entry.sizeBytes();
       }
     }
     deleteStale(dirs.work(), now - limits.maxAge().toMillis());
     deleteStale(dirs.staging(), now - limits.maxAge().toMillis());
+    store.emptyTrash();
     return evicted;
   }
 
@@ -50,7 +52,7 @@ final class CacheEviction {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(parent)) {
       for (Path dir : dirs) {
         if (Files.getLastModifiedTime(dir).toMillis() < before) {
-          Directories.deleteRecursively(dir);
+          Layer.in(dir).delete(); // unmounted first: nothing is deleted through a mount
         }
       }
     } catch (IOException e) {

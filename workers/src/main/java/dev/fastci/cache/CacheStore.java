@@ -20,15 +20,18 @@ import java.util.function.LongSupplier;
 
 /**
  * The caches of one worker host, in {@code <data-dir>/caches} (laid out as {@link CacheDirs} says).
- * An entry is written in a staging dir and renamed into place, so a reader never sees half of one.
- * Restores read under a shared lock; deletion and eviction take it exclusively, so no entry goes
- * while it is being copied. {@link CacheMeta} reads and writes an entry's {@code entry.json};
- * {@link CacheEviction} applies the limits.
+ * An entry is written in a staging dir and renamed into place, so a reader never sees half of one,
+ * and it is never changed afterwards: the first complete save of a key wins. Restores read (or
+ * mount) under a shared lock; deletion and eviction take it exclusively, so no entry goes while it
+ * is being copied, and an entry a job's layer has mounted ({@link CachePins}) moves to {@code
+ * trash/} instead, deleted once unmounted. {@link CacheMeta} reads and writes an entry's {@code
+ * entry.json}; {@link CacheEviction} applies the limits.
  */
 public final class CacheStore {
   private static final ConcurrentMap<Path, ReadWriteLock> LOCKS = new ConcurrentHashMap<>();
 
   private final CacheDirs dirs;
+  private final CacheTrash trash;
   private final ReadWriteLock lock;
   private final LongSupplier clock;
 
@@ -41,6 +44,7 @@ public final class CacheStore {
    */
   public CacheStore(Path dataDir, LongSupplier clock) {
     this.dirs = new CacheDirs(dataDir);
+    this.trash = new CacheTrash(dirs.trash());
     this.lock = LOCKS.computeIfAbsent(dirs.root(), r -> new ReentrantReadWriteLock());
     this.clock = clock;
   }
@@ -56,8 +60,19 @@ public final class CacheStore {
     void fill(Path content) throws IOException;
   }
 
+  /**
+   * What a save came to.
+   *
+   * @param first false when another save of the key had completed first: its entry stays
+   */
+  public record Saved(CacheEntry entry, boolean first) {}
+
   public Optional<CacheEntry> exact(String kind, String key) {
-    return CacheMeta.read(dirs.entries().resolve(CacheDirs.id(kind, key)));
+    return byId(CacheDirs.id(kind, key));
+  }
+
+  Optional<CacheEntry> byId(String id) {
+    return CacheMeta.read(dirs.entries().resolve(id));
   }
 
   /** The newest entry of the kind whose key starts with {@code prefix}. */
@@ -75,11 +90,45 @@ public final class CacheStore {
   }
 
   /**
+   * Mounts the entry's {@code path} (a dir under its content) under the layer, copy-on-write, and
+   * marks it used; the entry stays while the layer is mounted.
+   *
+   * @return false when the entry was deleted meanwhile
+   */
+  boolean mount(CacheEntry entry, String path, Layer layer) {
+    return use(
+        entry,
+        "mount",
+        dir -> {
+          CachePins.pin(dir, layer.merged());
+          layer.mountOver(CacheDirs.content(dir).resolve(path));
+        });
+  }
+
+  /** The files of the entry's {@code path}, to merge a layer's changes with. */
+  Path files(CacheEntry entry, String path) {
+    return CacheDirs.content(dirs.entries().resolve(entry.id())).resolve(path);
+  }
+
+  /**
    * Copies the entry's content to {@code target} and marks it used.
    *
    * @return false when the entry was deleted meanwhile
    */
   public boolean restore(CacheEntry entry, String path, Path target) {
+    return use(entry, "restore", dir -> Trees.copy(CacheDirs.content(dir).resolve(path), target));
+  }
+
+  private interface EntryUse {
+    void use(Path entryDir) throws IOException;
+  }
+
+  /**
+   * Does {@code use} with the entry's dir under the shared lock and marks the entry used.
+   *
+   * @return false when the entry was deleted meanwhile
+   */
+  private boolean use(CacheEntry entry, String verb, EntryUse use) {
     Lock shared = lock.readLock();
     shared.lock();
     try {
@@ -87,11 +136,11 @@ public final class CacheStore {
       if (!CacheMeta.exists(dir)) {
         return false;
       }
-      Trees.copy(CacheDirs.content(dir).resolve(path), target);
+      use.use(dir);
       CacheMeta.write(dir, entry.usedAt(clock.getAsLong()));
       return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not restore cache " + entry.key(), e);
+      throw new UncheckedIOException("could not " + verb + " cache " + entry.key(), e);
     } finally {
       shared.unlock();
     }
@@ -102,8 +151,11 @@ public final class CacheStore {
     return Files.exists(CacheDirs.content(dirs.entries().resolve(entry.id())).resolve(path));
   }
 
-  /** Saves a new entry under the key, replacing the one there. */
-  public CacheEntry save(String kind, String key, Filler filler) {
+  /**
+   * Saves a new entry under the key, unless one is there by the time it is complete: then that one
+   * stays (an entry is never changed) and the new files are dropped.
+   */
+  public Saved save(String kind, String key, Filler filler) {
     Path staging = dirs.staging().resolve(UUID.randomUUID().toString());
     try {
       Path content = CacheDirs.content(staging);
@@ -117,13 +169,17 @@ public final class CacheStore {
       exclusive.lock();
       try {
         Path target = dirs.entries().resolve(entry.id());
-        Directories.deleteRecursively(target);
+        Optional<CacheEntry> there = CacheMeta.read(target);
+        if (there.isPresent()) {
+          return new Saved(there.get(), false);
+        }
+        trash.discard(target); // a half-written one of a crash, or one deleted while mounted
         Files.createDirectories(dirs.entries());
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         exclusive.unlock();
       }
-      return entry;
+      return new Saved(entry, true);
     } catch (IOException e) {
       throw new UncheckedIOException("could not save cache " + key, e);
     } finally {
@@ -140,7 +196,7 @@ public final class CacheStore {
       if (!dir.getParent().equals(dirs.entries()) || !CacheMeta.exists(dir)) {
         return false;
       }
-      Directories.deleteRecursively(dir);
+      trash.discard(dir);
       return true;
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete cache " + id, e);
@@ -161,6 +217,22 @@ public final class CacheStore {
   /** Applies the limits now; returns the evicted entries. */
   public List<CacheEntry> evict(CacheLimits limits) {
     return new CacheEviction(this, dirs).evict(limits, clock.getAsLong());
+  }
+
+  /** True when a job's layer has the entry mounted now: eviction passes it over. */
+  boolean inUse(CacheEntry entry) {
+    return CachePins.inUse(dirs.entries().resolve(entry.id()));
+  }
+
+  /** Deletes the trashed entries no layer has mounted any more. */
+  void emptyTrash() {
+    Lock exclusive = lock.writeLock();
+    exclusive.lock();
+    try {
+      trash.empty();
+    } finally {
+      exclusive.unlock();
+    }
   }
 
   private static void deleteQuietly(Path staging) {

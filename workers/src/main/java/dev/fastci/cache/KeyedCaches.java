@@ -1,7 +1,6 @@
 package dev.fastci.cache;
 
 import dev.fastci.spec.CacheSpec;
-import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A job's {@code caches}: each one a host dir, filled from the best matching entry, bind-mounted at
- * the cache's path, and saved as a new entry when the job succeeded. Entries are copied on restore,
- * so jobs running at the same time never share a dir.
+ * A job's {@code caches}: each one a layer of the job's own (a host dir mounted at the cache's
+ * path) over the best matching entry, and saved as a new entry when the job succeeded. Where it
+ * can, the entry is mounted copy-on-write ({@link CopyOnWrite}): the job starts at once, its writes
+ * go to its layer, and jobs running at the same time never see each other's; elsewhere it is
+ * copied.
  */
 public final class KeyedCaches {
   private final CacheStore store;
@@ -29,12 +31,18 @@ public final class KeyedCaches {
    * One cache of a running job.
    *
    * @param key the rendered key it is saved under
-   * @param hostDir mounted at the cache's path
+   * @param layer the job's dir of it: its {@code merged} dir is mounted at the cache's path
    * @param exactHit true when an entry had the key: it is not saved again
+   * @param restored the entry mounted under the layer, or null when it holds a copy or nothing
    */
-  public record Mount(CacheSpec spec, String key, Path hostDir, boolean exactHit) {
+  public record Mount(
+      CacheSpec spec, String key, Layer layer, boolean exactHit, CacheEntry restored) {
+    public Path hostDir() {
+      return layer.merged();
+    }
+
     public String bind() {
-      return hostDir + ":" + spec.path();
+      return hostDir() + ":" + spec.path();
     }
   }
 
@@ -51,20 +59,34 @@ public final class KeyedCaches {
     for (int i = 0; i < caches.size(); i++) {
       CacheSpec cache = caches.get(i);
       String key = KeyRenderer.render(cache.key(), files);
-      Path dir = store.workDir().resolve(runId + "." + job + "." + attempt + "." + i);
+      Layer layer = Layer.in(store.workDir().resolve(runId + "." + job + "." + attempt + "." + i));
       Optional<CacheEntry> exact = store.exact(CacheEntry.KEYED, key);
-      if (Files.isDirectory(dir)) {
-        mounts.add(new Mount(cache, key, dir, exact.isPresent()));
+      if (layer.exists()) {
+        mounts.add(new Mount(cache, key, layer, exact.isPresent(), LayerRecord.read(store, layer)));
         continue;
       }
+      long started = System.nanoTime();
       Optional<CacheEntry> found = exact.isPresent() ? exact : byPrefix(cache, files);
-      if (found.isPresent() && store.restore(found.get(), "", dir)) {
-        log.add("fastci: cache " + cache.path() + ": restored " + found.get().key());
-      } else {
-        createDir(dir);
-        log.add("fastci: cache " + cache.path() + ": no cache for " + key);
+      CacheEntry mounted = null;
+      String how = null;
+      if (found.isPresent() && CopyOnWrite.available(store.workDir())) {
+        if (store.mount(found.get(), "", layer)) {
+          mounted = found.get();
+          LayerRecord.write(layer, mounted);
+          how = "copy-on-write";
+        }
+      } else if (found.isPresent() && store.restore(found.get(), "", layer.merged())) {
+        how = "copied";
       }
-      mounts.add(new Mount(cache, key, dir, exact.isPresent()));
+      if (how == null) {
+        createDir(layer.merged());
+        log.add("fastci: cache " + cache.path() + ": no cache for " + key);
+      } else {
+        log.add(
+            "fastci: cache %s: restored %s (%s, %s)"
+                .formatted(cache.path(), found.get().key(), how, seconds(started)));
+      }
+      mounts.add(new Mount(cache, key, layer, exact.isPresent(), mounted));
     }
     return mounts;
   }
@@ -80,35 +102,51 @@ public final class KeyedCaches {
     return Optional.empty();
   }
 
-  /** After the job succeeded: saves each cache that did not come from an entry of its key. */
+  /**
+   * After the job succeeded: saves each cache that did not come from an entry of its key. A mounted
+   * one is saved as its entry's files (hard links) under the job's changes; no data is copied.
+   */
   public void save(List<Mount> mounts, List<String> log) {
     for (Mount mount : mounts) {
       if (mount.exactHit()) {
         continue;
       }
-      CacheEntry saved =
+      CacheStore.Saved saved =
           store.save(
               CacheEntry.KEYED,
               mount.key(),
               content -> {
                 Files.delete(content);
-                Files.move(mount.hostDir(), content, StandardCopyOption.ATOMIC_MOVE);
+                if (mount.restored() != null) {
+                  LayerMerge.merge(
+                      store.files(mount.restored(), ""), mount.layer().upper(), content);
+                } else {
+                  Files.move(mount.hostDir(), content, StandardCopyOption.ATOMIC_MOVE);
+                }
               });
-      log.add("fastci: cache " + mount.spec().path() + ": saved " + saved.key());
+      log.add(
+          "fastci: cache "
+              + mount.spec().path()
+              + (saved.first()
+                  ? ": saved " + mount.key()
+                  : ": " + mount.key() + " was saved by another job first; that one stays"));
     }
     if (!mounts.isEmpty()) {
       store.evict(limits);
     }
   }
 
-  /** Removes the job's cache dirs; what was worth keeping is saved by now. */
+  /** Unmounts and removes the job's cache dirs; what was worth keeping is saved by now. */
   public void release(List<Mount> mounts) {
     for (Mount mount : mounts) {
       try {
-        Directories.deleteRecursively(mount.hostDir());
+        mount.layer().delete();
       } catch (IOException e) {
-        throw new UncheckedIOException("could not remove " + mount.hostDir(), e);
+        throw new UncheckedIOException("could not remove " + mount.layer().dir(), e);
       }
+    }
+    if (!mounts.isEmpty()) {
+      store.emptyTrash();
     }
   }
 
@@ -118,5 +156,9 @@ public final class KeyedCaches {
     } catch (IOException e) {
       throw new UncheckedIOException("could not create " + dir, e);
     }
+  }
+
+  private static String seconds(long startedNanos) {
+    return String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - startedNanos) / 1e9);
   }
 }

@@ -1,5 +1,8 @@
 package dev.fastci.cache;
 
+import dev.fastci.util.Directories;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,22 +31,45 @@ public final class Memoization {
   }
 
   /**
-   * Restores the recorded log into {@code logFile} and the outputs into the pipeline dir.
+   * Restores the recorded log into {@code logFile} and the outputs into the pipeline dir. An output
+   * dir is mounted copy-on-write where that works ({@link CopyOnWrite}), the record's files under a
+   * layer in {@code layers} that goes with the pipeline dir; elsewhere, and for a file, it is
+   * copied.
    *
+   * @param layers where the run keeps the layers of its mounted outputs
    * @return false when the record went away meanwhile (deleted or evicted): run the job instead
    */
-  public boolean replay(CacheEntry entry, Path logFile, Path pipelineDir, List<String> outputs) {
+  public boolean replay(
+      CacheEntry entry, Path logFile, Path pipelineDir, List<String> outputs, Path layers) {
     if (!store.restore(entry, LOG, logFile)) {
       return false;
     }
-    for (String output : outputs) {
-      String recorded = OUTPUTS + "/" + output;
-      if (!store.holds(entry, recorded)
-          || !store.restore(entry, recorded, pipelineDir.resolve(output))) {
+    for (int i = 0; i < outputs.size(); i++) {
+      String recorded = OUTPUTS + "/" + outputs.get(i);
+      Path target = pipelineDir.resolve(outputs.get(i));
+      if (!store.holds(entry, recorded)) {
+        return false;
+      }
+      boolean restored =
+          Files.isDirectory(store.files(entry, recorded), LinkOption.NOFOLLOW_LINKS)
+                  && CopyOnWrite.available(layers.getParent())
+              ? mount(entry, recorded, Layer.at(layers.resolve(entry.id() + "." + i), target))
+              : store.restore(entry, recorded, target);
+      if (!restored) {
         return false;
       }
     }
     return true;
+  }
+
+  private boolean mount(CacheEntry entry, String recorded, Layer layer) {
+    try {
+      layer.delete(); // an earlier replay's
+      Directories.deleteRecursively(layer.merged()); // what a job of an earlier attempt left
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not clear " + layer.merged(), e);
+    }
+    return store.mount(entry, recorded, layer);
   }
 
   /**

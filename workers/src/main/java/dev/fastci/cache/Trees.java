@@ -27,6 +27,14 @@ final class Trees {
           StandardCopyOption.REPLACE_EXISTING);
       return;
     }
+    tree(source, target, false);
+  }
+
+  /**
+   * Recreates the tree of the dir {@code source} at {@code target}: its regular files hard-linked
+   * when {@code link} (they must never be written again), else copied; links and the rest copied.
+   */
+  static void tree(Path source, Path target, boolean link) throws IOException {
     Files.walkFileTree(
         source,
         new SimpleFileVisitor<>() {
@@ -40,11 +48,12 @@ final class Trees {
           @Override
           public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
               throws IOException {
-            Files.copy(
-                file,
-                target.resolve(source.relativize(file).toString()),
-                LinkOption.NOFOLLOW_LINKS,
-                StandardCopyOption.COPY_ATTRIBUTES);
+            Path to = target.resolve(source.relativize(file).toString());
+            if (link && attrs.isRegularFile()) {
+              Files.createLink(to, file);
+            } else {
+              Files.copy(file, to, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+            }
             return FileVisitResult.CONTINUE;
           }
         });

@@ -2,6 +2,7 @@ package dev.fastci.host;
 
 import dev.fastci.contract.PipelineDirRequest;
 import dev.fastci.util.Directories;
+import dev.fastci.util.Mounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The pipeline dirs of one host: {@code <data-dir>/pipelines/<run id>}. A dir appears whole (it is
  * prepared under a temporary name and renamed), and a finished run's dir carries a marker in {@code
- * .finished/} from which its retention counts.
+ * .finished/} from which its retention counts. Memoized outputs may be mounted in a dir
+ * copy-on-write, their layers in {@code .layers/<run id>}: a dir is unmounted before it goes.
  */
 public final class PipelineDirs {
   /** A dir being prepared is named this plus the run id, then renamed to the run id. */
@@ -23,6 +25,9 @@ public final class PipelineDirs {
 
   /** The dir (under the root) that holds the markers of finished runs. */
   public static final String FINISHED = ".finished";
+
+  /** The dir (under the root) that holds the layers of the outputs mounted in runs' dirs. */
+  public static final String LAYERS = ".layers";
 
   private final Path root;
   private final Path finished;
@@ -41,12 +46,17 @@ public final class PipelineDirs {
     return root.resolve(runId);
   }
 
+  /** Where the run keeps the layers of the memoized outputs mounted in its dir. */
+  public Path layers(String runId) {
+    return root.resolve(LAYERS).resolve(runId);
+  }
+
   /** Prepares the dir with {@code filler} under a temporary name, then renames it into place. */
   Path create(String runId, DirFiller filler, PipelineDirRequest request) throws IOException {
     Path dir = dir(runId);
     Path staging = root.resolve(STAGING_PREFIX + runId);
     Directories.deleteRecursively(staging);
-    Directories.deleteRecursively(dir);
+    removeDir(runId);
     Files.createDirectories(staging);
     filler.fill(request, staging);
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -67,8 +77,15 @@ public final class PipelineDirs {
 
   /** Removes the run's dir and its marker; nothing happens when they are gone. */
   public void remove(String runId) throws IOException {
-    Directories.deleteRecursively(dir(runId));
+    removeDir(runId);
     Files.deleteIfExists(finished.resolve(runId));
+  }
+
+  /** Unmounts what is mounted in the dir (nothing is deleted through a mount), then deletes it. */
+  private void removeDir(String runId) throws IOException {
+    Mounts.unmountUnder(dir(runId));
+    Directories.deleteRecursively(dir(runId));
+    Directories.deleteRecursively(layers(runId));
   }
 
   /**

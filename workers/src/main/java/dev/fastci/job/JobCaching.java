@@ -8,6 +8,7 @@ import dev.fastci.cache.KeyedCaches;
 import dev.fastci.cache.MemoKey;
 import dev.fastci.cache.Memoization;
 import dev.fastci.contract.JobRequest;
+import dev.fastci.host.PipelineDirs;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.spec.JobSpec;
@@ -77,7 +78,12 @@ final class JobCaching {
     }
     Optional<CacheEntry> hit = memos.lookup(request.job().name(), key);
     return hit.isPresent()
-        && memos.replay(hit.get(), log.path(), pipelineDir(request), request.job().outputs());
+        && memos.replay(
+            hit.get(),
+            log.path(),
+            pipelineDir(request),
+            request.job().outputs(),
+            new PipelineDirs(logs.dataDir()).layers(request.runId()));
   }
 
   List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {

@@ -103,10 +103,28 @@ class CacheStoreTest {
     assertThat(fresh).exists();
   }
 
+  @Test
+  void theFirstCompleteSaveOfAKeyStaysAndALaterOneIsDropped() throws IOException {
+    CacheEntry first = save(store, "deps-1", 10);
+    clock.addAndGet(1000);
+
+    CacheStore.Saved again =
+        store.save(
+            CacheEntry.KEYED, "deps-1", content -> Files.writeString(content.resolve("x"), "x"));
+
+    assertThat(again.first()).isFalse();
+    assertThat(again.entry()).isEqualTo(first);
+    assertThat(store.exact(CacheEntry.KEYED, "deps-1")).contains(first);
+    assertThat(store.files(first, "").resolve("x")).doesNotExist();
+    assertThat(dataDir.resolve("caches/staging")).isEmptyDirectory();
+  }
+
   private static CacheEntry save(CacheStore store, String key, int bytes) {
-    return store.save(
-        CacheEntry.KEYED,
-        key,
-        content -> Files.write(content.resolve("data.bin"), new byte[bytes]));
+    return store
+        .save(
+            CacheEntry.KEYED,
+            key,
+            content -> Files.write(content.resolve("data.bin"), new byte[bytes]))
+        .entry();
   }
 }

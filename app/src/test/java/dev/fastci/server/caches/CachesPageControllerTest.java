@@ -40,10 +40,12 @@ class CachesPageControllerTest {
   void saveTwoCaches() {
     store = new CacheStore(properties.dataDir());
     deps =
-        store.save(
-            CacheEntry.KEYED,
-            "deps-0123",
-            content -> Files.write(content.resolve("a.jar"), new byte[2048]));
+        store
+            .save(
+                CacheEntry.KEYED,
+                "deps-0123",
+                content -> Files.write(content.resolve("a.jar"), new byte[2048]))
+            .entry();
     store.save(
         CacheEntry.JOB, "build@abc", content -> Files.writeString(content.resolve("log"), "x"));
   }
