@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.format.Durations;
 import java.io.IOException;
@@ -10,11 +11,14 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Prints a run as it happens: a progress line per job state change and each job's log lines
- * prefixed with its name. It reads the workflow's query and the log files; it never slows the run.
+ * Prints a run as it happens: a line per event of the run (its setup steps, such as {@code setup:
+ * checkout 5.90 s (mirror cloned)}, a lost host), a progress line per job state change, and each
+ * job's log lines prefixed with its name. It reads the workflow's query and the log files; it never
+ * slows the run.
  */
 final class RunFollower {
   private static final Duration REFRESH = Duration.ofMillis(100);
@@ -24,6 +28,7 @@ final class RunFollower {
   private final PrintStream out;
   private final Map<String, JobStatus> shown = new HashMap<>();
   private final Map<String, LogTailer> tailers = new HashMap<>();
+  private int eventsShown;
   private int nameWidth;
 
   RunFollower(RunSource source, PrintStream out) {
@@ -51,6 +56,10 @@ final class RunFollower {
   private void show(PipelineState state) throws IOException {
     if (nameWidth == 0) {
       nameWidth = state.jobs().stream().mapToInt(j -> j.name().length()).max().orElse(4);
+    }
+    List<PipelineEvent> events = state.events();
+    for (; eventsShown < events.size(); eventsShown++) {
+      out.println(LocalTime.now().format(CLOCK) + " " + events.get(eventsShown).message());
     }
     for (JobState job : state.jobs()) {
       JobStatus before = shown.getOrDefault(job.name(), JobStatus.PENDING);

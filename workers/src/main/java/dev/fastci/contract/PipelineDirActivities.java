@@ -7,9 +7,18 @@ import io.temporal.activity.ActivityMethod;
 @ActivityInterface
 public interface PipelineDirActivities {
 
-  /** Creates the dir (and the checkout, in repo mode); returns its absolute host path. */
+  /**
+   * Creates the dir (and the checkout, in repo mode); returns its absolute host path. Executions
+   * from before the visible setup phase call it; newer ones call {@link #setUpPipelineDir}.
+   */
   @ActivityMethod
   String preparePipelineDir(PipelineDirRequest request);
+
+  /**
+   * Creates the dir (and the checkout, in repo mode); returns its path and how the checkout went.
+   */
+  @ActivityMethod
+  PipelineDirSetUp setUpPipelineDir(PipelineDirRequest request);
 
   /** Removes the run's pipeline dir if it exists. */
   @ActivityMethod

@@ -3,6 +3,7 @@ package dev.fastci.host;
 import dev.fastci.backend.ContainerRemovals;
 import dev.fastci.contract.PipelineDirActivities;
 import dev.fastci.contract.PipelineDirRequest;
+import dev.fastci.contract.PipelineDirSetUp;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,23 +43,32 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
 
   @Override
   public String preparePipelineDir(PipelineDirRequest request) {
+    return setUpPipelineDir(request).path();
+  }
+
+  @Override
+  public PipelineDirSetUp setUpPipelineDir(PipelineDirRequest request) {
     return Heartbeats.during(() -> prepare(request));
   }
 
-  private String prepare(PipelineDirRequest request) {
+  private PipelineDirSetUp prepare(PipelineDirRequest request) {
     try {
       if (request.reuseExisting() && dirs.reuse(request.runId())) {
-        return dirs.dir(request.runId()).toString();
+        String kept = request.repoUrl() == null ? null : "kept from the earlier attempt";
+        return new PipelineDirSetUp(dirs.dir(request.runId()).toString(), kept);
       }
-      return dirs.create(request.runId(), this::checkoutInto, request).toString();
+      String[] checkout = new String[1];
+      Path dir = dirs.create(request.runId(), (r, d) -> checkout[0] = checkoutInto(r, d), request);
+      return new PipelineDirSetUp(dir.toString(), checkout[0]);
     } catch (IOException e) {
       throw new UncheckedIOException("could not create the pipeline dir of " + request.runId(), e);
     }
   }
 
-  private void checkoutInto(PipelineDirRequest request, Path dir) {
+  /** Checks the repository out into the dir; returns how the mirror was brought up to date. */
+  private String checkoutInto(PipelineDirRequest request, Path dir) {
     if (request.repoUrl() == null) {
-      return;
+      return null;
     }
     long started = System.nanoTime();
     try {
@@ -70,6 +80,7 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
           request.commitHash(),
           (System.nanoTime() - started) / 1_000_000,
           mirror);
+      return "mirror " + mirror;
     } catch (RepoCheckout.CheckoutException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CHECKOUT_FAILED);
     }

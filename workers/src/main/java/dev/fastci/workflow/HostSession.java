@@ -6,6 +6,7 @@ import dev.fastci.contract.HostAssignment;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.PipelineDirActivities;
 import dev.fastci.contract.PipelineDirRequest;
+import dev.fastci.contract.PipelineDirSetUp;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.TaskQueues;
 import dev.fastci.spec.JobSpec;
@@ -28,6 +29,7 @@ final class HostSession {
       Workflow.newActivityStub(HostActivities.class, ActivityOptionsFactory.hostAssignment());
   private final PipelineRun run;
   private final FailoverMode failover;
+  private final SetupMode setup;
   private final Duration hostWait;
   private final Tries tries;
   private final RunEvents events;
@@ -35,9 +37,11 @@ final class HostSession {
   private PipelineDirActivities dirs;
   private String pipelineDir;
 
-  HostSession(PipelineRun run, FailoverMode failover, Tries tries, RunEvents events) {
+  HostSession(
+      PipelineRun run, FailoverMode failover, SetupMode setup, Tries tries, RunEvents events) {
     this.run = run;
     this.failover = failover;
+    this.setup = setup;
     this.hostWait = failover.hostWait(run);
     this.tries = tries;
     this.events = events;
@@ -54,20 +58,31 @@ final class HostSession {
   /**
    * Creates the run's pipeline dir on its host when the spec wants one. A host that does not take
    * the task and does not answer either is lost: the run moves to another host.
+   *
+   * @return how the checkout went (with {@link SetupMode#VISIBLE}), or null
    */
-  void setUpPipelineDir(boolean dirExists) {
+  String setUpPipelineDir(boolean dirExists) {
     PipelineSpec spec = run.spec();
     boolean reuse = dirExists;
     while (true) {
       dirs = ActivityOptionsFactory.pipelineDirs(host.taskQueue(), hostWait);
       if (!spec.needsPipelineDir()) {
         pipelineDir = null;
-        return;
+        return null;
       }
       PipelineDirRequest request =
           new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), reuse);
-      if (onHost(PREPARE_DIR, () -> pipelineDir = dirs.preparePipelineDir(request))) {
-        return;
+      String[] checkout = new String[1];
+      Runnable prepare =
+          setup == SetupMode.VISIBLE
+              ? () -> {
+                PipelineDirSetUp done = dirs.setUpPipelineDir(request);
+                pipelineDir = done.path();
+                checkout[0] = done.checkout();
+              }
+              : () -> pipelineDir = dirs.preparePipelineDir(request);
+      if (onHost(PREPARE_DIR, prepare)) {
+        return checkout[0];
       }
       moveToAnotherHost();
       reuse = false;

@@ -10,9 +10,10 @@ import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 
 /**
- * One execution of a pipeline run: it takes a host ({@link HostSession}), sets up the pipeline dir
- * there, runs the DAG ({@link JobScheduler}), and cleans up ({@link RunTeardown}) even after a
- * cancel. What happens goes to the live state and the server's store ({@link RunEvents}).
+ * One execution of a pipeline run: it takes a host ({@link HostSession}) and sets up the pipeline
+ * dir there ({@link RunSetup}), runs the DAG ({@link JobScheduler}), and cleans up ({@link
+ * RunTeardown}) even after a cancel. What happens goes to the live state and the server's store
+ * ({@link RunEvents}).
  *
  * <p>The order of the commands it makes is what recorded histories replay against (see
  * PipelineWorkflowReplayTest): a change to it must be versioned with {@code Workflow.getVersion}.
@@ -27,14 +28,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     RunEvents events = new RunEvents(run, progress);
     FailoverMode failover = FailoverMode.detect();
     CleanupMode cleanup = CleanupMode.detect(failover);
+    SetupMode setup = SetupMode.detect();
     Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
-    HostSession host = new HostSession(run, failover, tries, events);
+    HostSession host = new HostSession(run, failover, setup, tries, events);
     this.scheduler = new JobScheduler(run, progress, host, tries, events);
     this.progress = progress;
     try {
-      host.assign();
-      host.setUpPipelineDir(run.continuesEarlierExecution());
-      events.started(host.hostId());
+      new RunSetup(run, host, events, setup).run();
       scheduler.runJobs();
     } catch (ActivityFailure | CanceledFailure e) {
       if (CancellationScope.current().isCancelRequested() || Failures.isCancellation(e)) {

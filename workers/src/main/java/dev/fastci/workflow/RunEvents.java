@@ -30,10 +30,10 @@ final class RunEvents {
     record(r -> r.runEvent(run.runId(), run.attempt(), event));
   }
 
-  /** The run set up on its host and starts its jobs. */
-  void started(String hostId) {
-    progress.started(hostId, now());
-    record(r -> r.runStarted(run.runId(), run.attempt(), hostId, now()));
+  /** The run got its host; it started at {@code at} (its setup's start, or its jobs'). */
+  void started(String hostId, long at) {
+    progress.started(hostId, at);
+    record(r -> r.runStarted(run.runId(), run.attempt(), hostId, at));
   }
 
   /** The run goes on on another host, for the reason the message gives. */

@@ -18,7 +18,9 @@ class PipelineWorkflowReplayTest {
         "diamond-with-container-removals.json",
         "host-failover.json",
         "memoized-chain.json",
-        "cleanup-after-engine-restart.json"
+        "cleanup-after-engine-restart.json",
+        "visible-setup-with-checkout.json",
+        "visible-setup-recorded-by-a-server.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

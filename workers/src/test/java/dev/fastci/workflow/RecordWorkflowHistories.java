@@ -1,8 +1,14 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
+import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.TaskQueues;
+import dev.fastci.testing.GitRepos;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -47,6 +53,12 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      recordIfMissing(
+          client, out.resolve("visible-setup-with-checkout.json"), () -> checkedOut(harness));
+      recordIfMissing(
+          client,
+          out.resolve("visible-setup-recorded-by-a-server.json"),
+          () -> recordedByAServer(env, harness));
     } finally {
       env.close();
     }
@@ -136,6 +148,55 @@ public final class RecordWorkflowHistories {
     harness.backend.engineUp();
     run.await();
     return run.handle().runId();
+  }
+
+  /** A repo-mode run: its setup steps are the host and the checkout (version visible-setup 1). */
+  private static String checkedOut(WorkflowHarness harness) throws Exception {
+    Path repo = Files.createTempDirectory("hist-repo");
+    String commit = GitRepos.withVersions(repo, "one").get(0);
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'checkout','repo_url':'"
+                    + repo
+                    + "','commit_hash':'"
+                    + commit
+                    + "','jobs':[{'name':'a','image':'i','command':'true'}]}"));
+    run.await();
+    return run.handle().runId();
+  }
+
+  /**
+   * A run a server owns, with a recorder that takes every record: the run starts when it was
+   * accepted, and each setup step goes to the store as an event (version visible-setup 1).
+   */
+  private static String recordedByAServer(TestWorkflowEnvironment env, WorkflowHarness harness)
+      throws Exception {
+    env.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new TakesEveryRecord());
+    env.start();
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'recorded','setup_pipeline_dir':true,'jobs':["
+                + "{'name':'a','image':'i','command':'true'}]}");
+    WorkflowHarness.Started run =
+        harness.start(new PipelineRun(RunIds.newId(), spec, 1, List.of(), null, true));
+    run.await();
+    return run.handle().runId();
+  }
+
+  /** A store that takes every record and keeps none. */
+  private static final class TakesEveryRecord implements RunRecorderActivities {
+    @Override
+    public void runStarted(String runId, int attempt, String host, long startedAt) {}
+
+    @Override
+    public void jobFinished(String runId, JobState job) {}
+
+    @Override
+    public void runFinished(PipelineState state) {}
+
+    @Override
+    public void runEvent(String runId, int attempt, PipelineEvent event) {}
   }
 
   private interface Recording {

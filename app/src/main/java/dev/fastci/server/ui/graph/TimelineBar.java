@@ -9,6 +9,7 @@ package dev.fastci.server.ui.graph;
  * @param critical whether the job is on the critical path
  * @param duration such as {@code "0.42s"}, {@code "12.3s"} or {@code "4m05s"}; empty when the job
  *     never started
+ * @param detail what the bar's tooltip adds: the setup bar's steps; empty for a job
  */
 public record TimelineBar(
     String name,
@@ -16,4 +17,17 @@ public record TimelineBar(
     double leftPercent,
     double widthPercent,
     boolean critical,
-    String duration) {}
+    String duration,
+    String detail) {
+
+  /** The bar of a job. */
+  public TimelineBar(
+      String name,
+      String status,
+      double leftPercent,
+      double widthPercent,
+      boolean critical,
+      String duration) {
+    this(name, status, leftPercent, widthPercent, critical, duration, "");
+  }
+}

@@ -2,12 +2,15 @@ package dev.fastci.server.ui.run;
 
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.ui.Formats;
 import dev.fastci.server.ui.graph.DagLayout;
 import dev.fastci.server.ui.graph.Timelines;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.security.web.csrf.CsrfToken;
 
 /** Everything the run page and its live fragment show. */
@@ -31,9 +34,23 @@ final class RunPageModel {
     model.put("duration", Formats.duration(run.startedAt(), run.finishedAt(), now));
     model.put("temporalUrl", temporalLink(temporalWebUrl, run.id()));
     model.put("dag", DagLayout.layout(run.jobs()));
-    model.put("timeline", Timelines.of(run.jobs(), now));
+    model.put("timeline", Timelines.of(run.jobs(), setup(run, finished), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
     return model;
+  }
+
+  /** The run's setup phase: under way until a job starts or the run ends. */
+  private static Timelines.Setup setup(RunDetail run, boolean finished) {
+    List<RunEvent> steps = run.setupSteps();
+    if (steps.isEmpty() || run.setupStartedAt() == null) {
+      return null;
+    }
+    boolean running = !finished && run.jobs().stream().allMatch(j -> j.startedAt() == null);
+    String told =
+        steps.stream()
+            .map(e -> e.message().substring(RunDetail.SETUP_STEP.length()))
+            .collect(Collectors.joining("; "));
+    return new Timelines.Setup(run.setupStartedAt(), run.setupFinishedAt(), running, told);
   }
 
   private static String temporalLink(String base, String runId) {

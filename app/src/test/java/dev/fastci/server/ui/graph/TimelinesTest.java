@@ -37,6 +37,36 @@ class TimelinesTest {
   }
 
   @Test
+  void theSetupComesFirstFromTheRunsAcceptanceToItsLastStep() {
+    Timelines.Setup setup =
+        new Timelines.Setup(
+            T0, T0.plusMillis(6_000), false, "host h1 0.02 s; checkout 5.98 s (mirror cloned)");
+    Timeline timeline =
+        Timelines.of(List.of(ran("a", 6_000, 8_000), ran("b", 8_000, 10_000, "a")), setup, T0);
+
+    assertThat(timeline.bars())
+        .extracting(TimelineBar::name, TimelineBar::status, TimelineBar::leftPercent)
+        .containsExactly(
+            tuple("setup", "setup", 0.0),
+            tuple("a", "succeeded", 60.0),
+            tuple("b", "succeeded", 80.0));
+    assertThat(timeline.bars().get(0).widthPercent()).isEqualTo(60.0);
+    assertThat(timeline.bars().get(0).duration()).isEqualTo("6.00s");
+    assertThat(timeline.bars().get(0).detail()).contains("checkout 5.98 s (mirror cloned)");
+    assertThat(timeline.total()).isEqualTo("10.0s");
+  }
+
+  @Test
+  void aSetupUnderWayEndsNow() {
+    Timelines.Setup setup = new Timelines.Setup(T0, T0.plusMillis(10), true, "host h1 0.01 s");
+
+    Timeline timeline = Timelines.of(List.of(job("a")), setup, T0.plusSeconds(3));
+
+    assertThat(timeline.bars().get(0).duration()).isEqualTo("3.00s");
+    assertThat(timeline.bars().get(1).widthPercent()).isZero();
+  }
+
+  @Test
   void runningJobEndsNow() {
     Timeline timeline =
         Timelines.of(List.of(ran("a", 0, 1_000), running("b", 1_000, "a")), T0.plusSeconds(4));
