@@ -2,11 +2,13 @@ package dev.fastci.worker;
 
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ManagedContainers;
-import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
+import dev.fastci.util.DaemonThreads;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on its
@@ -50,21 +52,40 @@ public final class Engine implements AutoCloseable {
    */
   public static Engine start(
       String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
-    TemporalConnection temporal = TemporalConnection.open(target, embeddedPort);
     if (!withWorker) {
-      return new Engine(temporal, null, null, null);
+      return new Engine(TemporalConnection.open(target, embeddedPort), null, null, null);
+    }
+    // Temporal and the backend start side by side: both are mostly class loading and a wait for
+    // an answer (the embedded server, the Docker engine), which two cores overlap well.
+    CompletableFuture<Backend> starting =
+        CompletableFuture.supplyAsync(
+            () -> Backends.start(config),
+            work -> DaemonThreads.named("fastci-backend-start").newThread(work).start());
+    TemporalConnection temporal;
+    try {
+      temporal = TemporalConnection.open(target, embeddedPort);
+    } catch (RuntimeException e) {
+      starting.thenAccept(Backend::close);
+      throw e;
     }
     try {
-      return withWorker(temporal, config);
+      return withWorker(temporal, started(starting), config);
     } catch (RuntimeException e) {
       temporal.close(); // its timer thread would keep the process alive
       throw e;
     }
   }
 
-  private static Engine withWorker(TemporalConnection temporal, WorkerConfig config) {
-    GitCredentials.install(System.getenv());
-    Backend backend = Backends.start(config);
+  private static Backend started(CompletableFuture<Backend> starting) {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static Engine withWorker(
+      TemporalConnection temporal, Backend backend, WorkerConfig config) {
     FastciWorker worker;
     try {
       worker = new FastciWorker(temporal.client(), config, backend).start();

@@ -6,6 +6,8 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.fastci.util.DaemonThreads;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -154,9 +156,30 @@ final class RunNetworkPool {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    // side by side: each removal waits for the engine to kill its holder
+    List<Thread> removals = new ArrayList<>();
     String pooled;
     while ((pooled = warm.poll()) != null) {
-      containers.remove(pooled, false);
+      String holder = pooled;
+      Thread removal = DaemonThreads.named("fastci-pool-removal").newThread(() -> remove(holder));
+      removal.start();
+      removals.add(removal);
+    }
+    for (Thread removal : removals) {
+      try {
+        removal.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void remove(String holder) {
+    try {
+      containers.remove(holder, false);
+    } catch (RuntimeException e) {
+      log.warn("run networks: could not remove the pool container {}: {}", holder, e.toString());
     }
   }
 }
