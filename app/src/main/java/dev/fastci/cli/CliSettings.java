@@ -98,7 +98,9 @@ record CliSettings(
   }
 
   WorkerConfig workerConfig() {
-    return new WorkerConfig(dataDir, hostId, maxParallelJobs).withJobLimits(jobLimits);
+    // the same host paths as at submit, judged again as each job's container is made
+    return new WorkerConfig(dataDir, hostId, maxParallelJobs)
+        .withJobLimits(jobLimits.withMounts(hostPathPolicy()));
   }
 
   /**

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecError;
@@ -37,7 +39,8 @@ class RunServiceHostPathsTest {
         pipelines,
         new ObjectMapper(),
         properties,
-        mock(RunRecorder.class));
+        mock(RunRecorder.class),
+        new AuditLog(mock(AuditStore.class)));
   }
 
   private String withVolume(String volume) {
