@@ -114,7 +114,8 @@ record CliSettings(
         : HostPathPolicy.underRoots(allowedRoots, dockerSockets);
   }
 
-  private static String setting(Map<String, String> env, String property, String var, String def) {
+  /** The system property, else the environment variable, else the default. */
+  static String setting(Map<String, String> env, String property, String var, String def) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       value = env.get(var);

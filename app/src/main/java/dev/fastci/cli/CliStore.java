@@ -47,7 +47,7 @@ final class CliStore {
   }
 
   static CliStore open(Path dataDir, Map<String, String> env) {
-    String url = setting(env, "spring.datasource.url", "SPRING_DATASOURCE_URL", "");
+    String url = CliSettings.setting(env, "spring.datasource.url", "SPRING_DATASOURCE_URL", "");
     DataSource dataSource;
     String where;
     if (url.isBlank()) {
@@ -62,8 +62,10 @@ final class CliStore {
       dataSource =
           new DriverManagerDataSource(
               url,
-              setting(env, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", ""),
-              setting(env, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", ""));
+              CliSettings.setting(
+                  env, "spring.datasource.username", "SPRING_DATASOURCE_USERNAME", ""),
+              CliSettings.setting(
+                  env, "spring.datasource.password", "SPRING_DATASOURCE_PASSWORD", ""));
     }
     try (Connection probe = dataSource.getConnection()) {
       probe.isValid(5);
@@ -79,13 +81,5 @@ final class CliStore {
     }
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     return new CliStore(dataSource);
-  }
-
-  private static String setting(Map<String, String> env, String property, String var, String def) {
-    String value = System.getProperty(property);
-    if (value == null || value.isBlank()) {
-      value = env.get(var);
-    }
-    return value == null || value.isBlank() ? def : value;
   }
 }

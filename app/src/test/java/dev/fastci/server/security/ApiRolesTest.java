@@ -7,8 +7,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.server.users.Role;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,16 +57,7 @@ class ApiRolesTest extends ServerWithUsers {
 
   /** Every (call, role) pair. */
   static Stream<Arguments> callsByRole() {
-    List<Arguments> all = new ArrayList<>();
-    calls()
-        .forEach(
-            call -> {
-              for (Role role : Role.values()) {
-                Object[] a = call.get();
-                all.add(Arguments.of(a[0], a[1], a[2], a[3], role));
-              }
-            });
-    return all.stream();
+    return forEachRole(calls());
   }
 
   @ParameterizedTest(name = "{1} {2} as {4}")

@@ -9,9 +9,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.provider.Arguments;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +64,19 @@ abstract class ServerWithUsers {
         }
       }
     }
+  }
+
+  /** Each case once for every role: the case's arguments, then the role. */
+  static Stream<Arguments> forEachRole(Stream<Arguments> cases) {
+    return cases.flatMap(
+        c ->
+            Stream.of(Role.values())
+                .map(
+                    role -> {
+                      List<Object> args = new ArrayList<>(List.of(c.get()));
+                      args.add(role);
+                      return Arguments.of(args.toArray());
+                    }));
   }
 
   /** The personal token of the user with this role. */

@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.server.users.Role;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,16 +51,7 @@ class UiRolesTest extends ServerWithUsers {
   }
 
   static Stream<Arguments> actionsByRole() {
-    List<Arguments> all = new ArrayList<>();
-    actions()
-        .forEach(
-            action -> {
-              for (Role role : Role.values()) {
-                Object[] a = action.get();
-                all.add(Arguments.of(a[0], a[1], a[2], role));
-              }
-            });
-    return all.stream();
+    return forEachRole(actions());
   }
 
   @ParameterizedTest(name = "{1} {2} as {3}")
