@@ -1,5 +1,6 @@
 package dev.fastci.cache;
 
+import dev.fastci.util.DaemonThreads;
 import dev.fastci.util.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -217,6 +218,18 @@ public final class CacheStore {
   /** Applies the limits now; returns the evicted entries. */
   public List<CacheEntry> evict(CacheLimits limits) {
     return new CacheEviction(this, dirs).evict(limits, clock.getAsLong());
+  }
+
+  /**
+   * Finds out in the background whether saved files can be mounted copy-on-write in this store's
+   * work dir and in {@code layersRoot} (where memoized outputs get their layers): the probe mounts
+   * once per dir and process, and this way no job's first restore waits for it.
+   */
+  public void probeCopyOnWriteLater(Path layersRoot) {
+    List<Path> probed = List.of(workDir(), layersRoot);
+    DaemonThreads.named("fastci-copy-on-write-probe")
+        .newThread(() -> probed.forEach(CopyOnWrite::available))
+        .start();
   }
 
   /** True when a job's layer has the entry mounted now: eviction passes it over. */

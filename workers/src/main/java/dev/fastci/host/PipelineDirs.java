@@ -48,7 +48,12 @@ public final class PipelineDirs {
 
   /** Where the run keeps the layers of the memoized outputs mounted in its dir. */
   public Path layers(String runId) {
-    return root.resolve(LAYERS).resolve(runId);
+    return layersRoot().resolve(runId);
+  }
+
+  /** Where every run keeps its layers ({@link #layers}). */
+  public Path layersRoot() {
+    return root.resolve(LAYERS);
   }
 
   /** Prepares the dir with {@code filler} under a temporary name, then renames it into place. */

@@ -7,6 +7,7 @@ import dev.fastci.contract.TaskQueues;
 import dev.fastci.host.HostActivitiesImpl;
 import dev.fastci.host.HostLivenessImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
+import dev.fastci.host.PipelineDirs;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
@@ -42,7 +43,9 @@ public final class FastciWorker implements AutoCloseable {
     this.factory = WorkerFactory.newInstance(client);
     this.removals = new ContainerRemovals(backend);
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
-    new CacheStore(config.dataDir()).evict(config.cacheLimits());
+    CacheStore caches = new CacheStore(config.dataDir());
+    caches.evict(config.cacheLimits());
+    caches.probeCopyOnWriteLater(new PipelineDirs(config.dataDir()).layersRoot());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
     // A bug in the workflow's code fails the execution instead of retrying its task forever, so
     // the server sees a closed workflow and ends the run visibly (RunReconciler).
