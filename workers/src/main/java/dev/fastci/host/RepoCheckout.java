@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class RepoCheckout {
   private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+  private static final String UP_TO_DATE = "up to date";
   private final Path mirrors;
   private final Mirrors git;
 
@@ -44,7 +45,7 @@ final class RepoCheckout {
       synchronized (LOCKS.computeIfAbsent(mirror, m -> new Object())) {
         mirrorState = updateMirror(mirrorsGit, repoUrl, commitHash, mirror);
       }
-      if (!mirrorsGit.has(mirror, commitHash)) {
+      if (!mirrorState.equals(UP_TO_DATE) && !mirrorsGit.has(mirror, commitHash)) {
         throw new CheckoutException("commit " + commitHash + " is not in " + repoUrl);
       }
       mirrorsGit.checkout(mirror, repoUrl, commitHash, dir);
@@ -68,7 +69,7 @@ final class RepoCheckout {
       return "cloned";
     }
     if (git.has(mirror, commitHash)) {
-      return "up to date";
+      return UP_TO_DATE;
     }
     git.fetch(mirror);
     return "fetched";
