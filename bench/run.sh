@@ -631,7 +631,7 @@ real_work_table
 echo
 echo "raw numbers per round:"
 for k in chain chain_anchor fan fan_anchor start push idle_rss growth list detail memo memo_first \
-  log log_anchor log_list log_list_max cache cache_anchor checkout_first checkout_first_anchor \
+  log log_anchor log_list log_list_max cache cache_job cache_anchor checkout_first checkout_first_anchor \
   checkout_again checkout_again_anchor cli_run cli_validate cli_anchor; do
   [ -n "${raw[$k]:-}" ] || continue
   printf '  %-22s %s\n' "$k" "${raw[$k]:-}"
