@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,8 @@ abstract class ServerWithUsers {
             Stream.of(Role.values())
                 .map(
                     role -> {
-                      List<Object> args = new ArrayList<>(List.of(c.get()));
+                      List<Object> args =
+                          new ArrayList<>(Arrays.asList(c.get())); // a case may hold null
                       args.add(role);
                       return Arguments.of(args.toArray());
                     }));
