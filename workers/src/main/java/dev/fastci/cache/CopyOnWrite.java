@@ -4,6 +4,7 @@ import dev.fastci.util.Directories;
 import dev.fastci.util.Mounts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -45,12 +46,36 @@ final class CopyOnWrite {
         .isEmpty();
   }
 
+  /** The outermost of {@code dir} and its parents that does not exist yet, or null. */
+  private static Path firstMissing(Path dir) {
+    Path missing = null;
+    for (Path at = dir; at != null && !Files.exists(at); at = at.getParent()) {
+      missing = at;
+    }
+    return missing;
+  }
+
+  /** Deletes the dirs the probe made, from {@code dir} up to {@code outermost}, while empty. */
+  private static void removeEmpty(Path dir, Path outermost) throws IOException {
+    if (outermost == null) {
+      return;
+    }
+    for (Path at = dir; at != null && at.startsWith(outermost); at = at.getParent()) {
+      try {
+        Files.deleteIfExists(at);
+      } catch (DirectoryNotEmptyException inUseMeanwhile) {
+        return;
+      }
+    }
+  }
+
   private static Optional<String> whyNot(Path workDir) {
     Optional<String> engine = EngineNamespace.whyNotShared();
     if (engine.isPresent()) {
       return engine;
     }
     Path probe = workDir.resolve(".probe-" + UUID.randomUUID());
+    Path firstMade = firstMissing(workDir);
     try {
       Files.createDirectories(probe);
       Layer layer = Layer.in(probe);
@@ -65,6 +90,7 @@ final class CopyOnWrite {
       try {
         Mounts.unmount(probe.resolve("merged"));
         Directories.deleteRecursively(probe);
+        removeEmpty(workDir, firstMade);
       } catch (IOException e) {
         throw new UncheckedIOException("could not remove " + probe, e);
       }

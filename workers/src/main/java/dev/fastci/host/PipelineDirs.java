@@ -4,6 +4,7 @@ import dev.fastci.contract.PipelineDirRequest;
 import dev.fastci.util.Directories;
 import dev.fastci.util.Mounts;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -91,6 +92,11 @@ public final class PipelineDirs {
     Mounts.unmountUnder(dir(runId));
     Directories.deleteRecursively(dir(runId));
     Directories.deleteRecursively(layers(runId));
+    try {
+      Files.deleteIfExists(layersRoot()); // when no other run has layers
+    } catch (DirectoryNotEmptyException othersHaveLayers) {
+      // they stay
+    }
   }
 
   /**
