@@ -103,7 +103,8 @@ final class RunCommand implements Callable<Integer> {
 
   private PipelineState runHere(CliSettings settings, PipelineSpec spec)
       throws IOException, InterruptedException {
-    try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
+    try (Engine engine =
+        Engine.start(settings.temporalTarget(), settings.runWorkerConfig(), true)) {
       RunHandle run = new PipelineClient(engine.client()).start(spec);
       announce(run.runId(), spec);
       return following.follow(

@@ -1,9 +1,13 @@
 package dev.fastci.server;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.client.RunHistories;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.Engine;
+import dev.fastci.worker.EngineSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,17 +16,26 @@ import org.springframework.context.annotation.Configuration;
 class EngineConfiguration {
 
   @Bean(destroyMethod = "close")
-  Engine engine(FastciProperties properties) {
+  Engine engine(FastciProperties properties, ObjectProvider<MeterRegistry> metrics) {
+    FastciProperties.Temporal temporal = properties.temporal();
     return Engine.start(
-        properties.temporal().target(),
-        properties.temporal().embeddedPort(),
-        properties.workerConfig(),
-        properties.worker().isEnabled());
+        new EngineSettings(
+            temporal.target(),
+            temporal.embeddedPort(),
+            properties.worker().isEnabled(),
+            temporal.embedded().recycleAfter(),
+            metrics.getIfAvailable()),
+        properties.workerConfig());
   }
 
   @Bean
   PipelineClient pipelineClient(Engine engine) {
-    return new PipelineClient(engine.client());
+    return new PipelineClient(engine.clients());
+  }
+
+  @Bean
+  RunHistories runHistories(Engine engine) {
+    return engine.histories();
   }
 
   @Bean

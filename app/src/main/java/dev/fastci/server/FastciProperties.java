@@ -6,10 +6,12 @@ import dev.fastci.job.JobLimits;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.BackendKind;
+import dev.fastci.worker.EngineSettings;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The server's {@code fastci.*} settings; each is also an environment variable (FASTCI_...).
@@ -32,13 +34,14 @@ public record FastciProperties(
     Janitor janitor,
     Runs runs,
     Cache cache,
-    BackendKind backend) {
+    BackendKind backend,
+    Metrics metrics) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
-    temporal = temporal == null ? new Temporal(null, null, null) : temporal;
+    temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null) : retention;
+    retention = retention == null ? new Retention(null, null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
@@ -46,13 +49,39 @@ public record FastciProperties(
     runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
     backend = backend == null ? BackendKind.DOCKER : backend;
+    metrics = metrics == null ? new Metrics(null) : metrics;
+  }
+
+  /**
+   * @param open {@code fastci.metrics.public}: true serves /actuator/prometheus without the API
+   *     token (for a scraper on a trusted network)
+   */
+  public record Metrics(@Name("public") Boolean open) {
+    public boolean isPublic() {
+      return open != null && open;
+    }
   }
 
   /**
    * @param target host:port of a Temporal cluster; blank for the embedded one
    * @param webUrl Temporal Web, for links from each run
+   * @param embedded how the embedded Temporal is kept bounded
    */
-  public record Temporal(String target, Integer embeddedPort, String webUrl) {}
+  public record Temporal(String target, Integer embeddedPort, String webUrl, Embedded embedded) {
+    public Temporal {
+      embedded = embedded == null ? new Embedded(null) : embedded;
+    }
+  }
+
+  /**
+   * @param recycleAfter the embedded Temporal is replaced by a fresh one after this many executions
+   *     (runs, retries, resumes); 0 never
+   */
+  public record Embedded(Integer recycleAfter) {
+    public Embedded {
+      recycleAfter = recycleAfter == null ? EngineSettings.DEFAULT_RECYCLE_AFTER : recycleAfter;
+    }
+  }
 
   /**
    * @param hostLostAfter a job that its run's host does not pick up for this long makes the run
@@ -73,9 +102,30 @@ public record FastciProperties(
     }
   }
 
-  public record Retention(Duration pipelineDir) {
+  /**
+   * @param pipelineDir how long a finished run's pipeline dir is kept for retries
+   * @param pipelineDirMaxSize all kept pipeline dirs together, in Docker notation (10g); the oldest
+   *     go first beyond it; 0 for no budget
+   */
+  public record Retention(Duration pipelineDir, String pipelineDirMaxSize) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
+      pipelineDirMaxSize =
+          pipelineDirMaxSize == null || pipelineDirMaxSize.isBlank()
+              ? "10g"
+              : pipelineDirMaxSize.strip();
+    }
+
+    public long pipelineDirMaxBytes() {
+      if (pipelineDirMaxSize.equals("0")) {
+        return 0;
+      }
+      try {
+        return MemorySize.parse(pipelineDirMaxSize);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "fastci.retention.pipeline-dir-max-size " + pipelineDirMaxSize + ": " + e.getMessage());
+      }
     }
   }
 
@@ -188,6 +238,7 @@ public record FastciProperties(
         .withJobLimits(
             new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
         .withCacheLimits(cache.limits())
-        .withBackend(backend);
+        .withBackend(backend)
+        .withPipelineDirMaxBytes(retention.pipelineDirMaxBytes());
   }
 }

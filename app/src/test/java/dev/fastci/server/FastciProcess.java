@@ -83,7 +83,15 @@ final class FastciProcess implements AutoCloseable {
     awaitExit();
   }
 
-  private void awaitExit() throws InterruptedException {
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  void awaitExit() throws InterruptedException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " did not stop within 30 s");
     }

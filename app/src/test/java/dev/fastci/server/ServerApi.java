@@ -28,7 +28,7 @@ final class ServerApi {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
-  private final List<String> submitted = new ArrayList<>();
+  private final List<String> submitted = java.util.Collections.synchronizedList(new ArrayList<>());
 
   ServerApi(String base, String token) {
     this.base = base;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "fastci.janitor.every=1h" // the test sweeps itself
     })
 @AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false) // the Prometheus registry, which tests leave out
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ServerOnDummyBackendTest {
   static final String TOKEN = "dummy-token";
@@ -211,5 +213,33 @@ class ServerOnDummyBackendTest {
 
     assertThat(report.containers()).contains(orphan);
     assertThat(backend().journal().existing()).doesNotContain(orphan);
+  }
+
+  @Test
+  void prometheusMetricsNeedTheTokenAndCountRunsJobsAndTheEngine() {
+    String id = api.submit(pipeline("metered", null, job("m", "\"DUMMY_OUTPUT\":\"x\\n\"")));
+    api.awaitEnd(id);
+
+    HttpResponse<String> anonymous =
+        api.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(api.base() + "/actuator/prometheus"))
+                .build());
+    HttpResponse<String> scraped = api.get("/actuator/prometheus");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(scraped.statusCode()).as(scraped.body()).isEqualTo(200);
+    assertThat(scraped.body())
+        .contains("fastci_runs_started_total")
+        .contains("fastci_runs_finished_total{status=\"SUCCEEDED\"")
+        .contains("fastci_job_duration_seconds_bucket{outcome=\"SUCCEEDED\"")
+        .contains("fastci_run_queue_wait_seconds_count")
+        .contains("fastci_jobs_running")
+        .contains("fastci_log_bytes_total")
+        .contains("fastci_temporal_embedded_generation")
+        .contains("fastci_temporal_embedded_recycles_total")
+        // the SDK's own meters (its counters and gauges follow every 10 s)
+        .contains("temporal_request_latency_seconds_count")
+        .contains("temporal_activity_execution_latency_seconds_count");
   }
 }

@@ -108,6 +108,11 @@ public interface Backend extends AutoCloseable {
    */
   String imageId(String image, String platform);
 
+  /** How many run network holders wait started ahead (0 for a backend without a pool). */
+  default int warmPoolSize() {
+    return 0;
+  }
+
   /**
    * A server janitor's view of the engine: every container labelled {@code dev.fastci.managed}, of
    * any run and store.

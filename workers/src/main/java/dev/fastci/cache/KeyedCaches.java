@@ -1,5 +1,6 @@
 package dev.fastci.cache;
 
+import dev.fastci.metrics.WorkerMeters;
 import dev.fastci.spec.CacheSpec;
 import dev.fastci.util.Directories;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,8 +59,11 @@ public final class KeyedCaches {
         mounts.add(new Mount(cache, key, dir, exact.isPresent()));
         continue;
       }
+      long start = System.nanoTime();
       Optional<CacheEntry> found = exact.isPresent() ? exact : byPrefix(cache, files);
-      if (found.isPresent() && store.restore(found.get(), "", dir)) {
+      boolean restored = found.isPresent() && store.restore(found.get(), "", dir);
+      WorkerMeters.cacheLookup("cache", restored, Duration.ofNanos(System.nanoTime() - start));
+      if (restored) {
         log.add("fastci: cache " + cache.path() + ": restored " + found.get().key());
       } else {
         createDir(dir);

@@ -20,15 +20,24 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private final RepoCheckout checkouts;
 
   private final ContainerRemovals removals;
+  private final long maxKeptBytes;
 
   /**
    * @param removals the job containers still being removed, then the run's teardown on this host
    *     (what a run left, and its network)
    */
   public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals) {
+    this(dataDir, removals, 0);
+  }
+
+  /**
+   * @param maxKeptBytes the budget of the finished runs' dirs, held each time a run ends; 0 none
+   */
+  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals, long maxKeptBytes) {
     this.dirs = new PipelineDirs(dataDir);
     this.checkouts = new RepoCheckout(dataDir);
     this.removals = removals;
+    this.maxKeptBytes = maxKeptBytes;
   }
 
   @Override
@@ -88,6 +97,7 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   public void keepPipelineDirForRetries(String runId) {
     try {
       dirs.markFinished(runId);
+      PipelineDirRetention.keepWithinBudget(dirs, maxKeptBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("could not mark the pipeline dir of " + runId, e);
     }

@@ -9,7 +9,10 @@ import dev.fastci.contract.JobResult;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
+import dev.fastci.metrics.WorkerMeters;
 import dev.fastci.secrets.SecretSource;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Optional;
 
 /**
@@ -84,14 +87,30 @@ public class JobActivitiesImpl implements JobActivities {
     if (earlier.isPresent()) {
       return earlier.get(); // this attempt already ran to its end: never run it twice
     }
-    if (shipper == null) {
-      return attempt.run(request, log);
+    WorkerMeters.jobStarted();
+    try {
+      if (shipper == null) {
+        return attempt.run(request, log);
+      }
+      try (LogShipper.Shipment shipment =
+          shipper.follow(request.runId(), request.job().name(), request.attempt(), log.path())) {
+        JobResult result = attempt.run(request, log);
+        shipment.finish(); // the server has the whole log before the job counts as ended
+        return result;
+      }
+    } finally {
+      WorkerMeters.jobEnded();
+      countLogBytes(log);
     }
-    try (LogShipper.Shipment shipment =
-        shipper.follow(request.runId(), request.job().name(), request.attempt(), log.path())) {
-      JobResult result = attempt.run(request, log);
-      shipment.finish(); // the server has the whole log before the job counts as ended
-      return result;
+  }
+
+  private static void countLogBytes(JobLog log) {
+    try {
+      if (Files.exists(log.path())) {
+        WorkerMeters.logBytes(Files.size(log.path()));
+      }
+    } catch (IOException unreadable) {
+      // not counted
     }
   }
 }

@@ -10,8 +10,10 @@ import dev.fastci.cache.Memoization;
 import dev.fastci.contract.JobRequest;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.metrics.WorkerMeters;
 import dev.fastci.spec.JobSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +77,13 @@ final class JobCaching {
     if (key == null || !request.job().memoize()) {
       return false;
     }
+    long start = System.nanoTime();
     Optional<CacheEntry> hit = memos.lookup(request.job().name(), key);
-    return hit.isPresent()
-        && memos.replay(hit.get(), log.path(), pipelineDir(request), request.job().outputs());
+    boolean replayed =
+        hit.isPresent()
+            && memos.replay(hit.get(), log.path(), pipelineDir(request), request.job().outputs());
+    WorkerMeters.cacheLookup("job", replayed, Duration.ofNanos(System.nanoTime() - start));
+    return replayed;
   }
 
   List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {

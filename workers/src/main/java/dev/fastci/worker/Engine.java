@@ -1,33 +1,50 @@
 package dev.fastci.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ManagedContainers;
+import dev.fastci.client.HistoryArchive;
+import dev.fastci.client.RunHistories;
+import dev.fastci.client.TemporalClients;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on its
  * backend (the local Docker engine, or the dummy). The command line and the server both start one.
+ * The embedded Temporal lives in {@link Generations}: it may be replaced by a fresh one now and
+ * then, so every call goes through {@link #clients()}.
  */
 public final class Engine implements AutoCloseable {
   private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
 
-  private final TemporalConnection temporal;
+  private final Scope metrics;
   private final Backend backend;
-  private final FastciWorker worker;
+  private final HostIdLock hostId;
+  private final Generations generations;
+  private final HistoryArchive archive;
   private final PipelineDirRetention retention;
 
   private Engine(
-      TemporalConnection temporal,
+      Scope metrics,
       Backend backend,
-      FastciWorker worker,
+      HostIdLock hostId,
+      Generations generations,
+      HistoryArchive archive,
       PipelineDirRetention retention) {
-    this.temporal = temporal;
+    this.metrics = metrics;
     this.backend = backend;
-    this.worker = worker;
+    this.hostId = hostId;
+    this.generations = generations;
+    this.archive = archive;
     this.retention = retention;
   }
 
@@ -38,7 +55,7 @@ public final class Engine implements AutoCloseable {
    * @param withWorker whether this process also runs jobs
    */
   public static Engine start(String target, WorkerConfig config, boolean withWorker) {
-    return start(target, null, config, withWorker);
+    return start(EngineSettings.of(target, null, withWorker), config);
   }
 
   /**
@@ -50,36 +67,95 @@ public final class Engine implements AutoCloseable {
    */
   public static Engine start(
       String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
-    TemporalConnection temporal = TemporalConnection.open(target, embeddedPort);
-    if (!withWorker) {
-      return new Engine(temporal, null, null, null);
-    }
-    try {
-      return withWorker(temporal, config);
-    } catch (RuntimeException e) {
-      temporal.close(); // its timer thread would keep the process alive
-      throw e;
-    }
+    return start(EngineSettings.of(target, embeddedPort, withWorker), config);
   }
 
-  private static Engine withWorker(TemporalConnection temporal, WorkerConfig config) {
-    GitCredentials.install(System.getenv());
-    Backend backend = Backends.start(config);
-    FastciWorker worker;
+  public static Engine start(EngineSettings settings, WorkerConfig config) {
+    // Fails before anything starts: a port with a target, a port out of range.
+    TemporalConnection.check(settings.target(), settings.embeddedPort());
+    Scope metrics =
+        settings.metrics() == null
+            ? new NoopScope()
+            : new RootScopeBuilder()
+                .reporter(new MicrometerClientStatsReporter(settings.metrics()))
+                .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+    Backend backend = null;
+    HostIdLock hostId = null;
+    if (settings.withWorker()) {
+      hostId = HostIdLock.acquire(config.hostId()); // before the backend sweeps its host's pool
+      GitCredentials.install(System.getenv());
+      try {
+        backend = Backends.start(config);
+      } catch (RuntimeException e) {
+        hostId.close();
+        throw e;
+      }
+    }
+    HistoryArchive archive = settings.isEmbedded() ? new HistoryArchive(config.dataDir()) : null;
+    Generations generations;
     try {
-      worker = new FastciWorker(temporal.client(), config, backend).start();
+      generations =
+          new Generations(
+              number -> connect(settings, metrics),
+              config,
+              backend,
+              settings.isEmbedded() ? settings.recycleAfter() : 0,
+              archive);
     } catch (RuntimeException e) {
-      backend.close();
+      if (backend != null) {
+        backend.close();
+        hostId.close();
+      }
       throw e;
     }
     PipelineDirRetention retention =
-        new PipelineDirRetention(new PipelineDirs(config.dataDir()), config.pipelineDirRetention())
-            .start(RETENTION_SWEEP_EVERY);
-    return new Engine(temporal, backend, worker, retention);
+        backend == null
+            ? null
+            : new PipelineDirRetention(
+                    new PipelineDirs(config.dataDir()),
+                    config.pipelineDirRetention(),
+                    config.pipelineDirMaxBytes())
+                .start(RETENTION_SWEEP_EVERY);
+    return new Engine(metrics, backend, hostId, generations, archive, retention);
   }
 
+  private static TemporalConnection connect(EngineSettings settings, Scope metrics) {
+    return TemporalConnection.open(settings.target(), settings.embeddedPort(), metrics);
+  }
+
+  /** The client of the engine that serves now; keep {@link #clients()} for anything long-lived. */
   public WorkflowClient client() {
-    return temporal.client();
+    return generations.client();
+  }
+
+  /** Every call about runs goes through these: they follow the embedded engine's generations. */
+  public TemporalClients clients() {
+    return generations;
+  }
+
+  /** The executions and event histories of runs, also of embedded engines already closed. */
+  public RunHistories histories() {
+    return new RunHistories(generations, archive);
+  }
+
+  /** Serves a task queue with these activities (the server's recorder), in every generation. */
+  public void serve(String taskQueue, Object... activities) {
+    generations.serve(taskQueue, List.of(activities));
+  }
+
+  /** Called after each switch to a fresh embedded Temporal, with the runs that must go on there. */
+  public void onRecycle(Consumer<Recycle> listener) {
+    generations.onRecycle(listener);
+  }
+
+  /** Replaces the embedded Temporal by a fresh one now (the server does it by itself). */
+  public Recycle recycle() {
+    return generations.recycle();
+  }
+
+  /** The generation of the embedded Temporal that serves now, from 1. */
+  public int generation() {
+    return generations.generation();
   }
 
   /** The backend of this process's worker (tests drive a dummy one); null without a worker. */
@@ -101,7 +177,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public boolean isEmbedded() {
-    return temporal.isEmbedded();
+    return generations.isEmbedded();
   }
 
   @Override
@@ -109,12 +185,15 @@ public final class Engine implements AutoCloseable {
     if (retention != null) {
       retention.close();
     }
-    if (worker != null) {
-      worker.close();
-    }
+    generations.close();
     if (backend != null) {
       backend.close(); // after the worker: no job uses it any more
+      hostId.close();
     }
-    temporal.close();
+    try {
+      metrics.close();
+    } catch (com.uber.m3.tally.ScopeCloseException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -14,6 +14,7 @@ import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
@@ -31,6 +32,13 @@ public final class FastciWorker implements AutoCloseable {
    */
   static final Duration HEARTBEAT_THROTTLE = Duration.ofMillis(500);
 
+  /**
+   * Each record a run sends to the server's store holds a workflow thread until it arrives, and a
+   * 1,000-job fan-out ends up to 1,000 jobs at once: past the SDK's default of 600 threads, its
+   * workflow tasks are rejected and the run stalls (measured by ClusterLimitsIntegrationTest).
+   */
+  static final int WORKFLOW_THREADS = 3_000;
+
   private final WorkerFactory factory;
   private final ContainerRemovals removals;
   private final LogShipper shipper;
@@ -39,7 +47,10 @@ public final class FastciWorker implements AutoCloseable {
    * @param backend runs the job containers; it stays the caller's, who closes it after this
    */
   public FastciWorker(WorkflowClient client, WorkerConfig config, Backend backend) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(WORKFLOW_THREADS).build());
     this.removals = new ContainerRemovals(backend);
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     new CacheStore(config.dataDir()).evict(config.cacheLimits());
@@ -72,7 +83,7 @@ public final class FastciWorker implements AutoCloseable {
                 removals,
                 config.cacheLimits())
             .sendingLogsWith(shipper),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals));
+        new PipelineDirActivitiesImpl(config.dataDir(), removals, config.pipelineDirMaxBytes()));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));
@@ -83,10 +94,28 @@ public final class FastciWorker implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops at once: running jobs are interrupted and leave their containers running, so the run's
+   * next execution re-attaches to them.
+   *
+   * @return false when some activity had not stopped within {@code max}
+   */
+  public boolean stopNow(Duration max) {
+    factory.shutdownNow();
+    factory.awaitTermination(max.toMillis(), TimeUnit.MILLISECONDS);
+    boolean stopped = factory.isTerminated();
+    closeHelpers();
+    return stopped;
+  }
+
   @Override
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    closeHelpers();
+  }
+
+  private void closeHelpers() {
     removals.close();
     if (shipper != null) {
       shipper.close();

@@ -25,6 +25,10 @@ class CachesPageController {
     List<CacheView> items = caches.list();
     model.addAttribute("caches", items.stream().map(CacheLine::of).toList());
     model.addAttribute("total", CacheLine.size(caches.totalBytes(items)));
+    model.addAttribute("keptDirs", CacheLine.size(caches.keptPipelineDirBytes()));
+    model.addAttribute(
+        "dirBudget",
+        caches.pipelineDirBudget() == 0 ? null : CacheLine.size(caches.pipelineDirBudget()));
     model.addAttribute("csrf", csrf);
     return VIEW;
   }

@@ -2,36 +2,33 @@ package dev.fastci.server.runs;
 
 import dev.fastci.contract.TaskQueues;
 import dev.fastci.worker.Engine;
-import io.temporal.worker.WorkerFactory;
-import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Serves {@code fastci-server}: only the server process records runs in its store, whichever worker
- * runs them.
+ * runs them. The engine serves it in each of its generations and stops it when it closes.
  */
 @Component
 class RecorderWorker implements SmartLifecycle {
-  private final WorkerFactory factory;
+  private final Engine engine;
+  private final RunRecorder recorder;
   private volatile boolean running;
 
   RecorderWorker(Engine engine, RunRecorder recorder) {
-    this.factory = WorkerFactory.newInstance(engine.client());
-    factory.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(recorder);
+    this.engine = engine;
+    this.recorder = recorder;
   }
 
   @Override
   public void start() {
-    factory.start();
+    engine.serve(TaskQueues.SERVER, recorder);
     running = true;
   }
 
   @Override
   public void stop() {
-    factory.shutdown();
-    factory.awaitTermination(5, TimeUnit.SECONDS);
-    running = false;
+    running = false; // the engine stops serving when it closes
   }
 
   @Override

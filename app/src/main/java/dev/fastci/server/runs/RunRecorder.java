@@ -1,9 +1,12 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.server.metrics.RunMeters;
+import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,11 +17,13 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final RunMeters meters;
 
-  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events) {
+  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events, RunMeters meters) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.meters = meters;
   }
 
   @Override
@@ -29,6 +34,9 @@ public class RunRecorder implements RunRecorderActivities {
   @Override
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
+    if (job.status() != JobStatus.SKIPPED && job.startedAt() != null && job.finishedAt() != null) {
+      meters.jobFinished(job.status(), Duration.ofMillis(job.finishedAt() - job.startedAt()));
+    }
   }
 
   @Override
@@ -48,11 +56,36 @@ public class RunRecorder implements RunRecorderActivities {
         jobs.saveJob(state.runId(), job);
       }
     }
-    store.markFinished(
-        state.runId(),
-        state.attempt(),
-        state.status(),
-        state.error(),
-        state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+    boolean ended =
+        store.markFinished(
+            state.runId(),
+            state.attempt(),
+            state.status(),
+            state.error(),
+            state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+    if (ended) {
+      meters.runFinished(state.status());
+      queueWait(state);
+    }
+  }
+
+  /** From the submission to the first job's start, for a run's first attempt. */
+  private void queueWait(PipelineState state) {
+    if (state.attempt() != 1) {
+      return;
+    }
+    state.jobs().stream()
+        .filter(job -> job.startedAt() != null && !job.cached())
+        .mapToLong(JobState::startedAt)
+        .min()
+        .ifPresent(
+            first ->
+                store
+                    .find(state.runId())
+                    .ifPresent(
+                        run ->
+                            meters.queueWait(
+                                Duration.ofMillis(
+                                    Math.max(0, first - run.createdAt().toEpochMilli())))));
   }
 }

@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
+import dev.fastci.host.PipelineDirs;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.metrics.RunMeters;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
-import io.temporal.client.WorkflowStub;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +33,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
+  static final String EVICTED =
+      "the run's pipeline dir was removed to keep the kept pipeline dirs within"
+          + " fastci.retention.pipeline-dir-max-size; this attempt starts from a fresh one (a fresh"
+          + " checkout in repo mode): what the succeeded jobs left there is gone";
 
   private final RunStore store;
   private final JobRowsStore jobRows;
@@ -42,6 +48,8 @@ public class RunService {
   private final RunRecorder recorder;
   private final HostPathPolicy hostPaths;
   private final SubmissionPolicy submissions;
+  private final RunMeters meters;
+  private final PipelineDirs pipelineDirs;
 
   public RunService(
       RunStore store,
@@ -51,7 +59,8 @@ public class RunService {
       PipelineClient pipelines,
       ObjectMapper json,
       FastciProperties properties,
-      RunRecorder recorder) {
+      RunRecorder recorder,
+      RunMeters meters) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
@@ -60,6 +69,8 @@ public class RunService {
     this.json = json;
     this.properties = properties;
     this.recorder = recorder;
+    this.meters = meters;
+    this.pipelineDirs = new PipelineDirs(properties.dataDir());
     this.hostPaths =
         HostPathPolicy.underRoots(
             properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
@@ -77,6 +88,7 @@ public class RunService {
     store.insert(
         id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
     begin(new PipelineRun(id, spec, 1, List.of(), null, true));
+    meters.runStarted();
     return id;
   }
 
@@ -107,13 +119,13 @@ public class RunService {
 
   public void cancel(String id) {
     RunRow run = unfinished(id, "cancel");
-    WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+    pipelines.cancel(run.id());
   }
 
   public void cancelJob(String id, String job) {
     RunRow run = unfinished(id, "cancel a job of");
     requireJob(run, job);
-    pipelines.workflow(run.id()).cancelJob(job);
+    pipelines.cancelJob(run.id(), job);
   }
 
   /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
@@ -150,8 +162,13 @@ public class RunService {
               + "; start a new run instead");
     }
     int attempt = run.attempt() + 1;
+    boolean evicted = spec.needsPipelineDir() && pipelineDirs.wasEvicted(run.id());
     store.startAttempt(run.id(), attempt, write(carried));
+    if (evicted) {
+      recorder.runEvent(run.id(), attempt, new PipelineEvent(System.currentTimeMillis(), EVICTED));
+    }
     begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
+    meters.runStarted();
     return attempt;
   }
 

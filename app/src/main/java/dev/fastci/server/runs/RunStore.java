@@ -105,11 +105,21 @@ public class RunStore {
   }
 
   @Transactional
-  void markFinished(
+  /**
+   * Records the end of the run's attempt (again, when it was recorded before).
+   *
+   * @return true when the attempt had not ended before
+   */
+  boolean markFinished(
       String id, int attempt, PipelineStatus status, String error, Instant finishedAt) {
-    jdbc.sql("update runs set status = ?, error = ?, finished_at = ? where id = ? and attempt = ?")
-        .params(status.name(), error, timestamp(finishedAt), id, attempt)
-        .update();
+    String update =
+        "update runs set status = ?, error = ?, finished_at = ? where id = ? and attempt = ?";
+    Object[] params = {status.name(), error, timestamp(finishedAt), id, attempt};
+    if (jdbc.sql(update + " and finished_at is null").params(params).update() > 0) {
+      return true;
+    }
+    jdbc.sql(update).params(params).update();
+    return false;
   }
 
   void markFailedToStart(String id, String error) {

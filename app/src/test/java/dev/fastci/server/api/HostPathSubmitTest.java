@@ -47,6 +47,7 @@ class HostPathSubmitTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
   @TempDir Path temp;
 
   private ResultActions submit(String spec) throws Exception {

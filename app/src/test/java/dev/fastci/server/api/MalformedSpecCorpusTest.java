@@ -61,6 +61,7 @@ class MalformedSpecCorpusTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
 
   static Stream<Arguments> corpus() throws IOException {
     Properties expected = expectedPaths();

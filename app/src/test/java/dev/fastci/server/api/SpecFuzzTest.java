@@ -580,6 +580,9 @@ class SpecFuzzTest {
       context.registerBean(JobRowsStore.class, () -> mock(JobRowsStore.class));
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
+      context.registerBean(
+          dev.fastci.server.metrics.RunMeters.class,
+          () -> mock(dev.fastci.server.metrics.RunMeters.class));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
       context.registerBean(PipelineSpecParser.class, () -> PARSER);
       context.registerBean(

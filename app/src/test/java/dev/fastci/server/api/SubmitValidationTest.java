@@ -36,6 +36,7 @@ class SubmitValidationTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
 
   @Test
   void malformedJsonIs400AtTheDocumentPathAndStartsNothing() throws Exception {

@@ -29,6 +29,7 @@ class RunServiceHostPathsTest {
   private RunService service(List<String> allowedRoots) {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(allowedRoots));
+    when(properties.dataDir()).thenReturn(java.nio.file.Path.of("data"));
     when(properties.worker()).thenReturn(new FastciProperties.Worker(true, null, null, null));
     return new RunService(
         store,
@@ -38,7 +39,8 @@ class RunServiceHostPathsTest {
         pipelines,
         new ObjectMapper(),
         properties,
-        mock(RunRecorder.class));
+        mock(RunRecorder.class),
+        mock(dev.fastci.server.metrics.RunMeters.class));
   }
 
   private String withVolume(String volume) {

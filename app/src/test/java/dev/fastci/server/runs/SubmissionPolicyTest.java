@@ -91,6 +91,7 @@ class SubmissionPolicyTest {
     PipelineClient pipelines = mock(PipelineClient.class);
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(List.of()));
+    when(properties.dataDir()).thenReturn(java.nio.file.Path.of("data"));
     when(properties.limits())
         .thenReturn(properties(Map.of("fastci.limits.max-memory", "64m")).limits());
     RunService runs =
@@ -102,7 +103,8 @@ class SubmissionPolicyTest {
             pipelines,
             new ObjectMapper(),
             properties,
-            mock(RunRecorder.class));
+            mock(RunRecorder.class),
+            mock(dev.fastci.server.metrics.RunMeters.class));
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
             + "'secrets':['FASTCI_TEST_SURELY_UNSET']}]}";

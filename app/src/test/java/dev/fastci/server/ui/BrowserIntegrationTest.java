@@ -30,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A person's path through the UI in a real browser against the real server, Docker and Temporal:
- * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run.
+ * log in, start a pipeline, watch it finish without reloading, read a job's log and the run's
+ * Temporal history, cancel a run.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -102,6 +103,18 @@ class BrowserIntegrationTest {
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
     assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
+    browser.get(runPage);
+
+    browser.findElement(By.id("history-tab")).click();
+    waitFor(ExpectedConditions.urlMatches(".*/runs/[a-z0-9-]+/history$"));
+    assertThat(browser.findElements(By.cssSelector("#executions tbody tr"))).hasSize(1);
+    assertThat(browser.findElement(By.cssSelector("#executions tr.chosen")).getText())
+        .contains("Completed");
+    String events = browser.findElement(By.id("events")).getText();
+    assertThat(events)
+        .contains("WorkflowExecutionStarted", "ActivityTaskScheduled", "RunJob", "build", "test")
+        .contains("WorkflowExecutionCompleted");
+    saveScreenshot("history-tab.png");
     browser.get(runPage);
   }
 

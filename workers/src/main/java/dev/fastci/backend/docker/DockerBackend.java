@@ -145,6 +145,11 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public int warmPoolSize() {
+    return networks == null ? 0 : networks.warmCount();
+  }
+
+  @Override
   public ManagedContainers managedContainers() {
     return new DockerManagedContainers(calls);
   }

@@ -2,6 +2,7 @@ package dev.fastci.server.ui.run;
 
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.TemporalWeb;
 import dev.fastci.server.ui.Formats;
 import dev.fastci.server.ui.graph.DagLayout;
 import dev.fastci.server.ui.graph.Timelines;
@@ -29,18 +30,10 @@ final class RunPageModel {
     model.put("trigger", Formats.trigger(run.trigger()));
     model.put("started", Formats.time(run.startedAt()));
     model.put("duration", Formats.duration(run.startedAt(), run.finishedAt(), now));
-    model.put("temporalUrl", temporalLink(temporalWebUrl, run.id()));
+    model.put("temporalUrl", TemporalWeb.link(temporalWebUrl, run.id(), null));
     model.put("dag", DagLayout.layout(run.jobs()));
     model.put("timeline", Timelines.of(run.jobs(), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
     return model;
-  }
-
-  private static String temporalLink(String base, String runId) {
-    if (base == null || base.isBlank()) {
-      return null;
-    }
-    String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
-    return root + "/namespaces/default/workflows/" + runId;
   }
 }
