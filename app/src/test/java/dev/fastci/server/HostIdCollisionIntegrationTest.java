@@ -31,7 +31,7 @@ class HostIdCollisionIntegrationTest {
 
   private static void secondIsRefused(FastciProcess running, FastciProcess refused)
       throws InterruptedException {
-    await().atMost(Duration.ofSeconds(60)).until(() -> !refused.isAlive());
+    await().atMost(Duration.ofSeconds(120)).until(() -> !refused.isAlive());
 
     assertThat(refused.output())
         .contains("runs with the worker host id 'twin-host'")

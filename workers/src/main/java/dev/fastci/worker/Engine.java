@@ -73,12 +73,6 @@ public final class Engine implements AutoCloseable {
   public static Engine start(EngineSettings settings, WorkerConfig config) {
     // Fails before anything starts: a port with a target, a port out of range.
     TemporalConnection.check(settings.target(), settings.embeddedPort());
-    Scope metrics =
-        settings.metrics() == null
-            ? new NoopScope()
-            : new RootScopeBuilder()
-                .reporter(new MicrometerClientStatsReporter(settings.metrics()))
-                .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
     Backend backend = null;
     HostIdLock hostId = null;
     if (settings.withWorker()) {
@@ -91,6 +85,8 @@ public final class Engine implements AutoCloseable {
         throw e;
       }
     }
+    // Its reporter thread keeps the JVM alive: made only once nothing before can fail.
+    Scope metrics = metricsScope(settings);
     HistoryArchive archive = settings.isEmbedded() ? new HistoryArchive(config.dataDir()) : null;
     Generations generations;
     try {
@@ -106,6 +102,7 @@ public final class Engine implements AutoCloseable {
         backend.close();
         hostId.close();
       }
+      close(metrics);
       throw e;
     }
     PipelineDirRetention retention =
@@ -117,6 +114,23 @@ public final class Engine implements AutoCloseable {
                     config.pipelineDirMaxBytes())
                 .start(RETENTION_SWEEP_EVERY);
     return new Engine(metrics, backend, hostId, generations, archive, retention);
+  }
+
+  private static Scope metricsScope(EngineSettings settings) {
+    if (settings.metrics() == null) {
+      return new NoopScope();
+    }
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(settings.metrics()))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+  }
+
+  private static void close(Scope metrics) {
+    try {
+      metrics.close();
+    } catch (com.uber.m3.tally.ScopeCloseException e) {
+      throw new IllegalStateException("the Temporal SDK's metrics scope did not close", e);
+    }
   }
 
   private static TemporalConnection connect(EngineSettings settings, Scope metrics) {
@@ -190,10 +204,6 @@ public final class Engine implements AutoCloseable {
       backend.close(); // after the worker: no job uses it any more
       hostId.close();
     }
-    try {
-      metrics.close();
-    } catch (com.uber.m3.tally.ScopeCloseException e) {
-      throw new IllegalStateException(e);
-    }
+    close(metrics);
   }
 }
