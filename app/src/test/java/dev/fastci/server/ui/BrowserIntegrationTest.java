@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -105,7 +106,7 @@ class BrowserIntegrationTest {
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
     browser.get(runPage);
 
-    browser.findElement(By.id("history-tab")).click();
+    clickThroughLiveUpdates(By.id("history-tab"));
     waitFor(ExpectedConditions.urlMatches(".*/runs/[a-z0-9-]+/history$"));
     assertThat(browser.findElements(By.cssSelector("#executions tbody tr"))).hasSize(1);
     assertThat(browser.findElement(By.cssSelector("#executions tr.chosen")).getText())
@@ -159,6 +160,21 @@ class BrowserIntegrationTest {
         browser.getScreenshotAs(OutputType.FILE).toPath(),
         shots.resolve(name),
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Clicks an element of the run page's live fragment, which the server's first event re-renders
+   * (the element found may be replaced before the click lands).
+   */
+  private static void clickThroughLiveUpdates(By element) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .pollingEvery(Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              driver.findElement(element).click();
+              return true;
+            });
   }
 
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
