@@ -15,6 +15,7 @@ import dev.fastci.backend.dummy.DummyBackend;
 import dev.fastci.server.janitor.Janitor;
 import dev.fastci.worker.Engine;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * The whole server without Docker: HTTP API → workflow → job activities on the dummy backend →
  * recorder → store → UI, and the janitor. Jobs say what they do with DUMMY_* environment variables.
+ * The kept pipeline dirs have a budget of 1 KiB: the dummy's jobs leave nothing in them, so only a
+ * dir the test fills goes over it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,6 +46,7 @@ import org.springframework.test.web.servlet.MockMvc;
       "fastci.api-token=" + ServerOnDummyBackendTest.TOKEN,
       "fastci.backend=dummy",
       "fastci.worker.host-id=dummy-host",
+      "fastci.retention.pipeline-dir-max-size=1k",
       "fastci.janitor.every=1h" // the test sweeps itself
     })
 @AutoConfigureMockMvc
@@ -241,5 +245,41 @@ class ServerOnDummyBackendTest {
         // the SDK's own meters (its counters and gauges follow every 10 s)
         .contains("temporal_request_latency_seconds_count")
         .contains("temporal_activity_execution_latency_seconds_count");
+  }
+
+  /**
+   * A finished run's dir over the budget goes when the run ends; the Caches page shows the kept
+   * size against the budget; a retry of that run is not refused but says it starts from a fresh
+   * dir.
+   */
+  @Test
+  void aPipelineDirOverTheBudgetGoesWhenItsRunEndsAndItsRetryStartsFresh() throws Exception {
+    String id =
+        api.submit(
+            "{\"name\":\"budget\",\"setup_pipeline_dir\":true,\"jobs\":["
+                + job("big", "\"DUMMY_HOLD\":\"true\",\"DUMMY_EXIT_CODE\":\"1\"")
+                + "]}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> backend().isRunning(id + "-dummy-host-big-1"));
+    Path dir = dataDir.resolve("pipelines").resolve(id);
+    Files.write(dir.resolve("node_modules.bin"), new byte[4096]); // what the job left there
+    backend().release("big-1");
+
+    assertThat(api.awaitEnd(id).get("status").asText()).isEqualTo("FAILED");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(dir));
+    mvc.perform(get("/caches").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("kept for retries")))
+        .andExpect(content().string(containsString("1.0 KiB")));
+
+    JsonNode retried = ServerApi.json(api.post("/api/pipelines/" + id + "/retry", ""));
+    assertThat(retried.get("attempt").asInt()).isEqualTo(2);
+    backend().release("big-2");
+    JsonNode end = api.awaitEnd(id, 2, Duration.ofSeconds(30));
+    assertThat(end.get("events").toString())
+        .contains("pipeline dir was removed")
+        .contains("fastci.retention.pipeline-dir-max-size")
+        .contains("starts from a fresh one");
   }
 }
