@@ -282,4 +282,27 @@ class ServerOnDummyBackendTest {
         .contains("fastci.retention.pipeline-dir-max-size")
         .contains("starts from a fresh one");
   }
+
+  /** The history API pages a run's events and names the field of a bad request. */
+  @Test
+  void theHistoryApiPagesEventsAndRefusesABadPage() {
+    String id = api.submit(pipeline("paged", null, job("p", "\"DUMMY_OUTPUT\":\"x\\n\"")));
+    api.awaitEnd(id);
+
+    JsonNode all = ServerApi.json(api.get("/api/pipelines/" + id + "/history?limit=1000"));
+    int total = all.get("total").asInt();
+    JsonNode page = ServerApi.json(api.get("/api/pipelines/" + id + "/history?offset=2&limit=3"));
+    HttpResponse<String> badLimit = api.get("/api/pipelines/" + id + "/history?limit=0");
+    HttpResponse<String> unknownExecution =
+        api.get("/api/pipelines/" + id + "/history?execution=no-such-execution");
+
+    assertThat(all.get("executions")).hasSize(1);
+    assertThat(all.get("events")).hasSize(total);
+    assertThat(page.get("events")).hasSize(3);
+    assertThat(page.get("events").get(0).get("id").asLong())
+        .isEqualTo(all.get("events").get(2).get("id").asLong());
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(badLimit.body()).contains("limit");
+    assertThat(unknownExecution.statusCode()).isEqualTo(404);
+  }
 }
