@@ -3,6 +3,8 @@ package dev.fastci.server;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.job.JobLimits;
+import dev.fastci.spec.DockerSockets;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.BackendKind;
@@ -41,7 +43,7 @@ public record FastciProperties(
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null, null) : retention;
+    retention = retention == null ? new Retention(null, null, null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
@@ -106,14 +108,16 @@ public record FastciProperties(
    * @param pipelineDir how long a finished run's pipeline dir is kept for retries
    * @param pipelineDirMaxSize all kept pipeline dirs together, in Docker notation (10g); the oldest
    *     go first beyond it; 0 for no budget
+   * @param audit how long audit log entries are kept
    */
-  public record Retention(Duration pipelineDir, String pipelineDirMaxSize) {
+  public record Retention(Duration pipelineDir, String pipelineDirMaxSize, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
       pipelineDirMaxSize =
           pipelineDirMaxSize == null || pipelineDirMaxSize.isBlank()
               ? "10g"
               : pipelineDirMaxSize.strip();
+      audit = audit == null ? Duration.ofDays(365) : audit;
     }
 
     public long pipelineDirMaxBytes() {
@@ -236,7 +240,10 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
+            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus())
+                .withMounts( // the same roots as at submit, judged again as containers are made
+                    HostPathPolicy.underRoots(
+                        volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))
         .withCacheLimits(cache.limits())
         .withBackend(backend)
         .withPipelineDirMaxBytes(retention.pipelineDirMaxBytes());

@@ -3,6 +3,9 @@ package dev.fastci.server.caches;
 import dev.fastci.cache.CacheStore;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.Actor;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -17,9 +20,11 @@ public class Caches {
   private final CacheStore store;
   private final PipelineDirs pipelineDirs;
   private final long pipelineDirBudget;
+  private final AuditLog audit;
 
-  Caches(FastciProperties properties) {
+  Caches(FastciProperties properties, AuditLog audit) {
     this.store = new CacheStore(properties.dataDir());
+    this.audit = audit;
     this.pipelineDirs = new PipelineDirs(properties.dataDir());
     this.pipelineDirBudget = properties.retention().pipelineDirMaxBytes();
   }
@@ -49,11 +54,22 @@ public class Caches {
 
   /** False when there is no cache with that id. */
   public boolean delete(String id) {
-    return store.delete(id);
+    boolean deleted = store.delete(id);
+    audit.record(
+        Actor.current(),
+        "cache.delete",
+        "cache " + id,
+        null,
+        deleted ? Outcome.OK : Outcome.FAILED,
+        deleted ? null : "no such cache");
+    return deleted;
   }
 
   /** Returns how many were deleted. */
   public int deleteAll() {
-    return store.deleteAll();
+    int deleted = store.deleteAll();
+    audit.record(
+        Actor.current(), "cache.delete", "every cache", null, Outcome.OK, deleted + " deleted");
+    return deleted;
   }
 }
