@@ -8,6 +8,8 @@ import java.util.List;
  * @param host the worker host that ran it, null before it ran
  * @param cached true when the job was memoized: it did not run, its recorded log and outputs were
  *     restored
+ * @param skipReason why a SKIPPED job did not run ({@code when.branch: …}, a parent that did not
+ *     succeed), else null
  */
 public record JobState(
     String name,
@@ -19,7 +21,24 @@ public record JobState(
     List<String> parents,
     String error,
     String host,
-    boolean cached) {
+    boolean cached,
+    String skipReason) {
+
+  /** A job that was not skipped with a reason. */
+  public JobState(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Long startedAt,
+      Long finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached) {
+    this(
+        name, status, exitCode, attempt, startedAt, finishedAt, parents, error, host, cached, null);
+  }
 
   /** A job that was not memoized. */
   public JobState(

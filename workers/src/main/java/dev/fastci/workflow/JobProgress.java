@@ -17,6 +17,8 @@ final class JobProgress {
   String error;
   String host;
   boolean cached;
+  String skipReason;
+  JobGate.Cause skipCause;
 
   JobProgress(JobSpec spec, List<String> parents, int attempt) {
     this.spec = spec;
@@ -35,6 +37,7 @@ final class JobProgress {
         parents,
         error,
         host,
-        cached);
+        cached,
+        skipReason);
   }
 }

@@ -23,7 +23,7 @@ final class PipelineProgress {
   private final PipelineSpec spec;
   private final int attempt;
   private final Map<String, JobProgress> jobs = new LinkedHashMap<>();
-  private final Map<String, List<String>> children = new LinkedHashMap<>();
+  private final boolean conditions;
   private PipelineStatus status = PipelineStatus.PENDING;
   private Long startedAt;
   private Long finishedAt;
@@ -31,21 +31,39 @@ final class PipelineProgress {
   private String error;
   private final List<PipelineEvent> events = new ArrayList<>();
 
-  PipelineProgress(PipelineRun run) {
+  /**
+   * @param conditions whether the run's conditions apply (executions recorded before the language's
+   *     second version replay without them)
+   * @param now the workflow's time, for jobs skipped at the start
+   */
+  PipelineProgress(PipelineRun run, boolean conditions, long now) {
     this.runId = run.runId();
     this.spec = run.spec();
     this.attempt = run.attempt();
+    this.conditions = conditions;
     for (JobSpec job : spec.jobs()) {
       jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
-      children.put(job.name(), new ArrayList<>());
     }
-    spec.parents().forEach((child, parents) -> parents.forEach(p -> children.get(p).add(child)));
     run.carriedOver().forEach(this::carryOver);
     for (JobProgress job : jobs.values()) {
-      if (job.status.isFinal() && job.status != JobStatus.SUCCEEDED) {
-        skipDescendants(job.spec.name(), job.finishedAt == null ? 0 : job.finishedAt);
+      if (job.status == JobStatus.SKIPPED && job.skipCause == null) {
+        job.skipCause = JobGate.inferredCause(job, jobs);
       }
     }
+    if (conditions) {
+      run.conditionSkips()
+          .forEach(
+              (job, reason) -> {
+                JobProgress progress = jobs.get(job);
+                if (progress != null && progress.status != JobStatus.SUCCEEDED) {
+                  progress.status = JobStatus.SKIPPED;
+                  progress.skipReason = reason;
+                  progress.skipCause = JobGate.Cause.CONDITION;
+                  progress.finishedAt = progress.finishedAt == null ? now : progress.finishedAt;
+                }
+              });
+    }
+    settle(now);
   }
 
   /** A job that ended in an earlier execution keeps its state and is not run again. */
@@ -62,6 +80,7 @@ final class PipelineProgress {
     job.error = state.error();
     job.host = state.host();
     job.cached = state.cached();
+    job.skipReason = state.skipReason();
   }
 
   void started(String host, long now) {
@@ -87,12 +106,11 @@ final class PipelineProgress {
     progress.startedAt = null;
   }
 
-  /** PENDING jobs whose parents all succeeded, in spec order. */
+  /** PENDING jobs whose parents allow them to start, in spec order. */
   List<JobSpec> readyJobs() {
     List<JobSpec> ready = new ArrayList<>();
     for (JobProgress job : jobs.values()) {
-      if (job.status == JobStatus.PENDING
-          && job.parents.stream().allMatch(p -> jobs.get(p).status == JobStatus.SUCCEEDED)) {
+      if (job.status == JobStatus.PENDING && gate(job).run()) {
         ready.add(job.spec);
       }
     }
@@ -124,7 +142,7 @@ final class PipelineProgress {
     jobs.get(job).cached = true;
   }
 
-  /** Records a job's end; a job that did not succeed skips all its PENDING descendants. */
+  /** Records a job's end; the PENDING jobs it decides are skipped (see {@link JobGate}). */
   void markFinished(
       String job, JobStatus end, Integer exitCode, String error, String host, long now) {
     JobProgress progress = jobs.get(job);
@@ -133,9 +151,7 @@ final class PipelineProgress {
     progress.error = error;
     progress.host = host;
     progress.finishedAt = now;
-    if (end != JobStatus.SUCCEEDED) {
-      skipDescendants(job, now);
-    }
+    settle(now);
   }
 
   /** A PENDING job that will never start because it, or the whole run, was cancelled. */
@@ -172,15 +188,33 @@ final class PipelineProgress {
     status = RunVerdict.of(error, jobs);
   }
 
-  private void skipDescendants(String job, long now) {
-    for (String child : children.get(job)) {
-      JobProgress progress = jobs.get(child);
-      if (progress.status == JobStatus.PENDING) {
-        progress.status = JobStatus.SKIPPED;
-        progress.finishedAt = now;
-        skipDescendants(child, now);
+  /**
+   * Skips every PENDING job whose gate says so, until none is left to skip: a job that did not
+   * succeed skips its descendants that need it to, a condition's skip reaches the jobs after it.
+   */
+  private void settle(long now) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (JobProgress job : jobs.values()) {
+        if (job.status != JobStatus.PENDING) {
+          continue;
+        }
+        JobGate.Decision decision = gate(job);
+        if (decision.skips()) {
+          job.status = JobStatus.SKIPPED;
+          job.finishedAt = now;
+          job.skipReason = decision.skipReason();
+          job.skipCause = decision.cause();
+          changed = true;
+        }
       }
     }
+  }
+
+  /** The gate of a job; without conditions (older executions), as if every status were success. */
+  private JobGate.Decision gate(JobProgress job) {
+    return JobGate.decide(job, jobs, conditions);
   }
 
   String runId() {

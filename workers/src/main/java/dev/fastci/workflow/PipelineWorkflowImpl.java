@@ -18,15 +18,22 @@ import io.temporal.workflow.Workflow;
  * PipelineWorkflowReplayTest): a change to it must be versioned with {@code Workflow.getVersion}.
  */
 public class PipelineWorkflowImpl implements PipelineWorkflow {
+  /**
+   * Versions the second pipeline language (conditions, services, retries): executions recorded
+   * before it replay as if none of its fields were set.
+   */
+  private static final String LANGUAGE_V2 = "language-v2";
+
   private PipelineProgress progress;
   private JobScheduler scheduler;
 
   @Override
   public PipelineState run(PipelineRun run) {
-    PipelineProgress progress = new PipelineProgress(run);
-    RunEvents events = new RunEvents(run, progress);
     FailoverMode failover = FailoverMode.detect();
     CleanupMode cleanup = CleanupMode.detect(failover);
+    boolean languageV2 = Workflow.getVersion(LANGUAGE_V2, Workflow.DEFAULT_VERSION, 1) == 1;
+    PipelineProgress progress = new PipelineProgress(run, languageV2, Workflow.currentTimeMillis());
+    RunEvents events = new RunEvents(run, progress);
     Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
     HostSession host = new HostSession(run, failover, tries, events);
     this.scheduler = new JobScheduler(run, progress, host, tries, events);
