@@ -1,11 +1,24 @@
 package dev.fastci.cli;
 
+import static picocli.CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS;
+
 import dev.fastci.server.FastciServerApplication;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.UsageMessageSpec;
 
-/** The {@code fastci} command: dispatches to the subcommand. */
+/**
+ * The {@code fastci} command: {@code server} hands its arguments untouched to Spring; every other
+ * command is parsed by picocli. Exit codes: 0 ok, 1 the run did not succeed (or an I/O failure), 2
+ * bad arguments, settings or input.
+ */
 public final class FastciMain {
   static final int OK = 0;
   static final int NOT_SUCCEEDED = 1;
@@ -23,64 +36,60 @@ public final class FastciMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0) {
-      err.print(usage());
-      return USAGE;
-    }
-    String[] rest = Arrays.copyOfRange(args, 1, args.length);
-    if (List.of("run", "validate", "worker").contains(args[0])) {
-      CliSettings settings;
-      try {
-        settings = CliSettings.fromEnvironment();
-      } catch (IllegalArgumentException badSetting) {
-        err.println("fastci: " + badSetting.getMessage());
-        return USAGE;
-      }
-      return switch (args[0]) {
-        case "run" -> new RunCommand(settings, out, err).run(rest);
-        case "validate" -> new ValidateCommand(settings, out, err).run(rest);
-        default -> new WorkerCommand(settings, out, err).run(rest);
-      };
-    }
-    return switch (args[0]) {
-      case "hook" -> hook(rest, out, err);
-      case "help", "--help", "-h" -> {
-        out.print(usage());
-        yield OK;
-      }
-      default -> {
-        err.println("fastci: unknown command '" + args[0] + "'");
-        err.print(usage());
-        yield USAGE;
-      }
-    };
+    Supplier<CliSettings> settings = CliErrors.settings(CliSettings::fromEnvironment);
+    CommandLine hook =
+        new CommandLine(new HookCommand())
+            .addSubcommand(new HookInstallCommand(settings, System.getenv(), out, err));
+    CommandLine help = new CommandLine(new HelpCommand());
+    help.getCommandSpec().usageMessage().synopsisHeading("usage: ");
+    CommandLine fastci =
+        new CommandLine(new FastciCommand())
+            .addSubcommand(new RunCommand(settings, out, err))
+            .addSubcommand(new ValidateCommand(settings, out, err))
+            .addSubcommand(new WorkerCommand(settings, out, err))
+            .addSubcommand(hook)
+            .addSubcommand(help);
+    // fastci's help is its usage text, which lists the commands and the settings (the
+    // subcommands keep picocli's sections: CommandLine's setters would change theirs too)
+    UsageMessageSpec usage = fastci.getCommandSpec().usageMessage();
+    usage.sectionKeys(List.of(SECTION_KEY_SYNOPSIS));
+    usage.sectionMap().put(SECTION_KEY_SYNOPSIS, unused -> FastciCommand.usage());
+    return execute(fastci, out, err, args);
   }
 
-  private static int hook(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !args[0].equals("install")) {
-      err.println(HookInstallCommand.USAGE_LINE);
-      return USAGE;
-    }
-    return new HookInstallCommand(CliSettings.fromEnvironment(), System.getenv(), out, err)
-        .run(Arrays.copyOfRange(args, 1, args.length));
+  /** Parses the arguments and runs the command they name, as every fastci command does. */
+  static int execute(CommandLine command, PrintStream out, PrintStream err, String... args) {
+    CliErrors errors = new CliErrors();
+    return command
+        .setOut(writer(out))
+        .setErr(writer(err))
+        .setColorScheme(Help.defaultColorScheme(Help.Ansi.OFF))
+        .setExpandAtFiles(false) // @file is a file name, not a file of arguments
+        .setOverwrittenOptionsAllowed(true) // the last --server wins, as before picocli
+        .setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors)
+        .execute(args);
   }
 
-  static String usage() {
-    return """
-        usage: fastci <command> [args]
-          run FILE        run a pipeline (JSON or YAML) on the embedded engine and follow it
-                          exit 0 when it succeeded, 1 when not, 2 when the spec is invalid
-          validate FILE   print the spec's problems; exit 0 when valid, 2 when not
-          server          the HTTP API (and web UI) with the embedded engine, on server.port
-          worker          serve jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET, sending
-                          their logs to FASTCI_WORKER_SERVER_URL (with FASTCI_API_TOKEN)
-          hook install REPO --server URL [--secret S]
-                          install the git post-receive hook that starts REPO's pipelines
-                          on the server at each push
-        settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
-          FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores),
-          FASTCI_HOOK_SECRET (<data dir>/hook-secret),
-          FASTCI_VOLUMES_ALLOWED_ROOTS (unset: any host path but the Docker socket and /)
-        """;
+  /** A writer into the stream, in the stream's own charset. */
+  private static PrintWriter writer(PrintStream stream) {
+    return new PrintWriter(
+        new Writer() {
+          @Override
+          public void write(char[] chars, int offset, int length) {
+            stream.print(new String(chars, offset, length));
+          }
+
+          @Override
+          public void flush() {
+            stream.flush();
+          }
+
+          @Override
+          public void close() {
+            stream.flush();
+          }
+        },
+        true);
   }
 }

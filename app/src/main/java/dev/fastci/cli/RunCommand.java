@@ -12,41 +12,61 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code fastci run FILE [--server URL]}: validates the spec, runs it (on an engine in this
  * process, or on a server) and follows it until it ends. Ctrl-C cancels the run and waits until its
  * containers are gone.
  */
-final class RunCommand {
-  private final CliSettings settings;
+@Command(
+    name = "run",
+    customSynopsis = "usage: fastci run FILE [--server URL]",
+    description =
+        "Validates the pipeline, runs it on the embedded engine in this process (or on a server)"
+            + " and follows it: a line per job state change, every log line prefixed with its"
+            + " job's name, a summary table at the end. Ctrl-C cancels the run and waits until its"
+            + " containers are gone.",
+    exitCodeListHeading = "%nexit codes:%n",
+    exitCodeList = {
+      "0:the run succeeded",
+      "1:it did not, or the server could not be reached",
+      "2:the spec, a setting or an argument is bad (nothing ran)"
+    })
+final class RunCommand implements Callable<Integer> {
+  private final Supplier<CliSettings> settings;
   private final PrintStream out;
   private final PrintStream err;
-  private final CountDownLatch summaryPrinted = new CountDownLatch(1);
+  private final RunFollowing following;
 
-  RunCommand(CliSettings settings, PrintStream out, PrintStream err) {
+  @Mixin HelpOption help;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the pipeline spec, JSON or YAML")
+  String file;
+
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "run it on this FastCI server and follow it through its API, with the token of"
+              + " FASTCI_API_TOKEN or <data dir>/api-token")
+  String server;
+
+  RunCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
     this.err = err;
+    this.following = new RunFollowing(out, err);
   }
 
-  int run(String[] args) {
-    String file = null;
-    String server = null;
-    for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--server") && i + 1 < args.length) {
-        server = args[++i];
-      } else if (file == null && !args[i].startsWith("--")) {
-        file = args[i];
-      } else {
-        return usage();
-      }
-    }
-    if (file == null) {
-      return usage();
-    }
+  @Override
+  public Integer call() {
+    CliSettings settings = this.settings.get();
     PipelineSpec spec;
     try {
       spec = SpecFiles.read(Path.of(file));
@@ -62,9 +82,12 @@ final class RunCommand {
       return FastciMain.USAGE;
     }
     try {
-      PipelineState end = server == null ? runHere(spec) : runOnServer(Path.of(file), server, spec);
+      PipelineState end =
+          server == null
+              ? runHere(settings, spec)
+              : runOnServer(Path.of(file), server, spec, settings.dataDir());
       new SummaryTable(out).print(end);
-      summaryPrinted.countDown();
+      following.summaryPrinted();
       return end.status() == PipelineStatus.SUCCEEDED ? FastciMain.OK : FastciMain.NOT_SUCCEEDED;
     } catch (InvalidSpecException e) {
       ValidateCommand.printErrors(err, file, e.errors());
@@ -78,21 +101,23 @@ final class RunCommand {
     }
   }
 
-  private PipelineState runHere(PipelineSpec spec) throws IOException, InterruptedException {
+  private PipelineState runHere(CliSettings settings, PipelineSpec spec)
+      throws IOException, InterruptedException {
     try (Engine engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true)) {
       RunHandle run = new PipelineClient(engine.client()).start(spec);
       announce(run.runId(), spec);
-      return follow(new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
+      return following.follow(
+          new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
     }
   }
 
-  private PipelineState runOnServer(Path file, String url, PipelineSpec spec)
+  private PipelineState runOnServer(Path file, String url, PipelineSpec spec, Path dataDir)
       throws IOException, InterruptedException {
-    ServerClient server = new ServerClient(url, apiToken());
+    ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
     String id = server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML);
     announce(id, spec);
-    return follow(
+    return following.follow(
         new RemoteRunSource(server, id),
         () -> {
           try {
@@ -109,61 +134,5 @@ final class RunCommand {
     out.printf(
         "fastci: run %s of pipeline \"%s\" (%d job%s)%n",
         runId, spec.name(), jobs, jobs == 1 ? "" : "s");
-  }
-
-  /** Follows the run; on Ctrl-C, cancels it and waits for its end and the summary. */
-  private PipelineState follow(RunSource source, Runnable cancel, String runId)
-      throws IOException, InterruptedException {
-    CountDownLatch ended = new CountDownLatch(1);
-    Thread cancelOnInterrupt =
-        new Thread(
-            () -> {
-              if (ended.getCount() == 0) {
-                return;
-              }
-              err.println("fastci: interrupted, cancelling run " + runId + "...");
-              cancel.run();
-              try {
-                ended.await(30, TimeUnit.SECONDS);
-                summaryPrinted.await(5, TimeUnit.SECONDS);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
-    try {
-      return new RunFollower(source, out).follow();
-    } finally {
-      ended.countDown();
-      removeHook(cancelOnInterrupt);
-    }
-  }
-
-  private String apiToken() throws IOException {
-    String token = System.getenv("FASTCI_API_TOKEN");
-    if (token != null && !token.isBlank()) {
-      return token.strip();
-    }
-    Path file = settings.dataDir().resolve("api-token");
-    if (Files.exists(file)) {
-      return Files.readString(file).strip();
-    }
-    throw new IOException(
-        "no API token: set FASTCI_API_TOKEN (the server printed it on its first start into "
-            + file
-            + ")");
-  }
-
-  private int usage() {
-    err.println("usage: fastci run FILE [--server URL]");
-    return FastciMain.USAGE;
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // the hook is running or ran: nothing to remove
-    }
   }
 }

@@ -5,30 +5,45 @@ import dev.fastci.spec.SpecError;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code fastci validate FILE}: prints every problem of the spec, host paths judged as {@code
  * fastci run} on this machine judges them; exit 0 or 2.
  */
-final class ValidateCommand {
-  private final CliSettings settings;
+@Command(
+    name = "validate",
+    customSynopsis = "usage: fastci validate FILE",
+    description =
+        "Prints every problem of the pipeline spec, each with its path; host paths are judged as"
+            + " `fastci run` on this machine judges them.",
+    exitCodeListHeading = "%nexit codes:%n",
+    exitCodeList = {"0:the spec is valid", "2:it is not, or a setting or an argument is bad"})
+final class ValidateCommand implements Callable<Integer> {
+  private final Supplier<CliSettings> settings;
   private final PrintStream out;
   private final PrintStream err;
 
-  ValidateCommand(CliSettings settings, PrintStream out, PrintStream err) {
+  @Mixin HelpOption help;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "the pipeline spec, JSON or YAML")
+  String file;
+
+  ValidateCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
     this.err = err;
   }
 
-  int run(String[] args) {
-    if (args.length != 1) {
-      err.println("usage: fastci validate FILE");
-      return FastciMain.USAGE;
-    }
+  @Override
+  public Integer call() {
     List<SpecError> errors;
     try {
-      errors = settings.hostPathPolicy().check(SpecFiles.read(Path.of(args[0])));
+      errors = settings.get().hostPathPolicy().check(SpecFiles.read(Path.of(file)));
     } catch (InvalidSpecException e) {
       errors = e.errors();
     } catch (IllegalArgumentException badSetting) {
@@ -36,10 +51,10 @@ final class ValidateCommand {
       return FastciMain.USAGE;
     }
     if (errors.isEmpty()) {
-      out.println(args[0] + ": valid");
+      out.println(file + ": valid");
       return FastciMain.OK;
     }
-    printErrors(err, args[0], errors);
+    printErrors(err, file, errors);
     return FastciMain.USAGE;
   }
 

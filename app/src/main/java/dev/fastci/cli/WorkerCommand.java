@@ -3,25 +3,49 @@ package dev.fastci.cli;
 import dev.fastci.worker.Engine;
 import dev.fastci.worker.WorkerConfig;
 import java.io.PrintStream;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code fastci worker}: serves jobs for an existing Temporal cluster until stopped. */
-final class WorkerCommand {
-  private final CliSettings settings;
+@Command(
+    name = "worker",
+    customSynopsis = "usage: fastci worker",
+    description =
+        "Serves jobs for the Temporal cluster at FASTCI_TEMPORAL_TARGET until it is stopped,"
+            + " sending their logs to the server at FASTCI_WORKER_SERVER_URL (with"
+            + " FASTCI_API_TOKEN). FASTCI_WORKER_HOST_ID and FASTCI_WORKER_MAX_PARALLEL_JOBS"
+            + " name the host and bound its jobs.",
+    exitCodeListHeading = "%nexit codes:%n",
+    exitCodeList = {"0:stopped", "2:a setting is missing or bad, or an argument was given"})
+final class WorkerCommand implements Callable<Integer> {
+  private final Supplier<CliSettings> settings;
   private final PrintStream out;
   private final PrintStream err;
 
-  WorkerCommand(CliSettings settings, PrintStream out, PrintStream err) {
+  @Mixin HelpOption help;
+
+  WorkerCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
     this.err = err;
   }
 
-  int run(String[] args) {
-    if (args.length != 0) {
-      err.println("usage: fastci worker");
-      return FastciMain.USAGE;
-    }
+  WorkerCommand(CliSettings settings, PrintStream out, PrintStream err) {
+    this(() -> settings, out, err);
+  }
+
+  /** Parses the arguments of {@code fastci worker} and runs it. */
+  int run(String... args) {
+    return FastciMain.execute(new CommandLine(this), out, err, args);
+  }
+
+  @Override
+  public Integer call() {
+    CliSettings settings = this.settings.get();
     if (settings.temporalTarget().isBlank()) {
       err.println(
           "fastci worker: set FASTCI_TEMPORAL_TARGET (host:port of the Temporal cluster); "

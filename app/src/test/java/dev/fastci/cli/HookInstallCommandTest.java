@@ -30,7 +30,7 @@ class HookInstallCommandTest {
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path hook = repo.resolve("hooks/post-receive");
     Path conf = repo.resolve("hooks/fastci-hook.conf");
-    assertThat(Files.readString(hook)).contains(HookInstallCommand.MARKER).startsWith("#!/bin/sh");
+    assertThat(Files.readString(hook)).contains(HookInstaller.MARKER).startsWith("#!/bin/sh");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hook)))
         .isEqualTo("rwxr-xr-x");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(conf)))
@@ -62,8 +62,7 @@ class HookInstallCommandTest {
         .contains("runs it first");
     assertThat(Files.readString(repo.resolve("hooks/post-receive.local"))).isEqualTo(foreignScript);
     assertThat(Files.isExecutable(repo.resolve("hooks/post-receive.local"))).isTrue();
-    assertThat(Files.readString(repo.resolve("hooks/post-receive")))
-        .contains(HookInstallCommand.MARKER);
+    assertThat(Files.readString(repo.resolve("hooks/post-receive"))).contains(HookInstaller.MARKER);
 
     // HookInstallShellIntegrationTest runs the chained hooks with sh
   }
@@ -93,7 +92,7 @@ class HookInstallCommandTest {
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out()).contains("updated the fastci hook").doesNotContain("kept the existing");
     assertThat(Files.readString(hook))
-        .contains(HookInstallCommand.MARKER)
+        .contains(HookInstaller.MARKER)
         .doesNotContain("an old version");
     assertThat(Files.readString(repo.resolve("hooks/post-receive.local")))
         .isEqualTo("#!/bin/sh\necho foreign\n");

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The pipelines API of DESIGN.md: submit, list, detail, cancel and retry. */
+/** The pipelines API (README, "HTTP API"): submit, list, detail, cancel and retry. */
 @RestController
 @RequestMapping("/api/pipelines")
 class PipelineApiController {

@@ -23,7 +23,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** Starts, cancels and retries runs; the controllers and the UI call only this. */
+/**
+ * Starts, cancels, retries and resumes runs, and reads one run's detail: every change to a run goes
+ * through here. Lists of runs are read from {@link RunStore} directly.
+ */
 @Service
 public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
