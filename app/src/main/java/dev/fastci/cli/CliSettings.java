@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import dev.fastci.job.JobLimits;
 import dev.fastci.logs.LogServer;
+import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.worker.WorkerConfig;
 import java.net.URI;
@@ -61,7 +62,7 @@ record CliSettings(
         host,
         Integer.parseInt(parallel),
         allowedRoots,
-        HostPathPolicy.dockerSockets(env),
+        DockerSockets.fromEnv(env),
         jobLimits(env),
         logServer(env));
   }

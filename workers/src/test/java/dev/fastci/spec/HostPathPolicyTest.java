@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class HostPathPolicyTest {
   }
 
   private static List<Path> sockets(Path extra) {
-    List<Path> sockets = new ArrayList<>(HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
+    List<Path> sockets = new ArrayList<>(DockerSockets.DEFAULTS);
     sockets.add(extra);
     return sockets;
   }
@@ -178,8 +177,7 @@ class HostPathPolicyTest {
   @Test
   void theDefaultSocketsAreRefusedEvenWhenTheirFolderIsAllowed() {
     HostPathPolicy runAllowed =
-        HostPathPolicy.underRoots(
-            List.of("/run", "/var/run"), HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
+        HostPathPolicy.underRoots(List.of("/run", "/var/run"), DockerSockets.DEFAULTS);
 
     assertThat(errors(runAllowed, withVolumes("/var/run/docker.sock:/var/run/docker.sock")))
         .singleElement()
@@ -194,8 +192,7 @@ class HostPathPolicyTest {
 
   @Test
   void theHostsRootIsRefusedEvenWhenAllowed() {
-    HostPathPolicy everything =
-        HostPathPolicy.underRoots(List.of("/"), HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
+    HostPathPolicy everything = HostPathPolicy.underRoots(List.of("/"), DockerSockets.DEFAULTS);
 
     assertThat(errors(everything, withVolumes("/:/host")))
         .containsExactly(
@@ -209,8 +206,7 @@ class HostPathPolicyTest {
 
   @Test
   void namedVolumesAreNotHostPaths() {
-    HostPathPolicy none =
-        HostPathPolicy.underRoots(List.of(), HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
+    HostPathPolicy none = HostPathPolicy.underRoots(List.of(), DockerSockets.DEFAULTS);
 
     assertThat(none.check(withVolumes("cache:/cache", "build-output:/out:ro"))).isEmpty();
     assertThat(policy.check(withVolumes("cache:/cache"))).isEmpty();
@@ -219,8 +215,7 @@ class HostPathPolicyTest {
 
   @Test
   void noAllowedRootsMeansNoHostPath() throws IOException {
-    HostPathPolicy none =
-        HostPathPolicy.underRoots(List.of(" ", ""), HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
+    HostPathPolicy none = HostPathPolicy.underRoots(List.of(" ", ""), DockerSockets.DEFAULTS);
 
     assertThat(errors(none, withVolumes(root + ":/x")))
         .containsExactly(
@@ -276,25 +271,6 @@ class HostPathPolicyTest {
                 assertThat(((InvalidSpecException) e).errors())
                     .extracting(SpecError::path)
                     .containsExactly("jobs[0].volumes[0]", "jobs[0].volumes[1]"));
-  }
-
-  @Test
-  void dockerHostUnixSocketIsProtectedToo() {
-    assertThat(HostPathPolicy.dockerSockets(Map.of("DOCKER_HOST", "unix:///srv/docker/d.sock")))
-        .contains(
-            Path.of("/var/run/docker.sock"),
-            Path.of("/run/docker.sock"),
-            Path.of("/srv/docker/d.sock"));
-    assertThat(HostPathPolicy.dockerSockets(Map.of("DOCKER_HOST", "tcp://127.0.0.1:2375")))
-        .containsExactlyElementsOf(HostPathPolicy.DEFAULT_DOCKER_SOCKETS);
-  }
-
-  @Test
-  void realPathOfAMissingPathAppendsTheRestToTheNearestExistingAncestor() throws IOException {
-    Path link = Files.createSymbolicLink(temp.resolve("to-root"), root);
-
-    assertThat(HostPathPolicy.realPath(link.resolve("a/b/../c"))).isEqualTo(root.resolve("a/c"));
-    assertThat(HostPathPolicy.realPath(link)).isEqualTo(root);
   }
 
   @Test

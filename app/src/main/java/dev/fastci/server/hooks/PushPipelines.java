@@ -11,6 +11,7 @@ import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.spec.BranchFilter;
 import dev.fastci.spec.HostPathPolicy;
+import dev.fastci.spec.HostPaths;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecError;
@@ -106,7 +107,7 @@ class PushPipelines {
       return false;
     }
     try {
-      return HostPathPolicy.realPath(Path.of(a)).equals(HostPathPolicy.realPath(Path.of(b)));
+      return HostPaths.realPath(Path.of(a)).equals(HostPaths.realPath(Path.of(b)));
     } catch (IOException | InvalidPathException unresolvable) {
       return false;
     }

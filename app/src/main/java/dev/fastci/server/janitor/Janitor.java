@@ -1,24 +1,16 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.host.PipelineDirs;
 import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
 import dev.fastci.util.DaemonThreads;
-import dev.fastci.util.Directories;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +32,8 @@ import org.slf4j.LoggerFactory;
  *       run out of the same data dir.
  * </ul>
  *
+ * <p>{@link OrphanContainers} and {@link OrphanDirs} hold the rules for each.
+ *
  * <p>Races: the containers and dirs are listed before the store is read, and a run is in the store
  * before any of its containers or dirs exist, so whatever belongs to a run started meanwhile is
  * either not listed or seen live.
@@ -52,10 +46,8 @@ public final class Janitor implements AutoCloseable {
 
   private final ManagedContainers containers;
   private final Runs runs;
-  private final PipelineDirs dirs;
-  private final String store;
-  private final Duration abandonedAfter;
-  private final Clock clock;
+  private final OrphanContainers orphanContainers;
+  private final OrphanDirs orphanDirs;
   private final ScheduledExecutorService timer = DaemonThreads.scheduler("fastci-janitor");
   private volatile boolean closed;
   private volatile Duration every;
@@ -89,10 +81,8 @@ public final class Janitor implements AutoCloseable {
       Clock clock) {
     this.containers = containers;
     this.runs = runs;
-    this.store = store;
-    this.dirs = new PipelineDirs(dataDir);
-    this.abandonedAfter = abandonedAfter;
-    this.clock = clock;
+    this.orphanContainers = new OrphanContainers(containers, store);
+    this.orphanDirs = new OrphanDirs(dataDir, abandonedAfter, clock);
   }
 
   /** Sweeps now, then every {@code every} until closed. */
@@ -116,112 +106,27 @@ public final class Janitor implements AutoCloseable {
   /** One sweep; returns what it removed. */
   public synchronized Report sweep() {
     // Listed before the store is read: see the class comment.
-    List<Path> entries = pipelineEntries();
+    List<Path> entries = orphanDirs.list();
     List<ManagedContainer> listed = containers.list();
     Set<String> live = new HashSet<>(runs.unfinishedIds());
     Set<String> known =
         runs.existingIds(
             entries.stream()
                 .map(entry -> entry.getFileName().toString())
-                .map(Janitor::runId)
+                .map(OrphanDirs::runId)
                 .toList());
 
-    List<String> removedContainers = new ArrayList<>();
-    Set<String> runsWithContainers = new HashSet<>();
-    for (ManagedContainer container : listed) {
-      if (isOrphan(container, live)) {
-        try {
-          containers.remove(container.id());
-          removedContainers.add(container.name());
-          log.info(
-              "janitor: removed container {} ({}) of run {}, which is not a live run of this"
-                  + " server",
-              container.name(),
-              container.state(),
-              container.runId());
-          continue;
-        } catch (RuntimeException e) {
-          log.warn("janitor: could not remove container {}: {}", container.name(), e.toString());
-        }
-      }
-      if (container.runId() != null) {
-        runsWithContainers.add(container.runId());
-      }
-    }
-
-    List<String> removedDirs = new ArrayList<>();
-    for (Path entry : entries) {
-      String name = entry.getFileName().toString();
-      if (name.equals(PipelineDirs.FINISHED)) {
-        continue;
-      }
-      boolean staging = name.startsWith(PipelineDirs.STAGING_PREFIX);
-      if (name.startsWith(".") && !staging) {
-        continue;
-      }
-      String runId = runId(name);
-      boolean abandoned =
-          staging ? !live.contains(runId) : !known.contains(runId) && !live.contains(runId);
-      if (!abandoned || runsWithContainers.contains(runId) || !untouchedLongEnough(entry)) {
-        continue;
-      }
-      try {
-        if (staging) {
-          Directories.deleteRecursively(entry);
-        } else {
-          dirs.remove(runId);
-        }
-        removedDirs.add(name);
-        log.info(
-            "janitor: removed pipeline dir {}: {}",
-            entry,
-            staging ? "an abandoned staging dir" : "run " + runId + " is unknown to the store");
-      } catch (IOException | RuntimeException e) {
-        log.warn("janitor: could not remove pipeline dir {}: {}", entry, e.toString());
-      }
-    }
-    Report report = new Report(List.copyOf(removedContainers), List.copyOf(removedDirs));
+    OrphanContainers.Removal removal = orphanContainers.remove(listed, live);
+    List<String> removedDirs =
+        orphanDirs.remove(entries, live, known, removal.runsWithContainers());
+    Report report = new Report(removal.removed(), removedDirs);
     if (!report.isEmpty()) {
       log.info(
           "janitor: removed {} orphaned containers and {} orphaned pipeline dirs",
-          removedContainers.size(),
-          removedDirs.size());
+          report.containers().size(),
+          report.pipelineDirs().size());
     }
     return report;
-  }
-
-  /** The run a pipeline dir (or staging dir) belongs to. */
-  private static String runId(String dirName) {
-    return dirName.startsWith(PipelineDirs.STAGING_PREFIX)
-        ? dirName.substring(PipelineDirs.STAGING_PREFIX.length())
-        : dirName;
-  }
-
-  private boolean isOrphan(ManagedContainer container, Set<String> live) {
-    return store.equals(container.store())
-        && container.runId() != null
-        && !live.contains(container.runId());
-  }
-
-  private boolean untouchedLongEnough(Path entry) {
-    try {
-      Instant modified = Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS).toInstant();
-      return !modified.plus(abandonedAfter).isAfter(clock.instant());
-    } catch (IOException gone) {
-      return false;
-    }
-  }
-
-  private List<Path> pipelineEntries() {
-    Path root = dirs.root();
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> entries = Files.list(root)) {
-      return entries.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException("could not list " + root, e);
-    }
   }
 
   @Override

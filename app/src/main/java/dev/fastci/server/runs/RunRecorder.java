@@ -12,9 +12,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
+  private final JobRowsStore jobs;
+  private final RunEventsStore events;
 
-  public RunRecorder(RunStore store) {
+  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events) {
     this.store = store;
+    this.jobs = jobs;
+    this.events = events;
   }
 
   @Override
@@ -24,12 +28,13 @@ public class RunRecorder implements RunRecorderActivities {
 
   @Override
   public void jobFinished(String runId, JobState job) {
-    store.saveJob(runId, job);
+    jobs.saveJob(runId, job);
   }
 
   @Override
   public void runEvent(String runId, int attempt, PipelineEvent event) {
-    store.addEvent(runId, new RunEvent(Instant.ofEpochMilli(event.at()), attempt, event.message()));
+    events.addEvent(
+        runId, new RunEvent(Instant.ofEpochMilli(event.at()), attempt, event.message()));
   }
 
   @Override
@@ -40,7 +45,7 @@ public class RunRecorder implements RunRecorderActivities {
     }
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
-        store.saveJob(state.runId(), job);
+        jobs.saveJob(state.runId(), job);
       }
     }
     store.markFinished(

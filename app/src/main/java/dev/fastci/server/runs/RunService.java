@@ -11,6 +11,7 @@ import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.SpecFormat;
@@ -32,6 +33,7 @@ public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
   private final RunStore store;
+  private final JobRowsStore jobRows;
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
@@ -43,6 +45,7 @@ public class RunService {
 
   public RunService(
       RunStore store,
+      JobRowsStore jobRows,
       RunViews views,
       SpecDocuments specs,
       PipelineClient pipelines,
@@ -50,6 +53,7 @@ public class RunService {
       FastciProperties properties,
       RunRecorder recorder) {
     this.store = store;
+    this.jobRows = jobRows;
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
@@ -58,7 +62,7 @@ public class RunService {
     this.recorder = recorder;
     this.hostPaths =
         HostPathPolicy.underRoots(
-            properties.volumes().allowedRoots(), HostPathPolicy.dockerSockets(System.getenv()));
+            properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
     this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
   }
 
@@ -95,7 +99,7 @@ public class RunService {
 
   /** How an earlier attempt of a job ended, from the store. */
   public Optional<JobStatus> attemptStatus(String id, String job, int attempt) {
-    return store.jobRows(id).stream()
+    return jobRows.jobRows(id).stream()
         .filter(row -> row.job().equals(job) && row.attempt() == attempt)
         .map(JobRow::status)
         .findFirst();
@@ -165,7 +169,7 @@ public class RunService {
       return; // an external cluster kept the workflow: it simply goes on
     }
     List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    store.latestJobs(id).values().stream()
+    jobRows.latestJobs(id).values().stream()
         .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
         .forEach(row -> carried.add(views.state(row, List.of())));
     log.info(

@@ -26,11 +26,20 @@ public class RunViews {
   private static final Duration LIVE_STATE_WAIT = Duration.ofSeconds(2);
 
   private final RunStore store;
+  private final JobRowsStore jobRows;
+  private final RunEventsStore events;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
 
-  public RunViews(RunStore store, SpecDocuments specs, PipelineClient pipelines) {
+  public RunViews(
+      RunStore store,
+      JobRowsStore jobRows,
+      RunEventsStore events,
+      SpecDocuments specs,
+      PipelineClient pipelines) {
     this.store = store;
+    this.jobRows = jobRows;
+    this.events = events;
     this.specs = specs;
     this.pipelines = pipelines;
   }
@@ -46,7 +55,7 @@ public class RunViews {
     if (live != null && live.attempt() != run.attempt()) {
       live = null; // an earlier execution answered; the new one has not started yet
     }
-    Map<String, JobRow> stored = store.latestJobs(id);
+    Map<String, JobRow> stored = jobRows.latestJobs(id);
     Map<String, List<Integer>> attempts = attemptsByJob(id);
     List<JobView> jobs = new ArrayList<>();
     for (JobSpec job : spec.jobs()) {
@@ -80,7 +89,7 @@ public class RunViews {
         run.error() != null ? run.error() : live != null ? live.error() : null,
         live != null && live.host() != null ? live.host() : run.host(),
         jobs,
-        store.events(id));
+        events.events(id));
   }
 
   /**
@@ -136,7 +145,7 @@ public class RunViews {
 
   private Map<String, List<Integer>> attemptsByJob(String id) {
     Map<String, List<Integer>> attempts = new TreeMap<>();
-    for (JobRow row : store.jobRows(id)) {
+    for (JobRow row : jobRows.jobRows(id)) {
       if (row.status() != JobStatus.SKIPPED) {
         attempts.computeIfAbsent(row.job(), k -> new ArrayList<>()).add(row.attempt());
       }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -56,6 +57,7 @@ class MalformedSpecCorpusTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;
+  @MockitoBean JobRowsStore jobRows;
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -576,6 +577,7 @@ class SpecFuzzTest {
       AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
       context.registerBean(RunStore.class, () -> store);
       context.registerBean(PipelineClient.class, () -> pipelines);
+      context.registerBean(JobRowsStore.class, () -> mock(JobRowsStore.class));
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());

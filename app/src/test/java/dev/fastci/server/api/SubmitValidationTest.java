@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -31,6 +32,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class SubmitValidationTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;
+  @MockitoBean JobRowsStore jobRows;
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;

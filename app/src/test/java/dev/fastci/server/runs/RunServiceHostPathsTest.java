@@ -32,6 +32,7 @@ class RunServiceHostPathsTest {
     when(properties.worker()).thenReturn(new FastciProperties.Worker(true, null, null, null));
     return new RunService(
         store,
+        mock(JobRowsStore.class),
         mock(RunViews.class),
         new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
         pipelines,

@@ -16,17 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The run store's cases, run on each database it supports, each migrated by the application's own
- * Flyway migrations: the embedded H2 ({@link RunStoreTest}, unit lane) and a real PostgreSQL
- * ({@link RunStorePostgresIntegrationTest}, a fresh database for each test).
+ * The run store's cases (runs, job attempts, events), run on each database it supports, each
+ * migrated by the application's own Flyway migrations: the embedded H2 ({@link RunStoreTest}, unit
+ * lane) and a real PostgreSQL ({@link RunStorePostgresIntegrationTest}, a fresh database for each
+ * test).
  */
 abstract class RunStoreCases {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
 
-  /** Runs the test on a freshly migrated store. */
-  abstract void withStore(Consumer<RunStore> test);
+  /** The run store and its job attempts and events, on one database. */
+  record Stores(RunStore runs, JobRowsStore jobs, RunEventsStore events) {}
 
-  static RunStore migrated(DataSource dataSource) {
+  /** Runs the test on freshly migrated stores. */
+  abstract void withStore(Consumer<Stores> test);
+
+  static Stores migrated(DataSource dataSource) {
     Flyway flyway =
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
     int migrations = flyway.info().pending().length;
@@ -34,83 +38,85 @@ abstract class RunStoreCases {
     assertThat(flyway.migrate().migrationsExecuted)
         .as("every migration applies")
         .isEqualTo(migrations);
-    return new RunStore(JdbcClient.create(dataSource));
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    return new Stores(new RunStore(jdbc), new JobRowsStore(jdbc), new RunEventsStore(jdbc));
   }
 
   @Test
   void runsAreListedNewestFirstWithFiltersAndPages() {
     withStore(
-        store -> {
-          store.insert("r1", "build", "{}", "{\"type\":\"api\"}", T0);
-          store.insert("r2", "deploy", "{}", "{}", T0.plusSeconds(1));
-          store.insert("r3", "build", "{}", "{}", T0.plusSeconds(2));
-          store.markStarted("r1", 1, "host-a", T0.plusSeconds(3));
-          store.markFinished("r1", 1, PipelineStatus.SUCCEEDED, null, T0.plusSeconds(4));
+        db -> {
+          db.runs().insert("r1", "build", "{}", "{\"type\":\"api\"}", T0);
+          db.runs().insert("r2", "deploy", "{}", "{}", T0.plusSeconds(1));
+          db.runs().insert("r3", "build", "{}", "{}", T0.plusSeconds(2));
+          db.runs().markStarted("r1", 1, "host-a", T0.plusSeconds(3));
+          db.runs().markFinished("r1", 1, PipelineStatus.SUCCEEDED, null, T0.plusSeconds(4));
 
-          assertThat(store.list(null, null, 10, 0))
+          assertThat(db.runs().list(null, null, 10, 0))
               .extracting(RunSummary::id)
               .containsExactly("r3", "r2", "r1");
-          assertThat(store.list(null, "build", 10, 0))
+          assertThat(db.runs().list(null, "build", 10, 0))
               .extracting(RunSummary::id)
               .containsExactly("r3", "r1");
-          assertThat(store.list(PipelineStatus.PENDING, null, 1, 1))
+          assertThat(db.runs().list(PipelineStatus.PENDING, null, 1, 1))
               .extracting(RunSummary::id)
               .containsExactly("r2");
-          assertThat(store.count(PipelineStatus.SUCCEEDED, "build")).isEqualTo(1);
-          assertThat(store.count(null, null)).isEqualTo(3);
-          assertThat(store.unfinishedIds()).containsExactly("r2", "r3");
-          assertThat(store.existingIds(List.of("r1", "r3", "nope"))).isEqualTo(Set.of("r1", "r3"));
+          assertThat(db.runs().count(PipelineStatus.SUCCEEDED, "build")).isEqualTo(1);
+          assertThat(db.runs().count(null, null)).isEqualTo(3);
+          assertThat(db.runs().unfinishedIds()).containsExactly("r2", "r3");
+          assertThat(db.runs().existingIds(List.of("r1", "r3", "nope")))
+              .isEqualTo(Set.of("r1", "r3"));
 
-          RunRow r1 = store.find("r1").orElseThrow();
+          RunRow r1 = db.runs().find("r1").orElseThrow();
           assertThat(r1.status()).isEqualTo(PipelineStatus.SUCCEEDED);
           assertThat(r1.host()).isEqualTo("host-a");
           assertThat(r1.triggerJson()).isEqualTo("{\"type\":\"api\"}");
           assertThat(r1.createdAt()).isEqualTo(T0);
           assertThat(r1.startedAt()).isEqualTo(T0.plusSeconds(3));
           assertThat(r1.finishedAt()).isEqualTo(T0.plusSeconds(4));
-          assertThat(store.find("nope")).isEmpty();
+          assertThat(db.runs().find("nope")).isEmpty();
         });
   }
 
   @Test
   void aNewAttemptResetsTheRunAndKeepsItsJobAttempts() {
     withStore(
-        store -> {
-          store.insert("r", "build", "{}", "{}", T0);
-          store.markStarted("r", 1, "host-a", T0.plusSeconds(1));
-          store.saveJob("r", job("test", JobStatus.FAILED, 2, 1, "host-a"));
-          store.markFinished("r", 1, PipelineStatus.FAILED, "boom", T0.plusSeconds(5));
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          db.runs().markStarted("r", 1, "host-a", T0.plusSeconds(1));
+          db.jobs().saveJob("r", job("test", JobStatus.FAILED, 2, 1, "host-a"));
+          db.runs().markFinished("r", 1, PipelineStatus.FAILED, "boom", T0.plusSeconds(5));
 
-          store.startAttempt("r", 2, "[{\"name\":\"lint\"}]");
-          store.markStarted("r", 1, "stale-host", T0.plusSeconds(6)); // an old attempt's record
-          store.saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 2, "host-b"));
+          db.runs().startAttempt("r", 2, "[{\"name\":\"lint\"}]");
+          db.runs().markStarted("r", 1, "stale-host", T0.plusSeconds(6)); // an old attempt's record
+          db.jobs().saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 2, "host-b"));
 
-          RunRow run = store.find("r").orElseThrow();
+          RunRow run = db.runs().find("r").orElseThrow();
           assertThat(run.attempt()).isEqualTo(2);
           assertThat(run.status()).isEqualTo(PipelineStatus.PENDING);
           assertThat(run.error()).isNull();
           assertThat(run.finishedAt()).isNull();
           assertThat(run.host()).isEqualTo("host-a");
           assertThat(run.carriedJson()).isEqualTo("[{\"name\":\"lint\"}]");
-          assertThat(store.jobRows("r"))
+          assertThat(db.jobs().jobRows("r"))
               .extracting(JobRow::attempt, JobRow::status, JobRow::host)
               .containsExactly(
                   org.assertj.core.groups.Tuple.tuple(1, JobStatus.FAILED, "host-a"),
                   org.assertj.core.groups.Tuple.tuple(2, JobStatus.SUCCEEDED, "host-b"));
-          assertThat(store.latestJobs("r").get("test").attempt()).isEqualTo(2);
+          assertThat(db.jobs().latestJobs("r").get("test").attempt()).isEqualTo(2);
         });
   }
 
   @Test
   void savingAJobAgainUpdatesItsOneRow() {
     withStore(
-        store -> {
-          store.insert("r", "build", "{}", "{}", T0);
-          store.saveJob("r", job("test", JobStatus.ERROR, null, 1, null));
-          store.saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 1, "host-a"));
-          store.saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 1, "host-a"));
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          db.jobs().saveJob("r", job("test", JobStatus.ERROR, null, 1, null));
+          db.jobs().saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 1, "host-a"));
+          db.jobs().saveJob("r", job("test", JobStatus.SUCCEEDED, 0, 1, "host-a"));
 
-          assertThat(store.jobRows("r"))
+          assertThat(db.jobs().jobRows("r"))
               .singleElement()
               .satisfies(
                   row -> {
@@ -126,43 +132,44 @@ abstract class RunStoreCases {
   @Test
   void aMemoizedJobIsStoredAsCached() {
     withStore(
-        store -> {
-          store.insert("r", "build", "{}", "{}", T0);
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
           JobState ran = job("ran", JobStatus.SUCCEEDED, 0, 1, "host-a");
           JobState replayed = job("replayed", JobStatus.SUCCEEDED, 0, 1, "host-a");
-          store.saveJob("r", ran);
-          store.saveJob(
-              "r",
-              new JobState(
-                  replayed.name(),
-                  replayed.status(),
-                  replayed.exitCode(),
-                  replayed.attempt(),
-                  replayed.startedAt(),
-                  replayed.finishedAt(),
-                  replayed.parents(),
-                  replayed.error(),
-                  replayed.host(),
-                  true));
+          db.jobs().saveJob("r", ran);
+          db.jobs()
+              .saveJob(
+                  "r",
+                  new JobState(
+                      replayed.name(),
+                      replayed.status(),
+                      replayed.exitCode(),
+                      replayed.attempt(),
+                      replayed.startedAt(),
+                      replayed.finishedAt(),
+                      replayed.parents(),
+                      replayed.error(),
+                      replayed.host(),
+                      true));
 
-          assertThat(store.latestJobs("r").get("ran").cached()).isFalse();
-          assertThat(store.latestJobs("r").get("replayed").cached()).isTrue();
+          assertThat(db.jobs().latestJobs("r").get("ran").cached()).isFalse();
+          assertThat(db.jobs().latestJobs("r").get("replayed").cached()).isTrue();
         });
   }
 
   @Test
   void anEventIsKeptOnceInTheOrderItHappened() {
     withStore(
-        store -> {
-          store.insert("r", "build", "{}", "{}", T0);
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
           RunEvent lost = new RunEvent(T0.plusSeconds(9), 1, "host a lost; continuing on b");
           RunEvent earlier = new RunEvent(T0.plusSeconds(2), 1, "earlier");
-          store.addEvent("r", lost);
-          store.addEvent("r", lost); // a retried record
-          store.addEvent("r", earlier);
+          db.events().addEvent("r", lost);
+          db.events().addEvent("r", lost); // a retried record
+          db.events().addEvent("r", earlier);
 
-          assertThat(store.events("r")).containsExactly(earlier, lost);
-          assertThat(store.events("other")).isEmpty();
+          assertThat(db.events().events("r")).containsExactly(earlier, lost);
+          assertThat(db.events().events("other")).isEmpty();
         });
   }
 

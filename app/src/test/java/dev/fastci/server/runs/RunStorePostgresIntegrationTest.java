@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  */
 class RunStorePostgresIntegrationTest extends RunStoreCases {
   @Override
-  void withStore(Consumer<RunStore> test) {
+  void withStore(Consumer<Stores> test) {
     try (PostgresDatabase postgres = PostgresDatabase.create()) {
       test.accept(migrated(postgres.dataSource()));
     }

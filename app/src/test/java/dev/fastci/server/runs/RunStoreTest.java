@@ -10,7 +10,7 @@ class RunStoreTest extends RunStoreCases {
   @TempDir Path dir;
 
   @Override
-  void withStore(Consumer<RunStore> test) {
+  void withStore(Consumer<Stores> test) {
     test.accept(
         migrated(
             new DriverManagerDataSource(

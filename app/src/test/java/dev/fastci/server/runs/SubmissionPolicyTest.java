@@ -96,6 +96,7 @@ class SubmissionPolicyTest {
     RunService runs =
         new RunService(
             store,
+            mock(JobRowsStore.class),
             mock(RunViews.class),
             new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
             pipelines,
