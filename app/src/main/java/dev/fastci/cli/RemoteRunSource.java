@@ -54,7 +54,8 @@ final class RemoteRunSource implements RunSource {
               parents,
               text(job.path("error")),
               text(job.path("host")),
-              job.path("cached").asBoolean()));
+              job.path("cached").asBoolean(),
+              text(job.path("skipReason"))));
     }
     return new PipelineState(
         run.path("id").asText(),

@@ -103,6 +103,8 @@ final class RunFollower {
     }
     if (job.error() != null) {
       line.append(": ").append(job.error());
+    } else if (job.skipReason() != null) {
+      line.append(" (").append(job.skipReason()).append(')');
     }
     return line.toString();
   }

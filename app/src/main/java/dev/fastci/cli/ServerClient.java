@@ -29,10 +29,13 @@ final class ServerClient {
   }
 
   /** Submits a spec; returns the run id. An invalid spec throws with the server's errors. */
-  String submit(String text, boolean yaml) throws IOException, InterruptedException {
+  /**
+   * @param branch the run's branch, or null
+   */
+  String submit(String text, boolean yaml, String branch) throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(
-            request("api/pipelines")
+            request("api/pipelines" + (branch == null ? "" : "?branch=" + encode(branch)))
                 .header("Content-Type", yaml ? "application/yaml" : "application/json")
                 .header("X-FastCI-Trigger", "cli")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));

@@ -1,5 +1,6 @@
 package dev.fastci.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,21 @@ public record PipelineSpec(
   /** True when the jobs share a host dir at /fastci/pipeline (asked for, or holding a checkout). */
   public boolean needsPipelineDir() {
     return setupPipelineDir || repoUrl != null;
+  }
+
+  /**
+   * The jobs whose {@code when} does not match the run's facts, with the reason, in job order.
+   * Judged once, when the run is accepted; {@code when.status} is judged as the run goes.
+   */
+  public Map<String, String> conditionSkips(RunFacts facts) {
+    Map<String, String> skips = new LinkedHashMap<>();
+    for (JobSpec job : jobs) {
+      String reason = job.when() == null ? null : job.when().skipReason(facts);
+      if (reason != null) {
+        skips.put(job.name(), reason);
+      }
+    }
+    return skips;
   }
 
   /** The service of this name. */

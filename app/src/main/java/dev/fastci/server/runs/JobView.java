@@ -2,10 +2,17 @@ package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.spec.JobSpec;
 import java.time.Instant;
 import java.util.List;
 
-/** A job in the API's run detail. */
+/**
+ * A job in the API's run detail.
+ *
+ * @param skipReason why a SKIPPED job did not run ({@code when.branch: ...}, a parent), or null
+ * @param displayName what the UI shows: the name, or {@code test (jdk=17)} for a matrix instance
+ * @param group the matrix job an instance belongs to, or null
+ */
 public record JobView(
     String name,
     JobStatus status,
@@ -17,9 +24,42 @@ public record JobView(
     String error,
     String host,
     boolean cached,
-    List<Integer> attempts) {
+    List<Integer> attempts,
+    String skipReason,
+    String displayName,
+    String group) {
 
-  static JobView of(JobState job, List<Integer> attempts) {
+  /** A job that is not a matrix instance and was not skipped with a reason. */
+  public JobView(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached,
+      List<Integer> attempts) {
+    this(
+        name,
+        status,
+        exitCode,
+        attempt,
+        startedAt,
+        finishedAt,
+        parents,
+        error,
+        host,
+        cached,
+        attempts,
+        null,
+        name,
+        null);
+  }
+
+  static JobView of(JobState job, List<Integer> attempts, JobSpec spec) {
     return new JobView(
         job.name(),
         job.status(),
@@ -31,7 +71,10 @@ public record JobView(
         job.error(),
         job.host(),
         job.cached(),
-        attempts);
+        attempts,
+        job.skipReason(),
+        spec.displayName(),
+        spec.matrix() == null ? null : spec.matrix().group());
   }
 
   private static Instant instant(Long millis) {

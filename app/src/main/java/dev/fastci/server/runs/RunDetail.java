@@ -9,6 +9,9 @@ import java.util.List;
  * The API's answer for one run: the store joined with the live workflow state.
  *
  * @param events what happened to the run besides its jobs' states (a lost host), oldest first
+ * @param event what started the run (push, tag, manual, api), for its jobs' conditions; null for
+ *     runs of releases before conditions
+ * @param branch the run's branch, or null
  */
 public record RunDetail(
     String id,
@@ -23,7 +26,42 @@ public record RunDetail(
     String error,
     String host,
     List<JobView> jobs,
-    List<RunEvent> events) {
+    List<RunEvent> events,
+    String event,
+    String branch) {
+
+  /** A run without event and branch (as runs of releases before conditions are). */
+  public RunDetail(
+      String id,
+      String name,
+      PipelineStatus status,
+      int attempt,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      JsonNode spec,
+      JsonNode trigger,
+      String error,
+      String host,
+      List<JobView> jobs,
+      List<RunEvent> events) {
+    this(
+        id,
+        name,
+        status,
+        attempt,
+        createdAt,
+        startedAt,
+        finishedAt,
+        spec,
+        trigger,
+        error,
+        host,
+        jobs,
+        events,
+        null,
+        null);
+  }
 
   public JobView job(String name) {
     return jobs.stream().filter(j -> j.name().equals(name)).findFirst().orElse(null);

@@ -14,11 +14,13 @@ import dev.fastci.server.FastciProperties;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import io.temporal.client.WorkflowStub;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,12 +73,28 @@ public class RunService {
    * host path outside {@code fastci.volumes.allowed-roots}.
    */
   public String submit(String text, SpecFormat format, Trigger trigger) {
+    return submit(text, format, trigger, trigger.facts(null, null));
+  }
+
+  /**
+   * Validates and starts a run whose conditions are judged against these facts (its event, branch
+   * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
+   */
+  public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
     PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
     submissions.enforce(spec); // secrets this server lacks, limits above its maximums
     String id = RunIds.newId();
+    Map<String, String> skips = spec.conditionSkips(facts);
     store.insert(
-        id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true));
+        id,
+        spec.name(),
+        specs.toJson(text, format),
+        write(trigger.asMap()),
+        Instant.now(),
+        facts.event(),
+        facts.branch(),
+        skips.isEmpty() ? null : write(skips));
+    begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
     return id;
   }
 
@@ -151,7 +169,9 @@ public class RunService {
     }
     int attempt = run.attempt() + 1;
     store.startAttempt(run.id(), attempt, write(carried));
-    begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
+    begin(
+        new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)
+            .withConditionSkips(conditionSkips(run)));
     return attempt;
   }
 
@@ -175,8 +195,20 @@ public class RunService {
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     begin(
-        new PipelineRun(
-            id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true));
+        new PipelineRun(id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)
+            .withConditionSkips(conditionSkips(run)));
+  }
+
+  /** The jobs the run's conditions skipped when it was accepted. */
+  private Map<String, String> conditionSkips(RunRow run) {
+    if (run.conditionSkipsJson() == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void begin(PipelineRun run) {

@@ -70,7 +70,7 @@ public class RunViews {
       if (state.status() != JobStatus.PENDING && !tried.contains(state.attempt())) {
         tried.add(state.attempt());
       }
-      jobs.add(JobView.of(state, tried));
+      jobs.add(JobView.of(state, tried, job));
     }
     return new RunDetail(
         run.id(),
@@ -89,7 +89,9 @@ public class RunViews {
         run.error() != null ? run.error() : live != null ? live.error() : null,
         live != null && live.host() != null ? live.host() : run.host(),
         jobs,
-        events.events(id));
+        events.events(id),
+        run.event(),
+        run.branch());
   }
 
   /**
@@ -125,7 +127,8 @@ public class RunViews {
                     j.parents(),
                     j.error(),
                     j.host(),
-                    j.cached()))
+                    j.cached(),
+                    j.skipReason()))
         .toList();
   }
 
@@ -140,7 +143,8 @@ public class RunViews {
         parents,
         row.error(),
         row.host(),
-        row.cached());
+        row.cached(),
+        row.skipReason());
   }
 
   private Map<String, List<Integer>> attemptsByJob(String id) {

@@ -32,6 +32,7 @@ import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.time.Instant;
@@ -57,6 +58,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
 @Import(SecurityConfiguration.class)
 class PipelineApiControllerTest {
+  private static final RunFacts API_FACTS = new RunFacts("api", null, null);
   static final String AUTH = "Bearer test-token";
   static final String SPEC = "{\"name\":\"p\",\"jobs\":[]}";
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
@@ -115,7 +117,7 @@ class PipelineApiControllerTest {
 
   @Test
   void submitIs201WithTheRunId() throws Exception {
-    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"))).thenReturn("r1");
+    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS)).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines")).contentType(MediaType.APPLICATION_JSON).content(SPEC))
@@ -125,7 +127,7 @@ class PipelineApiControllerTest {
 
   @Test
   void submitOfAnInvalidSpecIs400WithEveryError() throws Exception {
-    when(runs.submit(any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(
@@ -148,17 +150,17 @@ class PipelineApiControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"application/yaml", "application/x-yaml", "text/yaml"})
   void submitWithAYamlContentTypeParsesYaml(String type) throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(authed(post("/api/pipelines")).contentType(type).content("name: p\njobs: []\n"))
         .andExpect(status().isCreated());
 
-    verify(runs).submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"));
+    verify(runs).submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"), API_FACTS);
   }
 
   @Test
   void submitWithCliTriggerHeaderRecordsCli() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -167,12 +169,13 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("cli"));
+    verify(runs)
+        .submit(SPEC, SpecFormat.AUTO, Trigger.of("cli"), new RunFacts("manual", null, null));
   }
 
   @Test
   void submitCannotClaimAPushTrigger() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -181,7 +184,7 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"));
+    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS);
   }
 
   @Test
