@@ -100,6 +100,34 @@ class ArchitectureTest {
   }
 
   @Test
+  void onlyTheDockerBackendTalksToDocker() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.fastci.backend.docker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.dockerjava..")
+        .check(main);
+  }
+
+  @Test
+  void textIsEncodedAndDecodedWithAnExplicitCharset() {
+    noClasses()
+        .should()
+        .callMethod(String.class, "getBytes")
+        .orShould()
+        .callConstructor(String.class, byte[].class)
+        .orShould()
+        .callConstructor(java.io.InputStreamReader.class, java.io.InputStream.class)
+        .orShould()
+        .callConstructor(java.io.OutputStreamWriter.class, java.io.OutputStream.class)
+        .orShould()
+        .callConstructor(java.io.PrintStream.class, java.io.OutputStream.class)
+        .because("the platform charset differs between machines: FastCI writes UTF-8")
+        .check(main);
+  }
+
+  @Test
   void theWebUiTalksToRunsNotToTheEngine() {
     noClasses()
         .that()

@@ -4,6 +4,7 @@ import dev.fastci.job.JobLimits;
 import dev.fastci.logs.LogServer;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
+import dev.fastci.worker.BackendKind;
 import dev.fastci.worker.WorkerConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -23,6 +24,8 @@ import java.util.Map;
  *     default-cpus} (FASTCI_LIMITS_...), which this process's worker applies to every job
  * @param logServer {@code fastci.worker.server-url} with {@code fastci.api-token}: the server a
  *     standalone worker sends its job logs to; null when no server URL is set
+ * @param backend {@code fastci.backend} (FASTCI_BACKEND): docker, or dummy for jobs that run
+ *     nowhere
  */
 record CliSettings(
     Path dataDir,
@@ -32,7 +35,8 @@ record CliSettings(
     List<String> allowedRoots,
     List<Path> dockerSockets,
     JobLimits jobLimits,
-    LogServer logServer) {
+    LogServer logServer,
+    BackendKind backend) {
 
   static CliSettings fromEnvironment() {
     return from(System.getenv());
@@ -64,7 +68,8 @@ record CliSettings(
         allowedRoots,
         DockerSockets.fromEnv(env),
         jobLimits(env),
-        logServer(env));
+        logServer(env),
+        BackendKind.parse(setting(env, "fastci.backend", "FASTCI_BACKEND", "")));
   }
 
   private static LogServer logServer(Map<String, String> env) {
@@ -99,7 +104,9 @@ record CliSettings(
   }
 
   WorkerConfig workerConfig() {
-    return new WorkerConfig(dataDir, hostId, maxParallelJobs).withJobLimits(jobLimits);
+    return new WorkerConfig(dataDir, hostId, maxParallelJobs)
+        .withJobLimits(jobLimits)
+        .withBackend(backend);
   }
 
   /**

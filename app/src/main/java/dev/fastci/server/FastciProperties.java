@@ -5,12 +5,18 @@ import dev.fastci.contract.PipelineRun;
 import dev.fastci.job.JobLimits;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
+import dev.fastci.worker.BackendKind;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The server's {@code fastci.*} settings; each is also an environment variable (FASTCI_...). */
+/**
+ * The server's {@code fastci.*} settings; each is also an environment variable (FASTCI_...).
+ *
+ * @param backend what the server's worker runs jobs on: {@code docker} (the default) or {@code
+ *     dummy}, which needs no engine (each job's DUMMY_* environment says what it does)
+ */
 @ConfigurationProperties("fastci")
 public record FastciProperties(
     Path dataDir,
@@ -25,7 +31,8 @@ public record FastciProperties(
     Git git,
     Janitor janitor,
     Runs runs,
-    Cache cache) {
+    Cache cache,
+    BackendKind backend) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -38,6 +45,7 @@ public record FastciProperties(
     janitor = janitor == null ? new Janitor(null) : janitor;
     runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
+    backend = backend == null ? BackendKind.DOCKER : backend;
   }
 
   /**
@@ -179,6 +187,7 @@ public record FastciProperties(
             storeLabel())
         .withJobLimits(
             new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
-        .withCacheLimits(cache.limits());
+        .withCacheLimits(cache.limits())
+        .withBackend(backend);
   }
 }

@@ -8,7 +8,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.backend.Labels;
 import dev.fastci.backend.docker.DockerClients;
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.docker.HolderNames;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +92,7 @@ class DockerEngineRestartIntegrationTest {
       assertThat(job.get("status").asText()).as(job.toString()).isNotIn("RUNNING", "PENDING");
     }
 
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       await()
           .alias("the run's containers and network holder are gone after the janitor's sweep")
           .atMost(Duration.ofSeconds(30))
@@ -121,7 +121,7 @@ class DockerEngineRestartIntegrationTest {
       left.add(c.getNames()[0]);
     }
     for (Container c : docker.listContainersCmd().withShowAll(true).exec()) {
-      if (runId.equals(DockerRunNetworks.runOfHolder(c.getNames()[0].replaceFirst("^/", "")))) {
+      if (runId.equals(HolderNames.runOf(c.getNames()[0].replaceFirst("^/", "")))) {
         left.add(c.getNames()[0]);
       }
     }

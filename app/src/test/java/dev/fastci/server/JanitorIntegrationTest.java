@@ -64,7 +64,7 @@ class JanitorIntegrationTest {
 
   @BeforeAll
   static void dockerClient() {
-    docker = DockerClients.fromEnvironment();
+    docker = DockerClients.streaming();
   }
 
   @AfterAll

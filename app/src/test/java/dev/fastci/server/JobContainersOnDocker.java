@@ -7,7 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.backend.Labels;
 import dev.fastci.backend.docker.DockerClients;
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.docker.HolderNames;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +19,7 @@ final class JobContainersOnDocker {
   private JobContainersOnDocker() {}
 
   static boolean isRunning(String runId, String job, int attempt) {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       return docker
           .listContainersCmd()
           .withLabelFilter(
@@ -37,7 +37,7 @@ final class JobContainersOnDocker {
    * running that later tests (which check the whole engine) would trip over.
    */
   static void removeAllOf(String runId) {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       for (Container container : DockerEngine.fastciContainers(runId)) {
         try {
           docker.removeContainerCmd(container.getId()).withForce(true).exec();
@@ -52,12 +52,12 @@ final class JobContainersOnDocker {
 
   /** Force-removes the warm pool of run network holders that a worker of that host left. */
   static void removeNetworkPoolOf(String hostId) {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       for (Container pooled :
           docker
               .listContainersCmd()
               .withShowAll(true)
-              .withLabelFilter(Map.of(DockerRunNetworks.LABEL_POOL_HOST, hostId))
+              .withLabelFilter(Map.of(HolderNames.LABEL_POOL_HOST, hostId))
               .exec()) {
         try {
           docker.removeContainerCmd(pooled.getId()).withForce(true).exec();

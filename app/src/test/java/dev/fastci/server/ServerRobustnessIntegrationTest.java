@@ -83,7 +83,7 @@ class ServerRobustnessIntegrationTest {
 
   @BeforeAll
   static void dockerClient() {
-    docker = DockerClients.fromEnvironment();
+    docker = DockerClients.streaming();
   }
 
   @AfterAll

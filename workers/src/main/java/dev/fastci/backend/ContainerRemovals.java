@@ -22,31 +22,27 @@ import org.slf4j.LoggerFactory;
 public final class ContainerRemovals implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ContainerRemovals.class);
 
-  private final ContainerRunner runner;
-  private final String hostId;
+  private final Backend backend;
   private final ExecutorService executor =
       Executors.newFixedThreadPool(2, DaemonThreads.named("fastci-container-removal"));
   private final Map<String, Queue<CompletableFuture<Void>>> pending = new ConcurrentHashMap<>();
 
-  /**
-   * @param hostId the worker host whose containers {@link #awaitRun} sweeps
-   */
-  public ContainerRemovals(ContainerRunner runner, String hostId) {
-    this.runner = runner;
-    this.hostId = hostId;
+  public ContainerRemovals(Backend backend) {
+    this.backend = backend;
   }
 
-  public void removeLater(String runId, Container container) {
+  public void removeLater(String runId, JobContainer container) {
     CompletableFuture<Void> removal =
-        CompletableFuture.runAsync(() -> runner.remove(container), executor);
+        CompletableFuture.runAsync(() -> backend.remove(container), executor);
     // Parallel jobs of one run add here at once: the queue is thread-safe.
     pending.computeIfAbsent(runId, id -> new ConcurrentLinkedQueue<>()).add(removal);
   }
 
   /**
-   * Waits until every container of the run handed over so far is removed, then removes whatever
-   * else this host made for the run (a removal that failed, say while the Docker engine was down).
-   * Safe to call again after it failed: the second call removes what the first could not.
+   * Waits until every container of the run handed over so far is removed, then tears the run down
+   * on this host ({@link Backend#tearDownRun}): removes whatever else this host made for the run (a
+   * removal that failed, say while the Docker engine was down) and releases its network. Safe to
+   * call again after it failed: the second call removes what the first could not.
    *
    * @throws RuntimeException when the engine does not answer; the caller tries again later
    */
@@ -64,7 +60,7 @@ public final class ContainerRemovals implements AutoCloseable {
         }
       }
     }
-    int left = runner.removeLabelled(Map.of(Labels.RUN, runId, Labels.HOST, hostId));
+    int left = backend.tearDownRun(runId);
     if (left > 0) {
       log.info("run {}: removed {} container(s) whose removal had failed before", runId, left);
     }

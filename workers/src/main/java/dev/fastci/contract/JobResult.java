@@ -16,27 +16,4 @@ public record JobResult(
     long startedAt,
     long finishedAt,
     String host,
-    boolean cached) {
-
-  public static JobResult exited(
-      int exitCode, boolean timedOut, long startedAt, long now, String host) {
-    JobOutcome outcome =
-        timedOut ? JobOutcome.TIMED_OUT : exitCode == 0 ? JobOutcome.SUCCEEDED : JobOutcome.FAILED;
-    return new JobResult(outcome, exitCode, null, startedAt, now, host, false);
-  }
-
-  /** Killed by the kernel for going over its memory limit. */
-  public static JobResult outOfMemory(
-      int exitCode, String error, long startedAt, long now, String host) {
-    return new JobResult(JobOutcome.FAILED, exitCode, error, startedAt, now, host, false);
-  }
-
-  public static JobResult couldNotStart(String error, long startedAt, long now, String host) {
-    return new JobResult(JobOutcome.ERROR, null, error, startedAt, now, host, false);
-  }
-
-  /** A memoized job: its recorded run was replayed instead of running it. */
-  public static JobResult memoized(long startedAt, long now, String host) {
-    return new JobResult(JobOutcome.SUCCEEDED, 0, null, startedAt, now, host, true);
-  }
-}
+    boolean cached) {}

@@ -1,7 +1,6 @@
 package dev.fastci.host;
 
 import dev.fastci.backend.ContainerRemovals;
-import dev.fastci.backend.RunNetworks;
 import dev.fastci.contract.PipelineDirActivities;
 import dev.fastci.contract.PipelineDirRequest;
 import io.temporal.failure.ApplicationFailure;
@@ -21,17 +20,15 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private final RepoCheckout checkouts;
 
   private final ContainerRemovals removals;
-  private final RunNetworks networks;
 
   /**
-   * @param removals the job containers still being removed, and the sweep of what a run left
-   * @param networks the runs' networks, each removed once its run's containers are gone
+   * @param removals the job containers still being removed, then the run's teardown on this host
+   *     (what a run left, and its network)
    */
-  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals, RunNetworks networks) {
+  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals) {
     this.dirs = new PipelineDirs(dataDir);
     this.checkouts = new RepoCheckout(dataDir);
     this.removals = removals;
-    this.networks = networks;
   }
 
   @Override
@@ -39,7 +36,6 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
     Heartbeats.during(
         () -> {
           removals.awaitRun(runId);
-          networks.leave(runId);
           return null;
         });
   }

@@ -1,6 +1,6 @@
 package dev.fastci.job;
 
-import dev.fastci.backend.ContainerRunner;
+import dev.fastci.backend.Backend;
 import dev.fastci.cache.CacheEntry;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.cache.CacheStore;
@@ -8,6 +8,7 @@ import dev.fastci.cache.KeyedCaches;
 import dev.fastci.cache.MemoKey;
 import dev.fastci.cache.Memoization;
 import dev.fastci.contract.JobRequest;
+import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.spec.JobSpec;
 import java.nio.file.Path;
@@ -20,14 +21,14 @@ import java.util.Optional;
  * replay of a memoized run, and its keyed caches before and after it runs.
  */
 final class JobCaching {
-  private final ContainerRunner runner;
+  private final Backend backend;
   private final LogFiles logs;
   private final KeyedCaches caches;
   private final Memoization memos;
 
-  JobCaching(ContainerRunner runner, LogFiles logs, CacheLimits limits) {
+  JobCaching(Backend backend, LogFiles logs, CacheLimits limits) {
     CacheStore store = new CacheStore(logs.dataDir());
-    this.runner = runner;
+    this.backend = backend;
     this.logs = logs;
     this.caches = new KeyedCaches(store, limits);
     this.memos = new Memoization(store, limits);
@@ -52,7 +53,7 @@ final class JobCaching {
     }
     JobSpec job = request.job();
     return new MemoKey(
-            runner.imageId(job.image(), job.platform()),
+            backend.imageId(job.image(), job.platform()),
             job.command(),
             job.env(),
             job.allSecrets(),
@@ -70,14 +71,13 @@ final class JobCaching {
   }
 
   /** On a hit, the memoized job's log and outputs are back and it counts as run. */
-  boolean replay(JobRequest request, String key) {
+  boolean replay(JobRequest request, JobLog log, String key) {
     if (key == null || !request.job().memoize()) {
       return false;
     }
     Optional<CacheEntry> hit = memos.lookup(request.job().name(), key);
-    Path log = logs.jobLog(request.runId(), request.job().name(), request.attempt());
     return hit.isPresent()
-        && memos.replay(hit.get(), log, pipelineDir(request), request.job().outputs());
+        && memos.replay(hit.get(), log.path(), pipelineDir(request), request.job().outputs());
   }
 
   List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {
@@ -87,11 +87,20 @@ final class JobCaching {
   }
 
   /** After the job succeeded: records it when memoized, saves its caches, passes its key on. */
-  void succeeded(JobRequest request, String key, List<KeyedCaches.Mount> mounts, List<String> log) {
+  void succeeded(
+      JobRequest request,
+      JobLog jobLog,
+      String key,
+      List<KeyedCaches.Mount> mounts,
+      List<String> log) {
     if (key != null && request.job().memoize()) {
-      Path logFile = logs.jobLog(request.runId(), request.job().name(), request.attempt());
       memos
-          .record(request.job().name(), key, logFile, pipelineDir(request), request.job().outputs())
+          .record(
+              request.job().name(),
+              key,
+              jobLog.path(),
+              pipelineDir(request),
+              request.job().outputs())
           .ifPresentOrElse(
               why -> log.add("fastci: not memoized: " + why),
               () -> log.add("fastci: memoized under " + key.substring(0, 12)));

@@ -1,9 +1,8 @@
 package dev.fastci.job;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fastci.contract.JobRequest;
 import dev.fastci.contract.JobResult;
-import dev.fastci.logs.LogFiles;
+import dev.fastci.logs.JobLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,14 +17,9 @@ import java.util.Optional;
  */
 final class JobResultFiles {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final LogFiles logs;
 
-  JobResultFiles(LogFiles logs) {
-    this.logs = logs;
-  }
-
-  Optional<JobResult> read(JobRequest request) {
-    Path file = file(request);
+  Optional<JobResult> read(JobLog log) {
+    Path file = log.resultFile();
     if (!Files.exists(file)) {
       return Optional.empty();
     }
@@ -36,8 +30,8 @@ final class JobResultFiles {
     }
   }
 
-  void write(JobRequest request, JobResult result) {
-    Path file = file(request);
+  void write(JobLog log, JobResult result) {
+    Path file = log.resultFile();
     Path staging = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.createDirectories(file.getParent());
@@ -46,10 +40,5 @@ final class JobResultFiles {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the job result " + file, e);
     }
-  }
-
-  private Path file(JobRequest request) {
-    Path log = logs.jobLog(request.runId(), request.job().name(), request.attempt());
-    return log.resolveSibling(request.job().name() + "." + request.attempt() + ".result.json");
   }
 }

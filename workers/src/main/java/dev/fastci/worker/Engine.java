@@ -1,44 +1,34 @@
 package dev.fastci.worker;
 
-import com.github.dockerjava.api.DockerClient;
-import dev.fastci.backend.RunNetworks;
-import dev.fastci.backend.docker.DockerClients;
-import dev.fastci.backend.docker.DockerContainerRunner;
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.Backend;
+import dev.fastci.backend.ManagedContainers;
 import dev.fastci.host.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
 import io.temporal.client.WorkflowClient;
-import java.io.IOException;
 import java.time.Duration;
 
 /**
- * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on the
- * local Docker engine. The command line and the server both start one.
+ * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on its
+ * backend (the local Docker engine, or the dummy). The command line and the server both start one.
  */
 public final class Engine implements AutoCloseable {
   private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
 
-  /** Run network holders kept started ahead: a run's first job takes one, without waiting. */
-  private static final int RUN_NETWORK_POOL_SIZE = 2;
-
   private final TemporalConnection temporal;
-  private final DockerClient docker;
+  private final Backend backend;
   private final FastciWorker worker;
   private final PipelineDirRetention retention;
-  private final RunNetworks networks;
 
   private Engine(
       TemporalConnection temporal,
-      DockerClient docker,
+      Backend backend,
       FastciWorker worker,
-      PipelineDirRetention retention,
-      RunNetworks networks) {
+      PipelineDirRetention retention) {
     this.temporal = temporal;
-    this.docker = docker;
+    this.backend = backend;
     this.worker = worker;
     this.retention = retention;
-    this.networks = networks;
   }
 
   /**
@@ -62,7 +52,7 @@ public final class Engine implements AutoCloseable {
       String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
     TemporalConnection temporal = TemporalConnection.open(target, embeddedPort);
     if (!withWorker) {
-      return new Engine(temporal, null, null, null, null);
+      return new Engine(temporal, null, null, null);
     }
     try {
       return withWorker(temporal, config);
@@ -74,20 +64,40 @@ public final class Engine implements AutoCloseable {
 
   private static Engine withWorker(TemporalConnection temporal, WorkerConfig config) {
     GitCredentials.install(System.getenv());
-    DockerClient docker = DockerClients.fromEnvironment();
-    RunNetworks networks =
-        DockerRunNetworks.start(docker, config.hostId(), config.store(), RUN_NETWORK_POOL_SIZE);
-    FastciWorker worker =
-        new FastciWorker(temporal.client(), config, new DockerContainerRunner(docker), networks)
-            .start();
+    Backend backend = Backends.start(config);
+    FastciWorker worker;
+    try {
+      worker = new FastciWorker(temporal.client(), config, backend).start();
+    } catch (RuntimeException e) {
+      backend.close();
+      throw e;
+    }
     PipelineDirRetention retention =
         new PipelineDirRetention(new PipelineDirs(config.dataDir()), config.pipelineDirRetention())
             .start(RETENTION_SWEEP_EVERY);
-    return new Engine(temporal, docker, worker, retention, networks);
+    return new Engine(temporal, backend, worker, retention);
   }
 
   public WorkflowClient client() {
     return temporal.client();
+  }
+
+  /** The backend of this process's worker (tests drive a dummy one); null without a worker. */
+  public Backend backend() {
+    return backend;
+  }
+
+  /**
+   * The containers of this process's worker, for a server's janitor; they share the worker's engine
+   * client, which this engine closes.
+   *
+   * @throws IllegalStateException when this process runs no worker
+   */
+  public ManagedContainers managedContainers() {
+    if (backend == null) {
+      throw new IllegalStateException("this engine runs no worker");
+    }
+    return backend.managedContainers();
   }
 
   public boolean isEmbedded() {
@@ -102,16 +112,9 @@ public final class Engine implements AutoCloseable {
     if (worker != null) {
       worker.close();
     }
-    if (networks != null) {
-      networks.close();
+    if (backend != null) {
+      backend.close(); // after the worker: no job uses it any more
     }
     temporal.close();
-    if (docker != null) {
-      try {
-        docker.close();
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
   }
 }

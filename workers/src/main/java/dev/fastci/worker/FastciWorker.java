@@ -1,8 +1,7 @@
 package dev.fastci.worker;
 
+import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerRemovals;
-import dev.fastci.backend.ContainerRunner;
-import dev.fastci.backend.RunNetworks;
 import dev.fastci.cache.CacheStore;
 import dev.fastci.contract.TaskQueues;
 import dev.fastci.host.HostActivitiesImpl;
@@ -36,17 +35,12 @@ public final class FastciWorker implements AutoCloseable {
   private final ContainerRemovals removals;
   private final LogShipper shipper;
 
-  public FastciWorker(WorkflowClient client, WorkerConfig config, ContainerRunner runner) {
-    this(client, config, runner, RunNetworks.PER_JOB);
-  }
-
   /**
-   * @param networks the network the jobs of a run share
+   * @param backend runs the job containers; it stays the caller's, who closes it after this
    */
-  public FastciWorker(
-      WorkflowClient client, WorkerConfig config, ContainerRunner runner, RunNetworks networks) {
+  public FastciWorker(WorkflowClient client, WorkerConfig config, Backend backend) {
     this.factory = WorkerFactory.newInstance(client);
-    this.removals = new ContainerRemovals(runner, config.hostId());
+    this.removals = new ContainerRemovals(backend);
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     new CacheStore(config.dataDir()).evict(config.cacheLimits());
     Worker shared = factory.newWorker(TaskQueues.PIPELINES);
@@ -69,17 +63,16 @@ public final class FastciWorker implements AutoCloseable {
                 .build());
     host.registerActivitiesImplementations(
         new JobActivitiesImpl(
-                runner,
+                backend,
                 new LogFiles(config.dataDir()),
                 config.hostId(),
                 config.store(),
                 config.jobLimits(),
                 config.secrets(),
                 removals,
-                networks,
                 config.cacheLimits())
             .sendingLogsWith(shipper),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals, networks));
+        new PipelineDirActivitiesImpl(config.dataDir(), removals));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));

@@ -24,6 +24,7 @@ import java.time.Duration;
  * @param logServer the FastCI server this worker sends its job logs to; null when the server reads
  *     them from this worker's data dir (its own worker)
  * @param cacheLimits when the job caches under the data dir are evicted
+ * @param backend what runs the job containers: Docker, or the dummy backend
  */
 public record WorkerConfig(
     Path dataDir,
@@ -34,7 +35,8 @@ public record WorkerConfig(
     JobLimits jobLimits,
     SecretSource secrets,
     LogServer logServer,
-    CacheLimits cacheLimits) {
+    CacheLimits cacheLimits,
+    BackendKind backend) {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
   public WorkerConfig {
@@ -53,6 +55,31 @@ public record WorkerConfig(
     jobLimits = jobLimits == null ? JobLimits.DEFAULT : jobLimits;
     secrets = secrets == null ? SecretSource.environment() : secrets;
     cacheLimits = cacheLimits == null ? CacheLimits.DEFAULT : cacheLimits;
+    backend = backend == null ? BackendKind.DOCKER : backend;
+  }
+
+  /** Settings with jobs on Docker. */
+  public WorkerConfig(
+      Path dataDir,
+      String hostId,
+      int maxParallelJobs,
+      Duration pipelineDirRetention,
+      String store,
+      JobLimits jobLimits,
+      SecretSource secrets,
+      LogServer logServer,
+      CacheLimits cacheLimits) {
+    this(
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        secrets,
+        logServer,
+        cacheLimits,
+        null);
   }
 
   public WorkerConfig(
@@ -83,7 +110,8 @@ public record WorkerConfig(
         limits,
         secrets,
         logServer,
-        cacheLimits);
+        cacheLimits,
+        backend);
   }
 
   public WorkerConfig withSecrets(SecretSource source) {
@@ -96,7 +124,8 @@ public record WorkerConfig(
         jobLimits,
         source,
         logServer,
-        cacheLimits);
+        cacheLimits,
+        backend);
   }
 
   public WorkerConfig withLogServer(LogServer server) {
@@ -109,7 +138,8 @@ public record WorkerConfig(
         jobLimits,
         secrets,
         server,
-        cacheLimits);
+        cacheLimits,
+        backend);
   }
 
   public WorkerConfig withCacheLimits(CacheLimits limits) {
@@ -122,7 +152,22 @@ public record WorkerConfig(
         jobLimits,
         secrets,
         logServer,
-        limits);
+        limits,
+        backend);
+  }
+
+  public WorkerConfig withBackend(BackendKind kind) {
+    return new WorkerConfig(
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        secrets,
+        logServer,
+        cacheLimits,
+        kind);
   }
 
   public static int defaultMaxParallelJobs() {

@@ -48,7 +48,7 @@ class ParallelLimitIntegrationTest {
                         c.secrets(),
                         c.logServer(),
                         c.cacheLimits()));
-        DockerClient docker = DockerClients.fromEnvironment()) {
+        DockerClient docker = DockerClients.streaming()) {
       LocalEngine.Started run =
           engine.startAsync("{\"name\": \"limited\", \"jobs\": [" + jobs + "]}");
       Map<String, String> labels = Map.of(Labels.MANAGED, "true", Labels.RUN, run.runId());

@@ -4,9 +4,9 @@ import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.fastci.backend.Container;
+import dev.fastci.backend.JobContainer;
+import dev.fastci.backend.docker.DockerBackend;
 import dev.fastci.backend.docker.DockerClients;
-import dev.fastci.backend.docker.DockerContainerRunner;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.JobOutcome;
 import dev.fastci.contract.JobRequest;
@@ -37,13 +37,13 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DockerEngine.class)
 class ReattachIntegrationTest {
   private DockerClient docker;
-  private DockerContainerRunner runner;
+  private DockerBackend backend;
   private TestActivityEnvironment activities;
 
   @BeforeEach
   void setUp() {
-    docker = DockerClients.fromEnvironment();
-    runner = new DockerContainerRunner(docker);
+    docker = DockerClients.streaming();
+    backend = DockerBackend.perJob(docker, docker, LocalEngine.HOST_ID);
     activities = TestActivityEnvironment.newInstance();
   }
 
@@ -67,12 +67,14 @@ class ReattachIntegrationTest {
             null);
     JobRequest request = new JobRequest(runId, 1, job, null, null, false);
     // What the previous attempt did before its worker went away: create and start the container.
-    Container previous = runner.createOrFind(JobContainers.specFor(request, LocalEngine.HOST_ID));
-    runner.start(previous);
+    JobContainer previous =
+        backend.createOrFind(
+            backend.setUpRun(runId), JobContainers.specFor(request, LocalEngine.HOST_ID));
+    backend.start(previous);
 
     LogFiles logs = new LogFiles(dataDir);
     activities.registerActivitiesImplementations(
-        new JobActivitiesImpl(runner, logs, LocalEngine.HOST_ID));
+        new JobActivitiesImpl(backend, logs, LocalEngine.HOST_ID));
     JobActivities retry =
         activities.newActivityStub(
             JobActivities.class,

@@ -3,7 +3,7 @@ package dev.fastci.integration;
 import static dev.fastci.integration.NothingLeftBehind.assertNoContainersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.docker.HolderNames;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.testing.DockerEngine;
@@ -48,9 +48,9 @@ class RunNetworkIntegrationTest extends EngineIntegrationTest {
   void theWarmPoolIsRemovedWhenTheWorkerStops() {
     Map<String, String> pool =
         Map.of(
-            DockerRunNetworks.LABEL_ROLE,
-            DockerRunNetworks.ROLE,
-            DockerRunNetworks.LABEL_POOL_HOST,
+            HolderNames.LABEL_ROLE,
+            HolderNames.ROLE,
+            HolderNames.LABEL_POOL_HOST,
             LocalEngine.HOST_ID);
     try (LocalEngine other = LocalEngine.start()) {
       PipelineState state = other.run(TWO_JOBS);

@@ -114,7 +114,7 @@ class SecretsAndLimitsIntegrationTest {
                 c -> c != null);
 
     HostConfig host;
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       host = docker.inspectContainerCmd(container.getId()).exec().getHostConfig();
     }
     assertThat(host.getNanoCPUs()).isEqualTo(500_000_000L);

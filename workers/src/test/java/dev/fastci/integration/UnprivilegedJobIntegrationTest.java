@@ -34,7 +34,7 @@ class UnprivilegedJobIntegrationTest extends EngineIntegrationTest {
             """);
 
     AtomicReference<InspectContainerResponse> inspected = new AtomicReference<>();
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(100))

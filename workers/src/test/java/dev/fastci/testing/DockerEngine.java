@@ -5,7 +5,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.backend.Labels;
 import dev.fastci.backend.docker.DockerClients;
-import dev.fastci.backend.docker.DockerRunNetworks;
+import dev.fastci.backend.docker.HolderNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public final class DockerEngine implements BeforeAllCallback {
   }
 
   private static boolean check() {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       try {
         docker.pingCmd().exec();
       } catch (RuntimeException e) {
@@ -117,7 +117,7 @@ public final class DockerEngine implements BeforeAllCallback {
    * than Docker to build, such as the arm64 one ({@code scripts/arm64-image.sh}, run by CI).
    */
   public static void requireImage(String image, String script) {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       docker.inspectImageCmd(image).exec();
     } catch (NotFoundException missing) {
       throw new IllegalStateException(
@@ -147,8 +147,8 @@ public final class DockerEngine implements BeforeAllCallback {
   public static List<Container> fastciContainers(String runId) {
     List<Container> found =
         new ArrayList<>(containers(Map.of(Labels.MANAGED, "true", Labels.RUN, runId)));
-    String holder = DockerRunNetworks.holderName(runId);
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    String holder = HolderNames.of(runId);
+    try (DockerClient docker = DockerClients.streaming()) {
       docker.listContainersCmd().withShowAll(true).withNameFilter(List.of(holder)).exec().stream()
           .filter(c -> List.of(c.getNames()).contains("/" + holder))
           .forEach(found::add);
@@ -160,7 +160,7 @@ public final class DockerEngine implements BeforeAllCallback {
 
   /** The containers, in any state, that carry all these labels. */
   public static List<Container> containers(Map<String, String> labels) {
-    try (DockerClient docker = DockerClients.fromEnvironment()) {
+    try (DockerClient docker = DockerClients.streaming()) {
       return docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,18 +41,25 @@ class CleanupWorkflowTest {
                       spec(
                           "{'name':'dk','setup_pipeline_dir':true,'jobs':["
                               + "{'name':'long','image':'i','command':'sleep 30',"
-                              + "'env':{'FAKE_SLEEP_MS':'30000'}},"
+                              + "'env':{'DUMMY_HOLD':'true'}},"
                               + "{'name':'next','image':'i','command':'true'}],"
                               + "'parents':{'next':['long']}}"),
                       1)
                   .withHostLostAfter(Duration.ofSeconds(30)));
       run.awaitJob("long", JobStatus.RUNNING);
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> harness.backend.isRunning("long-1"));
 
-      harness.runner.engineDown();
+      harness.backend.engineDown();
       run.awaitJob("long", JobStatus.ERROR);
-      Thread.sleep(2500); // the cleanup fails meanwhile, and waits before each new try
-      int refusedWhileDown = harness.runner.refusedCalls();
-      harness.runner.engineUp();
+      // The job's own removal is refused, then the cleanup's first try, and after a pause its
+      // second.
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> harness.backend.refusedCalls() >= 3);
+      int refusedWhileDown = harness.backend.refusedCalls();
+      harness.backend.engineUp();
       PipelineState end = run.await();
 
       assertThat(refusedWhileDown).as("removals tried while the engine was down").isGreaterThan(1);
@@ -66,7 +74,7 @@ class CleanupWorkflowTest {
                       .startsWith("the run's cleanup could not remove its containers or dir")
                       .contains("Connection refused")
                       .contains("trying again until the Docker engine answers"));
-      assertThat(harness.runner.existing()).as("containers left behind").isEmpty();
+      assertThat(harness.backend.journal().existing()).as("containers left behind").isEmpty();
       assertThat(Files.exists(dataDir.resolve("pipelines").resolve("engine-restart")))
           .as("the pipeline dir of a command line run is removed")
           .isFalse();

@@ -57,7 +57,7 @@ class HostFailoverWorkflowTest {
           .isEqualTo("gone-host");
       assertThat(end.job("b").host()).isEqualTo("test-host");
       assertThat(end.job("c").host()).isEqualTo("test-host");
-      assertThat(harness.runner.createdCount("a-1")).isZero();
+      assertThat(harness.backend.journal().createdCount("a-1")).isZero();
       assertThat(end.events())
           .singleElement()
           .extracting(PipelineEvent::message)
@@ -65,7 +65,7 @@ class HostFailoverWorkflowTest {
           .contains("host gone-host lost")
           .contains("run again on host test-host")
           .contains("pipeline dir contents on gone-host are lost");
-      assertThat(harness.runner.existing()).isEmpty();
+      assertThat(harness.backend.journal().existing()).isEmpty();
     }
   }
 
@@ -75,8 +75,8 @@ class HostFailoverWorkflowTest {
       var spec =
           spec(
               "{'name':'p','jobs':["
-                  + "{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'2500'}},"
-                  + "{'name':'b','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'2500'}}]}");
+                  + "{'name':'a','image':'i','command':'true','env':{'DUMMY_SLEEP_MS':'2500'}},"
+                  + "{'name':'b','image':'i','command':'true','env':{'DUMMY_SLEEP_MS':'2500'}}]}");
       PipelineRun run = new PipelineRun("busy-run", spec, 1).withHostLostAfter(HOST_WAIT);
 
       PipelineState end = oneJobAtATime.start(run).await();
@@ -84,9 +84,9 @@ class HostFailoverWorkflowTest {
       assertThat(end.status()).isEqualTo(PipelineStatus.SUCCEEDED);
       assertThat(end.events()).as("a busy host is not lost").isEmpty();
       assertThat(end.jobs()).extracting(JobState::host).containsOnly("test-host");
-      assertThat(oneJobAtATime.runner.createdCount("a-1")).isEqualTo(1);
-      assertThat(oneJobAtATime.runner.createdCount("b-1")).isEqualTo(1);
-      assertThat(oneJobAtATime.runner.existing()).isEmpty();
+      assertThat(oneJobAtATime.backend.journal().createdCount("a-1")).isEqualTo(1);
+      assertThat(oneJobAtATime.backend.journal().createdCount("b-1")).isEqualTo(1);
+      assertThat(oneJobAtATime.backend.journal().existing()).isEmpty();
     }
   }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Memoization across runs, with a fake runner: an unchanged job is replayed without a container,
+ * Memoization across runs, on the dummy backend: an unchanged job is replayed without a container,
  * and a change upstream reaches a memoized job through its parents' keys.
  */
 class MemoizationWorkflowTest {
@@ -34,7 +34,7 @@ class MemoizationWorkflowTest {
 
   @AfterEach
   void noContainerIsLeftBehind() {
-    assertThat(harness.runner.existing()).isEmpty();
+    assertThat(harness.backend.journal().existing()).isEmpty();
     harness.close();
   }
 
@@ -42,7 +42,7 @@ class MemoizationWorkflowTest {
   void theSecondRunOfAnUnchangedChainCreatesNoContainer() throws Exception {
     String chain =
         "{'name':'p','jobs':["
-            + "{'name':'a','image':'i','command':'true','cache':true,'env':{'FAKE_OUTPUT':'A'}},"
+            + "{'name':'a','image':'i','command':'true','cache':true,'env':{'DUMMY_OUTPUT':'A'}},"
             + "{'name':'b','image':'i','command':'true','cache':true}],'parents':{'b':['a']}}";
 
     PipelineState first = harness.run(chain);
@@ -52,8 +52,8 @@ class MemoizationWorkflowTest {
     assertThat(second.status()).isEqualTo(PipelineStatus.SUCCEEDED);
     assertThat(second.jobs()).extracting(JobState::cached).containsOnly(true);
     assertThat(second.job("a").exitCode()).isZero();
-    assertThat(harness.runner.createdCount("a-1")).isEqualTo(1);
-    assertThat(harness.runner.createdCount("b-1")).isEqualTo(1);
+    assertThat(harness.backend.journal().createdCount("a-1")).isEqualTo(1);
+    assertThat(harness.backend.journal().createdCount("b-1")).isEqualTo(1);
   }
 
   @Test
@@ -67,14 +67,14 @@ class MemoizationWorkflowTest {
     assertThat(unchanged.job("child").cached()).isTrue();
     assertThat(unchanged.job("parent").cached()).isFalse(); // not memoized: it always runs
     assertThat(changed.job("child").cached()).isFalse();
-    assertThat(harness.runner.createdCount("child-1")).isEqualTo(2);
+    assertThat(harness.backend.journal().createdCount("child-1")).isEqualTo(2);
   }
 
   @Test
   void aFailedMemoizedJobIsNotRecorded() throws Exception {
     String failing =
         "{'name':'p','jobs':[{'name':'f','image':'i','command':'true','cache':true,"
-            + "'env':{'FAKE_EXIT':'1'}}]}";
+            + "'env':{'DUMMY_EXIT_CODE':'1'}}]}";
 
     harness.run(failing);
     PipelineState again = harness.run(failing);

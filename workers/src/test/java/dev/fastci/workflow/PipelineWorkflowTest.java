@@ -11,20 +11,25 @@ import static dev.fastci.contract.JobStatus.TIMED_OUT;
 import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.backend.FakeContainerRunner.Run;
+import dev.fastci.backend.dummy.DummyJournal.Run;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pipeline workflow's DAG, skip, cancel and status rules, with a fake container runner. */
+/**
+ * The pipeline workflow's DAG, skip, cancel and status rules, on the dummy backend: jobs that must
+ * still run while the test acts are held ({@code DUMMY_HOLD}) until it releases them.
+ */
 class PipelineWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
@@ -40,7 +45,7 @@ class PipelineWorkflowTest {
 
   @AfterEach
   void noContainerIsLeftBehind() {
-    assertThat(harness.runner.existing()).isEmpty();
+    assertThat(harness.backend.journal().existing()).isEmpty();
     harness.close();
   }
 
@@ -60,23 +65,35 @@ class PipelineWorkflowTest {
 
   @Test
   void childStartsOnlyAfterItsParentSucceeded() throws Exception {
-    harness.run(
-        "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'300'}},"
-            + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}");
+    WorkflowHarness.Started run =
+        harness.start(
+            spec(
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
+                    + "'env':{'DUMMY_HOLD':'true'}},"
+                    + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}"));
+    run.awaitJob("a", RUNNING);
+    assertThat(run.workflow().state().job("b").status()).isEqualTo(PENDING);
+    harness.backend.release("a-1");
+    run.await();
 
-    assertThat(harness.runner.run("b-1").startedAt())
-        .isGreaterThanOrEqualTo(harness.runner.run("a-1").endedAt());
+    assertThat(harness.backend.journal().run("b-1").startedAt())
+        .isGreaterThanOrEqualTo(harness.backend.journal().run("a-1").endedAt());
   }
 
   @Test
   void childStartsWhenItsLastParentSucceedsWithoutWaitingForTheRestOfTheLevel() throws Exception {
-    harness.run(
-        "{'name':'p','jobs':[{'name':'fast','image':'i','command':'true'},"
-            + "{'name':'slow','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'2000'}},"
-            + "{'name':'child','image':'i','command':'true'}],'parents':{'child':['fast']}}");
+    WorkflowHarness.Started run =
+        harness.start(
+            spec(
+                "{'name':'p','jobs':[{'name':'fast','image':'i','command':'true'},"
+                    + "{'name':'slow','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
+                    + "{'name':'child','image':'i','command':'true'}],'parents':{'child':['fast']}}"));
+    run.awaitJob("child", SUCCEEDED);
+    harness.backend.release("slow-1");
+    run.await();
 
-    Run child = harness.runner.run("child-1");
-    Run slow = harness.runner.run("slow-1");
+    Run child = harness.backend.journal().run("child-1");
+    Run slow = harness.backend.journal().run("slow-1");
     assertThat(child.endedAt()).isLessThan(slow.endedAt());
   }
 
@@ -84,7 +101,7 @@ class PipelineWorkflowTest {
   void failedJobSkipsItsDescendantsWhileIndependentBranchesGoOn() throws Exception {
     PipelineState end =
         harness.run(
-            "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_EXIT':'2'}},"
+            "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_EXIT_CODE':'2'}},"
                 + "{'name':'b','image':'i','command':'true'},{'name':'c','image':'i','command':'true'},"
                 + "{'name':'d','image':'i','command':'true'}],'parents':{'b':['a'],'c':['b']}}");
 
@@ -101,7 +118,7 @@ class PipelineWorkflowTest {
     WorkflowHarness.Started run =
         harness.start(
             spec(
-                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'1500'}},"
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}"));
     run.awaitJob("a", RUNNING);
 
@@ -109,6 +126,7 @@ class PipelineWorkflowTest {
     assertThat(live.status()).isEqualTo(PipelineStatus.RUNNING);
     assertThat(live.job("b").status()).isEqualTo(PENDING);
     assertThat(live.job("a").startedAt()).isNotNull();
+    harness.backend.release("a-1");
     assertThat(run.await().status()).isEqualTo(PipelineStatus.SUCCEEDED);
   }
 
@@ -117,20 +135,23 @@ class PipelineWorkflowTest {
     WorkflowHarness.Started run =
         harness.start(
             spec(
-                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'b','image':'i','command':'true'},"
-                    + "{'name':'c','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'300'}}],"
+                    + "{'name':'c','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}}],"
                     + "'parents':{'b':['a']}}"));
     run.awaitJob("a", RUNNING);
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> harness.backend.isRunning("a-1"));
 
     run.workflow().cancelJob("a");
+    run.awaitJob("a", CANCELLED);
+    harness.backend.release("c-1");
     PipelineState end = run.await();
 
     assertThat(end.job("a").status()).isEqualTo(CANCELLED);
     assertThat(end.job("b").status()).isEqualTo(SKIPPED);
     assertThat(end.job("c").status()).isEqualTo(SUCCEEDED);
     assertThat(end.status()).isEqualTo(PipelineStatus.CANCELLED);
-    assertThat(harness.runner.run("a-1").exitCode()).isEqualTo(137);
+    assertThat(harness.backend.journal().run("a-1").exitCode()).isEqualTo(137);
   }
 
   @Test
@@ -138,16 +159,18 @@ class PipelineWorkflowTest {
     WorkflowHarness.Started run =
         harness.start(
             spec(
-                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'1000'}},"
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}"));
     run.awaitJob("a", RUNNING);
 
     run.workflow().cancelJob("b");
+    run.awaitJob("b", CANCELLED);
+    harness.backend.release("a-1");
     PipelineState end = run.await();
 
     assertThat(end.job("a").status()).isEqualTo(SUCCEEDED);
     assertThat(end.job("b").status()).isEqualTo(CANCELLED);
-    assertThat(harness.runner.finishedRuns())
+    assertThat(harness.backend.journal().finishedRuns())
         .extracting(Run::name)
         .noneMatch(n -> n.endsWith("-b-1"));
     assertThat(end.status()).isEqualTo(PipelineStatus.CANCELLED);
@@ -158,8 +181,8 @@ class PipelineWorkflowTest {
     WorkflowHarness.Started run =
         harness.start(
             spec(
-                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
-                    + "{'name':'b','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
+                    + "{'name':'b','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'c','image':'i','command':'true'}],'parents':{'c':['a']}}"));
     run.awaitJob("a", RUNNING);
     run.awaitJob("b", RUNNING);
@@ -171,7 +194,7 @@ class PipelineWorkflowTest {
     assertThat(end.job("b").status()).isEqualTo(CANCELLED);
     assertThat(end.job("c").status()).isIn(CANCELLED, SKIPPED);
     assertThat(end.status()).isEqualTo(PipelineStatus.CANCELLED);
-    assertThat(harness.runner.existing()).isEmpty();
+    assertThat(harness.backend.journal().existing()).isEmpty();
   }
 
   @Test
@@ -179,8 +202,8 @@ class PipelineWorkflowTest {
     WorkflowHarness.Started run =
         harness.start(
             spec(
-                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
-                    + "{'name':'b','image':'i','command':'true','env':{'FAKE_EXIT':'1','FAKE_SLEEP_MS':'300'}}]}"));
+                "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
+                    + "{'name':'b','image':'i','command':'true','env':{'DUMMY_EXIT_CODE':'1'}}]}"));
     run.awaitJob("a", RUNNING);
 
     run.workflow().cancelJob("a");
@@ -196,7 +219,7 @@ class PipelineWorkflowTest {
     PipelineState end =
         harness.run(
             "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','timeout_secs':0.3,"
-                + "'env':{'FAKE_SLEEP_MS':'20000'}}]}");
+                + "'env':{'DUMMY_HOLD':'true'}}]}");
 
     assertThat(end.job("a").status()).isEqualTo(TIMED_OUT);
     assertThat(end.job("a").exitCode()).isEqualTo(137);
@@ -208,7 +231,7 @@ class PipelineWorkflowTest {
     PipelineState end =
         harness.run(
             "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
-                + "'env':{'FAKE_START_ERROR':'image i is missing'}},"
+                + "'env':{'DUMMY_CREATE_ERROR':'image i is missing'}},"
                 + "{'name':'b','image':'i','command':'true'}],'parents':{'b':['a']}}");
 
     assertThat(end.job("a").status()).isEqualTo(ERROR);
@@ -222,10 +245,10 @@ class PipelineWorkflowTest {
     PipelineState end =
         harness.run(
             "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
-                + "'env':{'FAKE_LOST':'1','FAKE_SLEEP_MS':'200'}}]}");
+                + "'env':{'DUMMY_LOST':'1','DUMMY_SLEEP_MS':'200'}}]}");
 
     assertThat(end.job("a").status()).isEqualTo(ERROR);
     assertThat(end.job("a").error()).contains("lost the job's container", "Docker engine restart");
-    assertThat(harness.runner.createdCount("a-1")).isEqualTo(1);
+    assertThat(harness.backend.journal().createdCount("a-1")).isEqualTo(1);
   }
 }

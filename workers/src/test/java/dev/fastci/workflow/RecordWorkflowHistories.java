@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 
 /**
  * Records the workflow histories that {@link PipelineWorkflowReplayTest} replays. Run it only when
@@ -49,7 +50,7 @@ public final class RecordWorkflowHistories {
     } finally {
       env.close();
     }
-    System.exit(0); // the fake runner's clock threads would keep the JVM alive
+    System.exit(0); // the test environment's threads would keep the JVM alive
   }
 
   private static String diamond(WorkflowHarness harness) throws Exception {
@@ -58,7 +59,7 @@ public final class RecordWorkflowHistories {
             WorkflowHarness.spec(
                 "{'name':'diamond','setup_pipeline_dir':true,'jobs':["
                     + "{'name':'a','image':'i','command':'true'},"
-                    + "{'name':'b','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'100'}},"
+                    + "{'name':'b','image':'i','command':'true','env':{'DUMMY_SLEEP_MS':'100'}},"
                     + "{'name':'c','image':'i','command':'true'},"
                     + "{'name':'d','image':'i','command':'true'}],"
                     + "'parents':{'b':['a'],'c':['a'],'d':['b','c']}}"));
@@ -71,9 +72,9 @@ public final class RecordWorkflowHistories {
         harness.start(
             WorkflowHarness.spec(
                 "{'name':'mixed','jobs':["
-                    + "{'name':'slow','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'20000'}},"
+                    + "{'name':'slow','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'after-slow','image':'i','command':'true'},"
-                    + "{'name':'broken','image':'i','command':'true','env':{'FAKE_EXIT':'2'}},"
+                    + "{'name':'broken','image':'i','command':'true','env':{'DUMMY_EXIT_CODE':'2'}},"
                     + "{'name':'after-broken','image':'i','command':'true'}],"
                     + "'parents':{'after-slow':['slow'],'after-broken':['broken']}}"));
     run.awaitJob("slow", JobStatus.RUNNING);
@@ -122,14 +123,17 @@ public final class RecordWorkflowHistories {
         harness.start(
             WorkflowHarness.spec(
                 "{'name':'dk','setup_pipeline_dir':true,'jobs':["
-                    + "{'name':'long','image':'i','command':'true','env':{'FAKE_SLEEP_MS':'30000'}},"
+                    + "{'name':'long','image':'i','command':'true','env':{'DUMMY_HOLD':'true'}},"
                     + "{'name':'next','image':'i','command':'true'}],"
                     + "'parents':{'next':['long']}}"));
     run.awaitJob("long", JobStatus.RUNNING);
-    harness.runner.engineDown();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> harness.backend.isRunning("long-1"));
+    harness.backend.engineDown();
     run.awaitJob("long", JobStatus.ERROR);
     Thread.sleep(2500);
-    harness.runner.engineUp();
+    harness.backend.engineUp();
     run.await();
     return run.handle().runId();
   }

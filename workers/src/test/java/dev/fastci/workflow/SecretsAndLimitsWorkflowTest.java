@@ -4,7 +4,7 @@ import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.backend.ContainerSpec;
-import dev.fastci.backend.FakeContainerRunner;
+import dev.fastci.backend.dummy.DummyBackend;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
 import dev.fastci.contract.JobState;
@@ -28,14 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Secrets, resource limits and the log cap, on a worker with a fake container runner. */
+/** Secrets, resource limits and the log cap, on a worker on the dummy backend. */
 class SecretsAndLimitsWorkflowTest {
   @RegisterExtension
   static final TestWorkflowExtension temporal =
       TestWorkflowExtension.newBuilder().setUseTimeskipping(false).setDoNotStart(true).build();
 
   @TempDir Path dataDir;
-  private final FakeContainerRunner runner = new FakeContainerRunner();
+  private final DummyBackend backend = new DummyBackend("test-host");
   private WorkflowClient client;
   private FastciWorker worker;
 
@@ -48,13 +48,15 @@ class SecretsAndLimitsWorkflowTest {
             .withSecrets(
                 SecretSource.fromVariables(
                     Map.of("FASTCI_SECRET_TOKEN", "tok-123", "FASTCI_SECRET_DB", "db-pass")));
-    worker = new FastciWorker(client, config, runner).start();
+    worker = new FastciWorker(client, config, backend).start();
   }
 
   @AfterEach
   void stopWorker() {
-    assertThat(runner.existing()).isEmpty();
     worker.close();
+    backend.close();
+    assertThat(backend.journal().existing()).isEmpty();
+    assertThat(backend.journal().violations()).as("calls out of order").isEmpty();
   }
 
   private record Ended(String runId, PipelineState state) {}
@@ -73,10 +75,10 @@ class SecretsAndLimitsWorkflowTest {
     Ended run =
         run(
             "{'name':'p','secrets':['TOKEN'],'jobs':[{'name':'a','image':'i','command':'true',"
-                + "'secrets':['DB'],'env':{'FAKE_OUTPUT':'token tok-123, db db-pass.\\n'}}]}");
+                + "'secrets':['DB'],'env':{'DUMMY_OUTPUT':'token tok-123, db db-pass.\\n'}}]}");
 
     assertThat(run.state().status()).isEqualTo(PipelineStatus.SUCCEEDED);
-    ContainerSpec container = runner.createdSpec("a-1");
+    ContainerSpec container = backend.journal().createdSpec("a-1");
     assertThat(container.env()).containsEntry("TOKEN", "tok-123").containsEntry("DB", "db-pass");
     assertThat(container.toString()).doesNotContain("tok-123");
     assertThat(log(run, "a")).isEqualTo("token ***, db ***.\n");
@@ -90,7 +92,7 @@ class SecretsAndLimitsWorkflowTest {
     JobState job = run.state().job("a");
     assertThat(job.status()).isEqualTo(JobStatus.ERROR);
     assertThat(job.error()).isEqualTo("secret NOPE is not set on the worker (FASTCI_SECRET_NOPE)");
-    assertThat(runner.finishedRuns()).isEmpty();
+    assertThat(backend.journal().finishedRuns()).isEmpty();
   }
 
   @Test
@@ -99,10 +101,10 @@ class SecretsAndLimitsWorkflowTest {
         "{'name':'p','jobs':[{'name':'own','image':'i','command':'true','memory':'64m','cpus':0.5},"
             + "{'name':'dflt','image':'i','command':'true'}]}");
 
-    assertThat(runner.createdSpec("own-1").memoryBytes()).isEqualTo(64L << 20);
-    assertThat(runner.createdSpec("own-1").nanoCpus()).isEqualTo(500_000_000L);
-    assertThat(runner.createdSpec("dflt-1").memoryBytes()).isEqualTo(256L << 20);
-    assertThat(runner.createdSpec("dflt-1").nanoCpus()).isEqualTo(1_500_000_000L);
+    assertThat(backend.journal().createdSpec("own-1").memoryBytes()).isEqualTo(64L << 20);
+    assertThat(backend.journal().createdSpec("own-1").nanoCpus()).isEqualTo(500_000_000L);
+    assertThat(backend.journal().createdSpec("dflt-1").memoryBytes()).isEqualTo(256L << 20);
+    assertThat(backend.journal().createdSpec("dflt-1").nanoCpus()).isEqualTo(1_500_000_000L);
   }
 
   @Test
@@ -110,7 +112,7 @@ class SecretsAndLimitsWorkflowTest {
     Ended run =
         run(
             "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'64m',"
-                + "'env':{'FAKE_OOM':'1','FAKE_EXIT':'137'}}]}");
+                + "'env':{'DUMMY_OOM_KILLED':'1','DUMMY_EXIT_CODE':'137'}}]}");
 
     JobState job = run.state().job("a");
     assertThat(job.status()).isEqualTo(JobStatus.FAILED);
@@ -125,7 +127,7 @@ class SecretsAndLimitsWorkflowTest {
     Ended run =
         run(
             "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
-                + "'env':{'FAKE_OUTPUT':'"
+                + "'env':{'DUMMY_OUTPUT':'"
                 + output.replace("\n", "\\n")
                 + "'}}]}");
 

@@ -1,6 +1,8 @@
 package dev.fastci.workflow;
 
-import dev.fastci.backend.FakeContainerRunner;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fastci.backend.dummy.DummyBackend;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
 import dev.fastci.contract.JobStatus;
@@ -18,9 +20,12 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
-/** A FastCI worker with a fake runner on a test Temporal environment, and helpers to drive runs. */
+/**
+ * A FastCI worker on the dummy backend on a test Temporal environment, and helpers to drive runs.
+ * Closing it fails when the backend saw a call out of order.
+ */
 final class WorkflowHarness implements AutoCloseable {
-  final FakeContainerRunner runner = new FakeContainerRunner();
+  final DummyBackend backend = new DummyBackend("test-host");
   private final WorkflowClient client;
   private final FastciWorker worker;
 
@@ -32,11 +37,11 @@ final class WorkflowHarness implements AutoCloseable {
   WorkflowHarness(WorkflowClient client, Path dataDir, int maxParallelJobs) {
     this.client = client;
     this.worker =
-        new FastciWorker(client, new WorkerConfig(dataDir, "test-host", maxParallelJobs), runner)
+        new FastciWorker(client, new WorkerConfig(dataDir, "test-host", maxParallelJobs), backend)
             .start();
   }
 
-  /** A pipeline from JSON; jobs are fake containers driven by their FAKE_* env. */
+  /** A pipeline from JSON; jobs are dummy containers driven by their DUMMY_* env. */
   static PipelineSpec spec(String json) {
     return PipelineSpecParser.parse(json.replace('\'', '"'), SpecFormat.JSON);
   }
@@ -74,5 +79,7 @@ final class WorkflowHarness implements AutoCloseable {
   @Override
   public void close() {
     worker.close();
+    backend.close();
+    assertThat(backend.journal().violations()).as("calls out of order").isEmpty();
   }
 }

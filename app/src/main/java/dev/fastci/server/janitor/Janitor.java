@@ -1,6 +1,7 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
+import dev.fastci.backend.ManagedContainers;
+import dev.fastci.backend.ManagedContainers.ManagedContainer;
 import dev.fastci.util.DaemonThreads;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -137,13 +138,6 @@ public final class Janitor implements AutoCloseable {
       timer.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (containers instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        log.warn("janitor: could not close the Docker client: {}", e.toString());
-      }
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.backend.docker.DockerClients;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.worker.Engine;
@@ -27,11 +26,14 @@ import org.springframework.core.annotation.Order;
     matchIfMissing = true)
 class JanitorConfiguration {
 
-  /** Depends on the engine so that it stops before the engine (and its worker) do. */
+  /**
+   * Lists the containers through the engine's worker backend. Depends on the engine so that it
+   * stops before the engine (and its worker and backend) do.
+   */
   @Bean(destroyMethod = "close")
   Janitor janitor(RunStore store, FastciProperties properties, Engine engine) {
     return new Janitor(
-        new DockerManagedContainers(DockerClients.fromEnvironment()),
+        engine.managedContainers(),
         new Janitor.Runs() {
           @Override
           public Collection<String> unfinishedIds() {

@@ -1,6 +1,7 @@
 package dev.fastci.server.janitor;
 
-import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
+import dev.fastci.backend.ManagedContainers;
+import dev.fastci.backend.ManagedContainers.ManagedContainer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,7 +2,8 @@ package dev.fastci.server.janitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fastci.server.janitor.ManagedContainers.ManagedContainer;
+import dev.fastci.backend.ManagedContainers;
+import dev.fastci.backend.ManagedContainers.ManagedContainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.fastci.server.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.fastci.backend.FakeContainerRunner;
+import dev.fastci.backend.dummy.DummyBackend;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A run whose workflow closed without recording its end is ended by the server: FAILED, with the
  * reason as its error and as an event, and none of its jobs left RUNNING or PENDING. The server
- * runs no worker of its own here; a worker with a fake runner serves its embedded Temporal.
+ * runs no worker of its own here; a worker on the dummy backend serves its embedded Temporal.
  */
 @SpringBootTest(
     properties = {
@@ -53,21 +53,21 @@ class RunReconcilerTest {
   @Autowired PipelineClient pipelines;
   @Autowired RunReconciler reconciler;
 
+  private final DummyBackend backend = new DummyBackend("dummy-host");
   private FastciWorker worker;
 
   @BeforeEach
   void startAWorker() {
     worker =
-        new FastciWorker(
-                engine.client(),
-                new WorkerConfig(dataDir, "fake-host", 4),
-                new FakeContainerRunner())
+        new FastciWorker(engine.client(), new WorkerConfig(dataDir, "dummy-host", 4), backend)
             .start();
   }
 
   @AfterEach
   void stopTheWorker() {
     worker.close();
+    backend.close();
+    assertThat(backend.journal().violations()).as("calls out of order").isEmpty();
   }
 
   @Test
@@ -138,7 +138,7 @@ class RunReconcilerTest {
   private static String oneJob(String name, int sleepMillis) {
     return "{\"name\":\"p\",\"jobs\":[{\"name\":\""
         + name
-        + "\",\"image\":\"i\",\"command\":\"true\",\"env\":{\"FAKE_SLEEP_MS\":\""
+        + "\",\"image\":\"i\",\"command\":\"true\",\"env\":{\"DUMMY_SLEEP_MS\":\""
         + sleepMillis
         + "\"}}]}";
   }

@@ -28,9 +28,8 @@ class PauseImageTest {
 
   @Test
   void aHolderNameNamesItsRunAndNoOtherNameDoes() {
-    assertThat(DockerRunNetworks.runOfHolder(DockerRunNetworks.holderName("abc-12")))
-        .isEqualTo("abc-12");
-    assertThat(DockerRunNetworks.runOfHolder("fastci-pool-host-1234-net")).isNull();
-    assertThat(DockerRunNetworks.runOfHolder("fastci-abc-12-build-1")).isNull();
+    assertThat(HolderNames.runOf(HolderNames.of("abc-12"))).isEqualTo("abc-12");
+    assertThat(HolderNames.runOf("fastci-pool-host-1234-net")).isNull();
+    assertThat(HolderNames.runOf("fastci-abc-12-build-1")).isNull();
   }
 }

@@ -8,8 +8,9 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.core.command.CreateContainerCmdImpl;
 import com.github.dockerjava.core.command.InspectImageCmdImpl;
-import dev.fastci.backend.Container;
 import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.JobContainer;
+import dev.fastci.backend.RunScope;
 import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,10 @@ class UnprivilegedContainersTest {
     AtomicReference<CreateContainerCmd> created = new AtomicReference<>();
     DockerClient docker = engineThatRecordsCreates(created);
 
-    Container container =
-        new DockerContainerRunner(docker)
+    JobContainer container =
+        DockerBackend.perJob(docker, docker, "host")
             .createOrFind(
+                new RunScope("run", null),
                 new ContainerSpec(
                     "fastci-run-job-1",
                     "busybox:latest",

@@ -1,23 +1,18 @@
-package dev.fastci.server.janitor;
+package dev.fastci.backend.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import dev.fastci.backend.Labels;
-import dev.fastci.backend.docker.DockerRunNetworks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.fastci.backend.ManagedContainers;
 import java.util.List;
 import java.util.Map;
 
-/** {@link ManagedContainers} on the real Docker engine. */
-public final class DockerManagedContainers implements ManagedContainers, AutoCloseable {
+/** {@link ManagedContainers} on the real Docker engine, on the backend's client of calls. */
+final class DockerManagedContainers implements ManagedContainers {
   private final DockerClient docker;
 
-  /**
-   * @param docker closed with this
-   */
-  public DockerManagedContainers(DockerClient docker) {
+  DockerManagedContainers(DockerClient docker) {
     this.docker = docker;
   }
 
@@ -42,7 +37,7 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
     return new ManagedContainer(
         container.getId(),
         name,
-        runId != null ? runId : DockerRunNetworks.runOfHolder(name),
+        runId != null ? runId : HolderNames.runOf(name),
         labels.get(Labels.STORE),
         container.getState());
   }
@@ -53,15 +48,6 @@ public final class DockerManagedContainers implements ManagedContainers, AutoClo
       docker.removeContainerCmd(containerId).withForce(true).exec();
     } catch (NotFoundException gone) {
       // removed meanwhile, by its job activity or by hand
-    }
-  }
-
-  @Override
-  public void close() {
-    try {
-      docker.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

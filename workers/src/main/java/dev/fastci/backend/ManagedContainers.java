@@ -1,8 +1,8 @@
-package dev.fastci.server.janitor;
+package dev.fastci.backend;
 
 import java.util.List;
 
-/** The janitor's view of the Docker engine: FastCI's containers, and removing one. */
+/** A server janitor's view of a backend: FastCI's containers, and removing one. */
 public interface ManagedContainers {
 
   /** Every container labelled {@code dev.fastci.managed=true}, in any state, of any store. */

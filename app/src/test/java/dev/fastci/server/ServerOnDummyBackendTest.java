@@ -1,0 +1,215 @@
+package dev.fastci.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.Labels;
+import dev.fastci.backend.dummy.DummyBackend;
+import dev.fastci.server.janitor.Janitor;
+import dev.fastci.worker.Engine;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The whole server without Docker: HTTP API → workflow → job activities on the dummy backend →
+ * recorder → store → UI, and the janitor. Jobs say what they do with DUMMY_* environment variables.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "fastci.api-token=" + ServerOnDummyBackendTest.TOKEN,
+      "fastci.backend=dummy",
+      "fastci.worker.host-id=dummy-host",
+      "fastci.janitor.every=1h" // the test sweeps itself
+    })
+@AutoConfigureMockMvc
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ServerOnDummyBackendTest {
+  static final String TOKEN = "dummy-token";
+
+  @TempDir static Path dataDir;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    registry.add("fastci.data-dir", () -> dataDir.toString());
+  }
+
+  @LocalServerPort int port;
+  @Autowired Engine engine;
+  @Autowired Janitor janitor;
+  @Autowired FastciProperties properties;
+  @Autowired MockMvc mvc;
+  private ServerApi api;
+
+  @BeforeEach
+  void client() {
+    api = new ServerApi("http://127.0.0.1:" + port, TOKEN);
+  }
+
+  @AfterEach
+  void noCallCameOutOfOrder() {
+    assertThat(backend().journal().violations()).as("calls out of order").isEmpty();
+  }
+
+  private DummyBackend backend() {
+    return (DummyBackend) engine.backend();
+  }
+
+  private static String job(String name, String env) {
+    return "{\"name\":\"" + name + "\",\"image\":\"i\",\"command\":\"true\",\"env\":{" + env + "}}";
+  }
+
+  private static String pipeline(String name, String parents, String... jobs) {
+    return "{\"name\":\""
+        + name
+        + "\",\"jobs\":["
+        + String.join(",", jobs)
+        + "]"
+        + (parents == null ? "" : ",\"parents\":" + parents)
+        + "}";
+  }
+
+  private static String jobStatus(JsonNode detail, String job) {
+    return ServerApi.job(detail, job).get("status").asText();
+  }
+
+  private void awaitNoContainersOf(String runId) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> backend().journal().existing().stream().noneMatch(n -> n.contains(runId)));
+  }
+
+  @Test
+  void aSubmittedRunSucceedsAndItsLogAndPagesShowIt() throws Exception {
+    String id =
+        api.submit(
+            pipeline(
+                "hello",
+                "{\"b\":[\"a\"]}",
+                job("a", "\"DUMMY_OUTPUT\":\"hello from a\\n\""),
+                job("b", "\"DUMMY_OUTPUT_LINES\":\"2\"")));
+
+    JsonNode end = api.awaitEnd(id);
+
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("SUCCEEDED");
+    assertThat(jobStatus(end, "a")).isEqualTo("SUCCEEDED");
+    assertThat(ServerApi.job(end, "b").get("host").asText()).isEqualTo("dummy-host");
+    assertThat(api.log(id, "a", null)).isEqualTo("hello from a\n");
+    assertThat(api.log(id, "b", 1)).isEqualTo("line 1\nline 2\n");
+    mvc.perform(get("/runs/" + id).with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-job=\"b\"")));
+    mvc.perform(get("/").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(id)));
+    awaitNoContainersOf(id);
+  }
+
+  @Test
+  void aFailingJobFailsTheRunAndSkipsItsChild() {
+    String id =
+        api.submit(
+            pipeline(
+                "failing",
+                "{\"after\":[\"broken\"]}",
+                job("broken", "\"DUMMY_EXIT_CODE\":\"3\""),
+                job("after", "")));
+
+    JsonNode end = api.awaitEnd(id);
+
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("FAILED");
+    assertThat(jobStatus(end, "broken")).isEqualTo("FAILED");
+    assertThat(ServerApi.job(end, "broken").get("exitCode").asInt()).isEqualTo(3);
+    assertThat(jobStatus(end, "after")).isEqualTo("SKIPPED");
+    awaitNoContainersOf(id);
+  }
+
+  @Test
+  void cancellingARunKillsItsRunningJob() {
+    String id = api.submit(pipeline("cancel", null, job("held", "\"DUMMY_HOLD\":\"true\"")));
+    api.awaitJob(id, "held", "RUNNING");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> backend().isRunning(id + "-dummy-host-held-1"));
+
+    HttpResponse<String> cancel = api.post("/api/pipelines/" + id + "/cancel", null);
+
+    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(202);
+    JsonNode end = api.awaitEnd(id);
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("CANCELLED");
+    assertThat(jobStatus(end, "held")).isEqualTo("CANCELLED");
+    assertThat(backend().journal().run(id + "-dummy-host-held-1").exitCode()).isEqualTo(137);
+    awaitNoContainersOf(id);
+  }
+
+  @Test
+  void aRetryRunsOnlyTheJobsThatDidNotSucceed() {
+    String id =
+        api.submit(
+            pipeline(
+                "retry",
+                "{\"child\":[\"parent\"]}",
+                job("parent", ""),
+                job("child", "\"DUMMY_EXIT_CODE\":\"1\"")));
+    assertThat(api.awaitEnd(id).get("status").asText()).isEqualTo("FAILED");
+
+    HttpResponse<String> retry = api.post("/api/pipelines/" + id + "/retry", null);
+
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+    JsonNode second = api.awaitEnd(id, 2, Duration.ofSeconds(30));
+    assertThat(ServerApi.job(second, "parent").get("attempt").asInt()).isEqualTo(1);
+    assertThat(ServerApi.job(second, "child").get("attempt").asInt()).isEqualTo(2);
+    assertThat(backend().journal().createdCount("parent-1")).isEqualTo(1);
+    assertThat(backend().journal().createdCount("child-2")).isEqualTo(1);
+    awaitNoContainersOf(id);
+  }
+
+  @Test
+  void theJanitorRemovesAContainerOfARunThatIsNotLive() {
+    String orphan = "fastci-gone-run-dummy-host-x-1";
+    backend()
+        .createOrFind(
+            backend().setUpRun("gone-run"),
+            new ContainerSpec(
+                orphan,
+                "i",
+                List.of("true"),
+                Map.of(),
+                List.of(),
+                "/",
+                Map.of(
+                    Labels.MANAGED,
+                    "true",
+                    Labels.RUN,
+                    "gone-run",
+                    Labels.STORE,
+                    properties.storeLabel())));
+
+    Janitor.Report report = janitor.sweep();
+
+    assertThat(report.containers()).contains(orphan);
+    assertThat(backend().journal().existing()).doesNotContain(orphan);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.fastci.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.JobContainer;
+import dev.fastci.backend.JobStartException;
+import java.util.List;
+import java.util.Map;
+
+/** The job containers on a Docker engine: create or find, start, kill, remove, and the sweep. */
+final class DockerJobContainers {
+  private final DockerContainers containers;
+  private final DockerImages images;
+  private final PlatformSupport platforms;
+
+  DockerJobContainers(DockerContainers containers, DockerImages images, PlatformSupport platforms) {
+    this.containers = containers;
+    this.images = images;
+    this.platforms = platforms;
+  }
+
+  JobContainer createOrFind(ContainerSpec spec) {
+    if (spec.platform() != null) {
+      platforms.check(spec.platform());
+    }
+    try {
+      return create(spec);
+    } catch (NotFoundException imageMissing) {
+      // Creating first saves an image lookup on every job; only a missing image costs a pull.
+      images.ensureImage(spec.image(), spec.platform());
+      try {
+        return create(spec);
+      } catch (NotFoundException stillMissing) {
+        throw new JobStartException(
+            "could not create the container: " + DockerImages.reason(stillMissing), stillMissing);
+      }
+    }
+  }
+
+  private JobContainer create(ContainerSpec spec) {
+    try {
+      return containers.createOrFind(createCmd(spec));
+    } catch (NotFoundException imageMissing) {
+      throw imageMissing;
+    } catch (DockerException e) {
+      throw new JobStartException("could not create the container: " + DockerImages.reason(e), e);
+    }
+  }
+
+  private CreateContainerCmd createCmd(ContainerSpec spec) {
+    return containers
+        .docker()
+        .createContainerCmd(spec.image())
+        .withName(spec.name())
+        .withCmd(spec.command())
+        .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+        .withLabels(spec.labels())
+        .withWorkingDir(spec.workingDir())
+        .withPlatform(spec.platform())
+        .withHostConfig(
+            HostConfig.newHostConfig()
+                .withPrivileged(false) // never: a privileged job owns the host
+                .withBinds(spec.binds().stream().map(Bind::parse).toList())
+                // null: no limit; swap = memory: the job cannot swap past its limit
+                .withMemory(spec.memoryBytes())
+                .withMemorySwap(spec.memoryBytes())
+                .withNanoCPUs(spec.nanoCpus())
+                .withNetworkMode(spec.networkMode()));
+  }
+
+  void start(JobContainer container) {
+    if (container.alreadyStarted()) {
+      return;
+    }
+    try {
+      containers.start(container.id());
+    } catch (DockerException e) {
+      throw new JobStartException("could not start the container: " + DockerImages.reason(e), e);
+    }
+  }
+
+  void kill(JobContainer container) {
+    try {
+      containers.docker().killContainerCmd(container.id()).exec();
+    } catch (NotFoundException | ConflictException notRunning) {
+      // already ended or gone: nothing to kill
+    }
+  }
+
+  void remove(JobContainer container) {
+    containers.remove(container.id(), true);
+  }
+
+  /** Removes every container that carries all of these labels, running or not. */
+  int removeLabelled(Map<String, String> labels) {
+    DockerClient docker = containers.docker();
+    List<Container> found =
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec();
+    for (Container container : found) {
+      containers.remove(container.getId(), true);
+    }
+    return found.size();
+  }
+}

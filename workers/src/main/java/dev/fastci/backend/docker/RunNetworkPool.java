@@ -1,0 +1,162 @@
+package dev.fastci.backend.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.fastci.util.DaemonThreads;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Network holders kept started ahead. Making a network namespace is most of the cost of starting a
+ * container (about 110 ms of 190 on the reference machine), so a run's first job takes a holder
+ * from this pool by renaming it, and an ended run gives it back. The pool is refilled in the
+ * background when it runs empty. A pool container that vanished (removed by another worker process
+ * of the same host id at its start) is skipped; an empty pool means the holder is made on the spot.
+ * The pool is removed when the worker stops, or, after a crash, when a worker of the same host id
+ * starts.
+ */
+final class RunNetworkPool {
+  private static final Logger log = LoggerFactory.getLogger(RunNetworkPool.class);
+
+  private final DockerContainers containers;
+  private final DockerClient docker;
+  private final String hostId;
+  private final String store;
+  private final int size;
+  private final ConcurrentLinkedQueue<String> warm = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger filling = new AtomicInteger();
+  private final ExecutorService refill =
+      Executors.newSingleThreadExecutor(DaemonThreads.named("fastci-run-network-pool"));
+  private volatile boolean closed;
+
+  private RunNetworkPool(DockerContainers containers, String hostId, String store, int size) {
+    this.containers = containers;
+    this.docker = containers.docker();
+    this.hostId = hostId;
+    this.store = store;
+    this.size = size;
+  }
+
+  /** Removes what a crashed worker of this host id left in its pool, then fills the pool. */
+  static RunNetworkPool start(DockerContainers containers, String hostId, String store, int size) {
+    RunNetworkPool pool = new RunNetworkPool(containers, hostId, store, size);
+    pool.removeStale();
+    pool.refillLater();
+    return pool;
+  }
+
+  /** Renames a started pool container to {@code name}; false when the pool is empty. */
+  boolean claim(String name) {
+    String pooled;
+    while ((pooled = warm.poll()) != null) {
+      if (warm.isEmpty()) {
+        refillLater(); // ended runs give their holders back, so refill only what is missing
+      }
+      try {
+        docker.renameContainerCmd(pooled).withName(name).exec();
+        // Pool holders are started, but a Docker engine that restarted since stopped them all.
+        containers.start(name);
+        return true;
+      } catch (NotFoundException vanished) {
+        log.debug("run networks: pool container {} vanished; trying the next", pooled);
+      }
+    }
+    refillLater();
+    return false;
+  }
+
+  /** True when a holder given back would be kept. */
+  boolean hasRoom() {
+    return !closed && warm.size() + filling.get() < size;
+  }
+
+  /**
+   * Renames a run's holder into the pool.
+   *
+   * @return false when the engine refused the rename: the caller removes the holder instead
+   */
+  boolean takeBack(String name) {
+    String pooled = HolderNames.pooled(hostId);
+    try {
+      docker.renameContainerCmd(name).withName(pooled).exec();
+      warm.add(pooled);
+      return true;
+    } catch (NotFoundException gone) {
+      return true; // nothing left to remove
+    } catch (ConflictException renameRefused) {
+      log.debug("run networks: could not pool the holder {}: {}", name, renameRefused);
+      return false;
+    }
+  }
+
+  private void refillLater() {
+    if (closed || warm.size() + filling.get() >= size) {
+      return;
+    }
+    filling.incrementAndGet();
+    refill.execute(
+        () -> {
+          try {
+            if (!closed) {
+              String name = HolderNames.pooled(hostId);
+              containers.start(createHolder(name));
+              warm.add(name);
+            }
+          } catch (RuntimeException e) {
+            log.warn("run networks: could not start a pool container: {}", e.toString());
+          } finally {
+            filling.decrementAndGet();
+          }
+        });
+  }
+
+  /** Creates a holder container (not started) of this name; returns its id. */
+  String createHolder(String name) {
+    return containers
+        .createOrFind(
+            docker
+                .createContainerCmd(PauseImage.NAME)
+                .withName(name)
+                .withCmd(PauseImage.PROGRAM)
+                .withLabels(HolderNames.labels(hostId, store))
+                .withHostConfig(HostConfig.newHostConfig().withPrivileged(false)))
+        .id();
+  }
+
+  private void removeStale() {
+    Map<String, String> ofThisHost =
+        Map.of(HolderNames.LABEL_ROLE, HolderNames.ROLE, HolderNames.LABEL_POOL_HOST, hostId);
+    for (Container stale :
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(ofThisHost).exec()) {
+      String name = stale.getNames()[0].replaceFirst("^/", "");
+      if (HolderNames.isPooled(name)) {
+        containers.remove(
+            name, false); // by name: one claimed meanwhile has another name, and stays
+      }
+    }
+  }
+
+  /** Removes the pool; the holders of runs still going stay, for a restarted worker. */
+  void close() {
+    closed = true;
+    refill.shutdown();
+    try {
+      refill.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    String pooled;
+    while ((pooled = warm.poll()) != null) {
+      containers.remove(pooled, false);
+    }
+  }
+}
