@@ -92,4 +92,35 @@ class RunCommandIntegrationTest {
     assertThat(run.out()).doesNotContain("never printed");
     assertThat(run.out()).contains("pipeline failing FAILED");
   }
+
+  @Test
+  void theConditionsExampleDeploysOnlyOnMainAndReportsWhateverHappens() {
+    CliRun feature = CliRun.of("run", Examples.file("conditions.json"), "--branch", "feature/x");
+    CliRun main = CliRun.of("run", Examples.file("conditions.json"), "--branch", "main");
+
+    assertThat(feature.exitCode()).as(feature.err()).isZero();
+    assertThat(feature.out())
+        .containsPattern(
+            "deploy +SKIPPED \\(when.branch: feature/x does not match main, release/\\*\\)")
+        .containsPattern("notify-failure +SKIPPED \\(when.status: failure, and no parent failed\\)")
+        .containsPattern("report +\\| report, whatever happened")
+        .containsPattern("docs +\\| docs changed")
+        .contains("pipeline conditions SUCCEEDED");
+    assertThat(main.exitCode()).as(main.err()).isZero();
+    assertThat(main.out()).containsPattern("deploy +\\| deploying");
+  }
+
+  @Test
+  void theMatrixExampleRunsEveryCombinationThenItsFanIn() {
+    CliRun run = CliRun.of("run", Examples.file("matrix.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("test.jdk-17.os-debian +\\| testing on jdk 17 and debian")
+        .containsPattern("test.jdk-21.os-alpine +\\| testing on jdk 21 and alpine")
+        .containsPattern("test.jdk-25.os-debian +\\| testing on jdk 25 and debian")
+        .doesNotContain("test.jdk-17.os-alpine")
+        .containsPattern("summary +\\| every test instance passed")
+        .contains("pipeline matrix SUCCEEDED");
+  }
 }

@@ -212,4 +212,37 @@ class ServerOnDummyBackendTest {
     assertThat(report.containers()).contains(orphan);
     assertThat(backend().journal().existing()).doesNotContain(orphan);
   }
+
+  @Test
+  void aBranchGivenWithTheRunDecidesItsConditionsAndARetrySkipsTheSameJobs() {
+    HttpResponse<String> created =
+        api.post(
+            "/api/pipelines?branch=feature/x",
+            "{\"name\":\"cond\",\"jobs\":["
+                + job("test", "\"DUMMY_EXIT_CODE\":\"1\"")
+                + ",{\"name\":\"deploy\",\"image\":\"i\",\"command\":\"true\","
+                + "\"when\":{\"branch\":\"main\"}}]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = ServerApi.json(created).get("id").asText();
+
+    JsonNode end = api.awaitEnd(id);
+    assertThat(end.get("event").asText()).isEqualTo("api");
+    assertThat(end.get("branch").asText()).isEqualTo("feature/x");
+    assertThat(ServerApi.job(end, "deploy").get("skipReason").asText())
+        .isEqualTo("when.branch: feature/x does not match main");
+    assertThat(api.post("/api/pipelines/" + id + "/retry", null).statusCode()).isEqualTo(202);
+    JsonNode again = api.awaitEnd(id, 2, java.time.Duration.ofSeconds(30));
+    assertThat(ServerApi.job(again, "deploy").get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(ServerApi.job(again, "deploy").get("skipReason").asText())
+        .isEqualTo("when.branch: feature/x does not match main");
+  }
+
+  @Test
+  void aBranchGitCouldNotHaveIsRefusedNamingTheParameter() {
+    HttpResponse<String> refused =
+        api.post("/api/pipelines?branch=a%20b", pipeline("p", null, job("a", "")));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("branch: must be a branch name");
+  }
 }

@@ -1,6 +1,7 @@
 package dev.fastci.server.api;
 
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.server.runs.Branches;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;

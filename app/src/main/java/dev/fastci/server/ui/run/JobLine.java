@@ -8,6 +8,8 @@ import java.time.Instant;
  * A job row of the run page, with the actions it offers.
  *
  * @param cached the job was memoized: shown with a "cached" badge
+ * @param displayName what the page shows: the name, or {@code test (jdk=17)} for a matrix instance
+ * @param skipReason why a SKIPPED job did not run, or null
  */
 public record JobLine(
     String name,
@@ -19,7 +21,9 @@ public record JobLine(
     String error,
     boolean cancellable,
     boolean retryable,
-    boolean cached) {
+    boolean cached,
+    String displayName,
+    String skipReason) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -32,6 +36,8 @@ public record JobLine(
         job.error(),
         !runFinished && !job.status().isFinal(),
         runFinished,
-        job.cached());
+        job.cached(),
+        job.displayName() == null ? job.name() : job.displayName(),
+        job.skipReason());
   }
 }

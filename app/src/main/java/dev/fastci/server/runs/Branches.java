@@ -1,7 +1,7 @@
-package dev.fastci.server.api;
+package dev.fastci.server.runs;
 
 /** The {@code branch} a manual or API run is given, for its jobs' {@code when.branch}. */
-final class Branches {
+public final class Branches {
   static final int MAX_LENGTH = 400;
 
   private Branches() {}
@@ -11,7 +11,7 @@ final class Branches {
    *
    * @throws IllegalArgumentException naming the parameter, for a branch git could not have
    */
-  static String checked(String branch) {
+  public static String checked(String branch) {
     if (branch == null || branch.isEmpty()) {
       return null;
     }
