@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything needed to create one job's container.
+ * Everything needed to create one job's (or service's) container.
  *
+ * @param command the argv; empty for the image's own command
  * @param env the container's environment, secret values included: {@link #toString()} shows only
  *     the names
  * @param binds Docker bind specs, {@code host:container[:ro|rw]} or {@code volume:container}

@@ -107,7 +107,7 @@ public final class DummyBackend implements Backend {
     dummy.start();
     if (dummy.env.lost()) {
       later(dummy.env.sleepMs(), dummy, c -> c.lose("No such container: " + c.name()));
-    } else if (dummy.endsBySelf(released.stream().anyMatch(dummy::hasSuffix))) {
+    } else if (dummy.endsBySelf(isReleased(dummy))) {
       later(dummy.env.sleepMs(), dummy, c -> c.end(c.env.exitCode(), journal));
     }
   }
@@ -162,19 +162,24 @@ public final class DummyBackend implements Backend {
     if (dummy.state != State.RUNNING) {
       throw new IllegalStateException("dummy backend: " + container.name() + " is not running");
     }
-    return dummy.ready() ? 0 : 1;
+    return dummy.ready(isReleased(dummy)) ? 0 : 1;
   }
 
   @Override
   public synchronized ContainerStatus status(JobContainer container) {
     DummyContainer dummy = containers.removable(container);
-    return dummy == null ? ContainerStatus.GONE : dummy.status();
+    return dummy == null ? ContainerStatus.GONE : dummy.status(isReleased(dummy));
   }
 
   @Override
   public synchronized boolean acceptsTcp(JobContainer container, int port, Duration timeout) {
     journal.call("acceptsTcp", container.name() + ":" + port);
-    return containers.started("acceptsTcp", container).ready();
+    DummyContainer dummy = containers.started("acceptsTcp", container);
+    return dummy.ready(isReleased(dummy));
+  }
+
+  private boolean isReleased(DummyContainer dummy) {
+    return released.stream().anyMatch(dummy::hasSuffix);
   }
 
   @Override
@@ -206,12 +211,13 @@ public final class DummyBackend implements Backend {
 
   /**
    * Ends the held containers whose name ends with {@code -suffix} (a job {@code DUMMY_HOLD} runs
-   * until then) with their exit code; one that starts later ends after its sleep.
+   * until then) with their exit code; one that starts later ends after its sleep. A held service is
+   * ready from then on instead (its probes said "not ready" until then).
    */
   public synchronized void release(String suffix) {
     released.add(suffix);
     for (DummyContainer dummy : containers.all()) {
-      if (dummy.env.hold() && dummy.hasSuffix(suffix)) {
+      if (dummy.env.hold() && dummy.hasSuffix(suffix) && !dummy.spec.isService()) {
         dummy.end(dummy.env.exitCode(), journal);
       }
     }

@@ -60,17 +60,19 @@ final class DummyContainer {
     return spec.isService() ? readiness.exits() : !env.hold() || released;
   }
 
-  /** Whether its readiness probes answer "ready" now. */
-  boolean ready() {
-    return state == State.RUNNING && readiness.readyAt(startedAt, System.currentTimeMillis());
+  /** Whether its readiness probes answer "ready" now; a held service only once {@code released}. */
+  boolean ready(boolean released) {
+    return state == State.RUNNING
+        && (!env.hold() || released)
+        && readiness.readyAt(startedAt, System.currentTimeMillis());
   }
 
   /** What the engine would say of it now. */
-  ContainerStatus status() {
+  ContainerStatus status(boolean released) {
     ContainerStatus.Health health =
         !readiness.healthcheck()
             ? ContainerStatus.Health.NONE
-            : ready() ? ContainerStatus.Health.HEALTHY : ContainerStatus.Health.STARTING;
+            : ready(released) ? ContainerStatus.Health.HEALTHY : ContainerStatus.Health.STARTING;
     Integer exitCode =
         state == State.EXITED && exit.isDone() && !exit.isCompletedExceptionally()
             ? exit.join().exitCode()

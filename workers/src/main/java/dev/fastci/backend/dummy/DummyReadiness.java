@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a service's environment tells the dummy backend about its readiness and its life. A service
  * runs until it is removed, unless {@code DUMMY_EXIT_CODE} is set: then it exits with that code
- * after {@code DUMMY_SLEEP_MS}, as a job does.
+ * after {@code DUMMY_SLEEP_MS}, as a job does. A service with {@code DUMMY_HOLD} is not ready until
+ * {@link DummyBackend#release} (then as below).
  *
  * @param readyAfterMs {@code DUMMY_READY_AFTER_MS}: its readiness probes (ready.tcp, ready.command,
  *     the health check) answer "ready" this long after its start (default 0)
