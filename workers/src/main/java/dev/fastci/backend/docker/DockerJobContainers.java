@@ -59,11 +59,13 @@ final class DockerJobContainers {
     if (!spec.command().isEmpty()) { // empty: the image's own command (a service's default)
       create.withCmd(spec.command());
     }
+    if (spec.workingDir() != null) { // null: the image's own (a service's)
+      create.withWorkingDir(spec.workingDir());
+    }
     return create
         .withName(spec.name())
         .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
         .withLabels(spec.labels())
-        .withWorkingDir(spec.workingDir())
         .withPlatform(spec.platform())
         .withHostConfig(
             HostConfig.newHostConfig()
