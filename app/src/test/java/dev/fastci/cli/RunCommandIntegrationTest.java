@@ -57,6 +57,19 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void theServicesExampleQueriesPostgresqlAndFetchesFromHttpdByNameAndAtLocalhost() {
+    DockerEngine.requireImage("fastci/postgres:15", "scripts/postgres-image.sh");
+    CliRun run = CliRun.of("run", Examples.file("services.json"));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("migrate +\\| CREATE TABLE")
+        .containsPattern("query +\\| hello from db")
+        .containsPattern("fetch +\\| hello from web")
+        .contains("pipeline services SUCCEEDED");
+  }
+
+  @Test
   void theSecondRunOfTheMemoizedExampleReplaysBothJobs() {
     CliRun first = CliRun.of("run", Examples.file("memoized.json"));
     CliRun second = CliRun.of("run", Examples.file("memoized.json"));

@@ -187,6 +187,47 @@ class ServerOnDummyBackendTest {
   }
 
   @Test
+  void aRunsServicesAreShownWithTheirStatusAndLogInTheApiAndOnItsPages() throws Exception {
+    String id =
+        api.submit(
+            "{\"name\":\"services\",\"services\":["
+                + "{\"name\":\"db\",\"image\":\"pg\",\"ready\":{\"tcp\":5432},"
+                + "\"env\":{\"DUMMY_OUTPUT\":\"db booting\\nready\\n\"}},"
+                + "{\"name\":\"web\",\"image\":\"httpd\",\"ready\":{\"tcp\":80,"
+                + "\"timeout_secs\":1},\"env\":{\"DUMMY_NEVER_READY\":\"1\","
+                + "\"DUMMY_OUTPUT\":\"bad config\\n\"}}],\"jobs\":["
+                + job("uses-db", "\"DUMMY_OUTPUT\":\"ok\\n\"")
+                    .replace("}}", "},\"services\":[\"db\"]}")
+                + ","
+                + job("uses-web", "").replace("}}", "},\"services\":[\"web\"]}")
+                + "]}");
+
+    JsonNode end = api.awaitEnd(id);
+
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("FAILED");
+    assertThat(jobStatus(end, "uses-db")).isEqualTo("SUCCEEDED");
+    assertThat(jobStatus(end, "uses-web")).isEqualTo("ERROR");
+    JsonNode db = end.get("services").get(0);
+    assertThat(db.get("name").asText()).isEqualTo("db");
+    assertThat(db.get("status").asText()).isEqualTo("STOPPED");
+    assertThat(db.get("readyAt").isNull()).as("%s", db).isFalse();
+    JsonNode web = end.get("services").get(1);
+    assertThat(web.get("status").asText()).isEqualTo("FAILED");
+    assertThat(web.get("error").asText()).contains("was not ready within 1 s", "bad config");
+    assertThat(api.text("/api/pipelines/" + id + "/services/db/log"))
+        .startsWith("db booting\nready\n");
+    assertThat(api.text("/api/pipelines/" + id + "/services/web/log?attempt=1"))
+        .startsWith("bad config\n");
+    mvc.perform(get("/runs/" + id).with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("href=\"/runs/" + id + "/services/web\"")));
+    mvc.perform(get("/runs/" + id + "/services/db").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("db booting")));
+    awaitNoContainersOf(id);
+  }
+
+  @Test
   void theJanitorRemovesAContainerOfARunThatIsNotLive() {
     String orphan = "fastci-gone-run-dummy-host-x-1";
     backend()

@@ -19,6 +19,9 @@ public final class Labels {
    */
   public static final String STORE = "dev.fastci.store";
 
+  /** On a service's container: the service's name (its job label is absent). */
+  public static final String SERVICE = "dev.fastci.service";
+
   /** The worker host that ran the container. */
   public static final String HOST = "dev.fastci.host";
 

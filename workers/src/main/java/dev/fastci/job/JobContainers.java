@@ -99,7 +99,8 @@ public final class JobContainers {
         memory == null ? null : MemorySize.parse(memory),
         cpus == null ? null : Math.round(cpus * 1_000_000_000d),
         null,
-        request.job().platform());
+        request.job().platform(),
+        request.job().services()); // it reaches the services it lists by name
   }
 
   private static Map<String, String> labels(JobRequest request, String hostId, String store) {

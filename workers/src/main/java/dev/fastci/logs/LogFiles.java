@@ -2,7 +2,10 @@ package dev.fastci.logs;
 
 import java.nio.file.Path;
 
-/** Where job logs live: one file per job attempt, under the data dir, never in workflow history. */
+/**
+ * Where job and service logs live: one file per job or service attempt, under the data dir, never
+ * in workflow history.
+ */
 public final class LogFiles {
   private final Path root;
 
@@ -12,6 +15,11 @@ public final class LogFiles {
 
   public Path jobLog(String runId, String job, int attempt) {
     return root.resolve(runId).resolve(job + "." + attempt + ".log");
+  }
+
+  /** The log of a service in one attempt of a run: {@code RUN/services/NAME.ATTEMPT.log}. */
+  public Path serviceLog(String runId, String service, int attempt) {
+    return root.resolve(runId).resolve("services").resolve(service + "." + attempt + ".log");
   }
 
   /** The data dir the logs are under. */

@@ -23,13 +23,24 @@ public record LogServer(URI url, String apiToken) {
 
   /** Where the log of one job attempt is written, from a byte offset. */
   URI logOf(String runId, String job, int attempt, long offset) {
+    return logAt(runId, "jobs", job, attempt, offset);
+  }
+
+  /** Where the log of one service in one attempt of a run is written, from a byte offset. */
+  URI serviceLogOf(String runId, String service, int attempt, long offset) {
+    return logAt(runId, "services", service, attempt, offset);
+  }
+
+  private URI logAt(String runId, String kind, String name, int attempt, long offset) {
     String base = url.toString().replaceAll("/+$", "");
     return URI.create(
         base
             + "/api/pipelines/"
             + runId
-            + "/jobs/"
-            + job
+            + "/"
+            + kind
+            + "/"
+            + name
             + "/log?attempt="
             + attempt
             + "&offset="

@@ -168,6 +168,11 @@ final class HostSession {
     return ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait);
   }
 
+  /** How long an activity may wait for the host to take it; null for no limit. */
+  Duration hostWait() {
+    return hostWait;
+  }
+
   /** Why a host activity failed, as far as the run's failover mode looks. */
   ActivityTrouble trouble(Throwable failure) {
     return failover.trouble(failure);

@@ -5,12 +5,14 @@ import dev.fastci.contract.JobResult;
 import dev.fastci.contract.JobStatus;
 import io.temporal.workflow.Workflow;
 import java.util.Queue;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Turns the ends of job activities into job states: a result maps to its status, a failure is tried
  * again while its trouble allows (after asking the host when it may be gone), and a cancelled job
- * is CANCELLED whatever its container did.
+ * is CANCELLED whatever its container did, or ERROR when it was stopped because a service it needs
+ * failed.
  */
 final class JobEnds {
   /** How one job's activity ended: a result, or a failure. */
@@ -32,9 +34,14 @@ final class JobEnds {
    * Records every finished job in the order they finished.
    *
    * @param cancelled tells whether a finished job was cancelled (its whole run, or itself)
+   * @param stoppedBecause why a cancelled job was stopped when it was not by a user (a service it
+   *     needs failed): it then ends in ERROR with that reason; null for a plain cancel
    * @return true when a job is to be tried again and its host must be asked first
    */
-  boolean record(Queue<Finished> finished, Predicate<String> cancelled) {
+  boolean record(
+      Queue<Finished> finished,
+      Predicate<String> cancelled,
+      Function<String, String> stoppedBecause) {
     boolean hostSuspect = false;
     Finished done;
     while ((done = finished.poll()) != null) {
@@ -48,7 +55,10 @@ final class JobEnds {
           hostSuspect |= trouble.questionsTheHost();
           continue;
         }
-        if (wasCancelled || Failures.isCancellation(done.failure())) {
+        String stopped = wasCancelled ? stoppedBecause.apply(done.job()) : null;
+        if (stopped != null) {
+          progress.markFinished(done.job(), JobStatus.ERROR, null, stopped, null, now);
+        } else if (wasCancelled || Failures.isCancellation(done.failure())) {
           progress.markFinished(done.job(), JobStatus.CANCELLED, null, null, null, now);
         } else {
           String error = Failures.rootMessage(done.failure());
@@ -59,11 +69,13 @@ final class JobEnds {
       }
       JobResult result = done.result();
       JobStatus status = JobStatusMapping.of(result.outcome());
+      String error = result.error();
       if (wasCancelled && status != JobStatus.SUCCEEDED) {
-        status = JobStatus.CANCELLED;
+        String stopped = stoppedBecause.apply(done.job());
+        status = stopped == null ? JobStatus.CANCELLED : JobStatus.ERROR;
+        error = stopped == null ? error : stopped;
       }
-      progress.markFinished(
-          done.job(), status, result.exitCode(), result.error(), result.host(), now);
+      progress.markFinished(done.job(), status, result.exitCode(), error, result.host(), now);
       if (result.cached()) {
         progress.markCached(done.job());
       }

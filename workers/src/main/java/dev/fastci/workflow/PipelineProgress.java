@@ -24,6 +24,7 @@ final class PipelineProgress {
   private final int attempt;
   private final Map<String, JobProgress> jobs = new LinkedHashMap<>();
   private final boolean conditions;
+  private final ServiceBoard services;
   private PipelineStatus status = PipelineStatus.PENDING;
   private Long startedAt;
   private Long finishedAt;
@@ -32,8 +33,8 @@ final class PipelineProgress {
   private final List<PipelineEvent> events = new ArrayList<>();
 
   /**
-   * @param conditions whether the run's conditions apply (executions recorded before the language's
-   *     second version replay without them)
+   * @param conditions whether the run's conditions and services apply (executions recorded before
+   *     the language's second version replay without them)
    * @param now the workflow's time, for jobs skipped at the start
    */
   PipelineProgress(PipelineRun run, boolean conditions, long now) {
@@ -41,6 +42,7 @@ final class PipelineProgress {
     this.spec = run.spec();
     this.attempt = run.attempt();
     this.conditions = conditions;
+    this.services = new ServiceBoard(conditions ? spec.services() : List.of(), attempt);
     for (JobSpec job : spec.jobs()) {
       jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
     }
@@ -221,6 +223,11 @@ final class PipelineProgress {
     return runId;
   }
 
+  /** The run's services, which gate the jobs that list them. */
+  ServiceBoard services() {
+    return services;
+  }
+
   JobState snapshotOf(String job) {
     return jobs.get(job).state();
   }
@@ -231,6 +238,16 @@ final class PipelineProgress {
       states.add(job.state());
     }
     return new PipelineState(
-        runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states, events);
+        runId,
+        spec.name(),
+        status,
+        attempt,
+        startedAt,
+        finishedAt,
+        host,
+        error,
+        states,
+        events,
+        services.states());
   }
 }

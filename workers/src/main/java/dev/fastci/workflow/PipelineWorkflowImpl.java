@@ -11,8 +11,9 @@ import io.temporal.workflow.Workflow;
 
 /**
  * One execution of a pipeline run: it takes a host ({@link HostSession}), sets up the pipeline dir
- * there, runs the DAG ({@link JobScheduler}), and cleans up ({@link RunTeardown}) even after a
- * cancel. What happens goes to the live state and the server's store ({@link RunEvents}).
+ * there, starts the services ({@link RunServices}), runs the DAG ({@link JobScheduler}), and cleans
+ * up ({@link RunTeardown}) even after a cancel. What happens goes to the live state and the
+ * server's store ({@link RunEvents}).
  *
  * <p>The order of the commands it makes is what recorded histories replay against (see
  * PipelineWorkflowReplayTest): a change to it must be versioned with {@code Workflow.getVersion}.
@@ -36,12 +37,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     RunEvents events = new RunEvents(run, progress);
     Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
     HostSession host = new HostSession(run, failover, tries, events);
-    this.scheduler = new JobScheduler(run, progress, host, tries, events);
+    RunServices services = new RunServices(run, progress.services(), host, languageV2);
+    this.scheduler = new JobScheduler(run, progress, host, tries, events, services);
     this.progress = progress;
     try {
       host.assign();
       host.setUpPipelineDir(run.continuesEarlierExecution());
       events.started(host.hostId());
+      services.start();
       scheduler.runJobs();
     } catch (ActivityFailure | CanceledFailure e) {
       if (CancellationScope.current().isCancelRequested() || Failures.isCancellation(e)) {
@@ -52,8 +55,14 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     } finally {
       if (host.reached()) {
         // Even after a cancel: outside the run's scope, so asking the host is not cancelled too.
+        // The services go first: no start of theirs may make a container after the teardown.
         RunTeardown teardown = new RunTeardown(run, host, cleanup, events);
-        Workflow.newDetachedCancellationScope(teardown::run).run();
+        Workflow.newDetachedCancellationScope(
+                () -> {
+                  services.stop();
+                  teardown.run();
+                })
+            .run();
       }
     }
     return events.finish();

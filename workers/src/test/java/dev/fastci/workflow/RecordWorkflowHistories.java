@@ -47,6 +47,7 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
     } finally {
       env.close();
     }
@@ -134,6 +135,27 @@ public final class RecordWorkflowHistories {
     run.awaitJob("long", JobStatus.ERROR);
     Thread.sleep(2500);
     harness.backend.engineUp();
+    run.await();
+    return run.handle().runId();
+  }
+
+  /**
+   * Services (language-v2): db becomes ready and gates its job, web is never ready and ends the job
+   * that needs it in ERROR, a job without services does not wait; at the end db's watch is
+   * cancelled before the teardown.
+   */
+  private static String services(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'svc','services':["
+                    + "{'name':'db','image':'pg','env':{'DUMMY_READY_AFTER_MS':'200'},"
+                    + "'ready':{'tcp':5432}},"
+                    + "{'name':'web','image':'w','env':{'DUMMY_NEVER_READY':'1'},"
+                    + "'ready':{'command':['true'],'timeout_secs':1}}],'jobs':["
+                    + "{'name':'uses-db','image':'i','command':'true','services':['db']},"
+                    + "{'name':'uses-web','image':'i','command':'true','services':['web']},"
+                    + "{'name':'free','image':'i','command':'true'}]}"));
     run.await();
     return run.handle().runId();
   }

@@ -2,7 +2,6 @@ package dev.fastci.server.logs;
 
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.RunService;
-import java.nio.file.Path;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,17 +39,10 @@ class JobLogController {
       @RequestParam(defaultValue = "false") boolean follow,
       @RequestParam(defaultValue = "0") long offset) {
     int wanted = runs.detail(id).requireAttempt(job, attempt);
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset: must be 0 or more");
-    }
-    Path file = logs.jobLog(id, job, wanted);
-    LogTail tail = new LogTail(file, offset);
-    StreamingResponseBody body =
-        follow ? out -> tail.follow(out, () -> ended(id, job, wanted)) : tail::copyAvailable;
-    return ResponseEntity.ok().contentType(TEXT).body(body);
-  }
-
-  private boolean ended(String id, String job, int attempt) {
-    return runs.detail(id).attemptEnded(job, attempt);
+    return LogTail.response(
+        logs.jobLog(id, job, wanted),
+        offset,
+        follow,
+        () -> runs.detail(id).attemptEnded(job, wanted));
   }
 }

@@ -4,6 +4,7 @@ import dev.fastci.contract.JobState;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.ServiceState;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,11 +15,14 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
 
-  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events) {
+  public RunRecorder(
+      RunStore store, JobRowsStore jobs, RunEventsStore events, ServiceRowsStore services) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.services = services;
   }
 
   @Override
@@ -47,6 +51,9 @@ public class RunRecorder implements RunRecorderActivities {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
       }
+    }
+    for (ServiceState service : state.services()) {
+      services.save(state.runId(), service);
     }
     store.markFinished(
         state.runId(),

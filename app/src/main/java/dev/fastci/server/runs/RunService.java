@@ -110,6 +110,14 @@ public class RunService {
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
   }
 
+  /** The spec of one service of a run, from the store alone (no workflow query). */
+  public dev.fastci.spec.ServiceSpec serviceSpec(String id, String service) {
+    return specs.stored(views.row(id).specJson()).services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + service));
+  }
+
   /** The run's latest attempt, from the store alone (no workflow query). */
   public int latestAttempt(String id) {
     return views.row(id).attempt();

@@ -4,8 +4,11 @@ import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.ServiceState;
+import dev.fastci.contract.ServiceStatus;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.ServiceSpec;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
@@ -28,6 +31,7 @@ public class RunViews {
   private final RunStore store;
   private final JobRowsStore jobRows;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
 
@@ -35,11 +39,13 @@ public class RunViews {
       RunStore store,
       JobRowsStore jobRows,
       RunEventsStore events,
+      ServiceRowsStore services,
       SpecDocuments specs,
       PipelineClient pipelines) {
     this.store = store;
     this.jobRows = jobRows;
     this.events = events;
+    this.services = services;
     this.specs = specs;
     this.pipelines = pipelines;
   }
@@ -91,7 +97,38 @@ public class RunViews {
         jobs,
         events.events(id),
         run.event(),
-        run.branch());
+        run.branch(),
+        services(run, spec, live));
+  }
+
+  /** The services of the run's latest attempt: live while it goes on, else as stored. */
+  private List<ServiceView> services(RunRow run, PipelineSpec spec, PipelineState live) {
+    if (spec.services().isEmpty()) {
+      return List.of();
+    }
+    Map<String, ServiceState> known = new TreeMap<>();
+    if (live != null) {
+      live.services().forEach(s -> known.put(s.name(), s));
+    } else {
+      known.putAll(services.services(run.id(), run.attempt()));
+    }
+    List<ServiceView> views = new ArrayList<>();
+    for (ServiceSpec service : spec.services()) {
+      ServiceState state =
+          known.getOrDefault(
+              service.name(),
+              new ServiceState(
+                  service.name(),
+                  service.image(),
+                  ServiceStatus.PENDING,
+                  run.attempt(),
+                  null,
+                  null,
+                  null,
+                  null));
+      views.add(ServiceView.of(state));
+    }
+    return views;
   }
 
   /**

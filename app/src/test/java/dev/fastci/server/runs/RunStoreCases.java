@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.ServiceState;
+import dev.fastci.contract.ServiceStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -25,7 +27,8 @@ abstract class RunStoreCases {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
 
   /** The run store and its job attempts and events, on one database. */
-  record Stores(RunStore runs, JobRowsStore jobs, RunEventsStore events) {}
+  record Stores(
+      RunStore runs, JobRowsStore jobs, RunEventsStore events, ServiceRowsStore services) {}
 
   /** Runs the test on freshly migrated stores. */
   abstract void withStore(Consumer<Stores> test);
@@ -39,7 +42,11 @@ abstract class RunStoreCases {
         .as("every migration applies")
         .isEqualTo(migrations);
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    return new Stores(new RunStore(jdbc), new JobRowsStore(jdbc), new RunEventsStore(jdbc));
+    return new Stores(
+        new RunStore(jdbc),
+        new JobRowsStore(jdbc),
+        new RunEventsStore(jdbc),
+        new ServiceRowsStore(jdbc));
   }
 
   @Test
@@ -170,6 +177,45 @@ abstract class RunStoreCases {
 
           assertThat(db.events().events("r")).containsExactly(earlier, lost);
           assertThat(db.events().events("other")).isEmpty();
+        });
+  }
+
+  @Test
+  void aServiceIsKeptPerAttemptAndSavingItAgainUpdatesItsOneRow() {
+    withStore(
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          long t0 = T0.toEpochMilli();
+          ServiceState starting =
+              new ServiceState(
+                  "db", "postgres:15", ServiceStatus.STARTING, 1, t0, null, null, null);
+          ServiceState failed =
+              new ServiceState(
+                  "db",
+                  "postgres:15",
+                  ServiceStatus.FAILED,
+                  1,
+                  t0,
+                  null,
+                  t0 + 900,
+                  "x".repeat(5000));
+          ServiceState again =
+              new ServiceState(
+                  "db", "postgres:15", ServiceStatus.STOPPED, 2, t0, t0 + 300, t0 + 2000, null);
+          db.services().save("r", starting);
+          db.services().save("r", failed);
+          db.services().save("r", failed); // a retried record
+          db.services().save("r", again);
+
+          ServiceState first = db.services().services("r", 1).get("db");
+          assertThat(first.status()).isEqualTo(ServiceStatus.FAILED);
+          assertThat(first.startedAt()).isEqualTo(t0);
+          assertThat(first.readyAt()).isNull();
+          assertThat(first.finishedAt()).isEqualTo(t0 + 900);
+          assertThat(first.error()).hasSize(ServiceRowsStore.MAX_ERROR).endsWith("…");
+          assertThat(db.services().services("r", 2)).containsOnlyKeys("db");
+          assertThat(db.services().services("r", 2).get("db")).isEqualTo(again);
+          assertThat(db.services().services("r", 3)).isEmpty();
         });
   }
 

@@ -69,7 +69,7 @@ record DummyEnv(
     }
   }
 
-  private static boolean flag(Map<String, String> env, String key) {
+  static boolean flag(Map<String, String> env, String key) {
     String value = env.get(key);
     return value != null && !value.isBlank() && !value.equals("0") && !value.equals("false");
   }

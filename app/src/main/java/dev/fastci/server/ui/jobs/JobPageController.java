@@ -3,22 +3,12 @@ package dev.fastci.server.ui.jobs;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunDetail;
-import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.live.LiveFragments;
 import dev.fastci.spec.JobSpec;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +21,6 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class JobPageController {
   static final String VIEW = "jobs/log";
-  private static final Duration TAIL_EVERY = Duration.ofMillis(250);
 
   private final RunService runs;
   private final LogFiles logs;
@@ -53,8 +42,6 @@ class JobPageController {
     RunDetail run = runs.detail(id);
     JobView view = run.requireJob(job);
     int shown = run.requireAttempt(job, attempt);
-    boolean ended = run.attemptEnded(job, shown);
-    LogLines.Chunk chunk = LogLines.read(logs.jobLog(id, job, shown), 0, ended);
     JobSpec spec = runs.jobSpec(id, job);
     String status =
         shown == view.attempt()
@@ -62,20 +49,16 @@ class JobPageController {
             : runs.attemptStatus(id, job, shown).map(Enum::name).orElse("ENDED");
     model.addAttribute("run", run);
     model.addAttribute("job", view);
-    model.addAttribute("attempt", shown);
     model.addAttribute("attempts", view.attempts().isEmpty() ? List.of(shown) : view.attempts());
-    model.addAttribute("shownStatus", status);
-    model.addAttribute("statusClass", status.toLowerCase());
     model.addAttribute("image", spec.image());
     model.addAttribute("command", String.join(" ", spec.command()));
-    model.addAttribute("lines", chunk.lines());
-    model.addAttribute("ended", ended);
-    model.addAttribute(
-        "streamUrl",
-        ended
-            ? null
-            : "/runs/%s/jobs/%s/stream?attempt=%d&offset=%d&line=%d"
-                .formatted(id, job, shown, chunk.nextOffset(), chunk.lines().size() + 1));
+    LogStreams.show(
+        model,
+        "/runs/" + id + "/jobs/" + job,
+        shown,
+        status,
+        logs.jobLog(id, job, shown),
+        run.attemptEnded(job, shown));
     return VIEW;
   }
 
@@ -88,26 +71,14 @@ class JobPageController {
       @RequestParam(defaultValue = "0") long offset,
       @RequestParam(defaultValue = "1") int line) {
     runs.detail(id).requireAttempt(job, attempt);
-    Path file = logs.jobLog(id, job, attempt);
-    AtomicLong next = new AtomicLong(offset);
-    AtomicInteger number = new AtomicInteger(line);
-    return live.every(
-        TAIL_EVERY,
-        emitter -> {
+    return LogStreams.tail(
+        live,
+        logs.jobLog(id, job, attempt),
+        offset,
+        line,
+        () -> {
           RunDetail run = runs.detail(id);
-          boolean ended = run.attemptEnded(job, attempt);
-          LogLines.Chunk chunk = LogLines.read(file, next.get(), ended);
-          next.set(chunk.nextOffset());
-          if (!chunk.lines().isEmpty()) {
-            String html = LogLines.numbered(chunk.lines(), number.getAndAdd(chunk.lines().size()));
-            emitter.send(SseEmitter.event().name("lines").data(html));
-          }
-          if (ended) {
-            emitter.send(
-                SseEmitter.event().name("status").data(run.requireJob(job).status().name()));
-            emitter.send(SseEmitter.event().name("end").data("end"));
-          }
-          return !ended;
+          return run.attemptEnded(job, attempt) ? run.requireJob(job).status().name() : null;
         });
   }
 
@@ -117,16 +88,9 @@ class JobPageController {
       @PathVariable String job,
       @RequestParam(required = false) Integer attempt) {
     int shown = runs.detail(id).requireAttempt(job, attempt);
-    Path file = logs.jobLog(id, job, shown);
-    if (!Files.exists(file)) {
-      throw new RunNotFoundException("no log yet for attempt " + shown + " of job " + job);
-    }
-    String name = "%s-%s-%d.log".formatted(id, job, shown);
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name).build().toString())
-        .body(new FileSystemResource(file));
+    return LogStreams.raw(
+        logs.jobLog(id, job, shown),
+        "%s-%s-%d.log".formatted(id, job, shown),
+        "attempt " + shown + " of job " + job);
   }
 }
