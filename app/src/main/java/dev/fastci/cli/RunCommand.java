@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fastci run FILE [--server URL] [--branch BRANCH]}: validates the spec, runs it (on an engine in this
- * process, or on a server) and follows it until it ends. Ctrl-C cancels the run and waits until its
- * containers are gone.
+ * {@code fastci run FILE [--server URL] [--branch BRANCH]}: validates the spec, runs it (on an
+ * engine in this process, or on a server) and follows it until it ends. Ctrl-C cancels the run and
+ * waits until its containers are gone.
  */
 @Command(
     name = "run",
