@@ -79,7 +79,9 @@ public class JobActivitiesImpl implements JobActivities {
 
   @Override
   public JobResult runJob(JobRequest request) {
-    JobLog log = JobLog.of(logs, request.runId(), request.job().name(), request.attempt());
+    JobLog log =
+        JobLog.of(
+            logs, request.runId(), request.job().name(), request.attempt(), request.tryNumber());
     Optional<JobResult> earlier = results.read(log);
     if (earlier.isPresent()) {
       return earlier.get(); // this attempt already ran to its end: never run it twice
@@ -88,7 +90,12 @@ public class JobActivitiesImpl implements JobActivities {
       return attempt.run(request, log);
     }
     try (LogShipper.Shipment shipment =
-        shipper.follow(request.runId(), request.job().name(), request.attempt(), log.path())) {
+        shipper.follow(
+            request.runId(),
+            request.job().name(),
+            request.attempt(),
+            request.tryNumber(),
+            log.path())) {
       JobResult result = attempt.run(request, log);
       shipment.finish(); // the server has the whole log before the job counts as ended
       return result;

@@ -21,8 +21,11 @@ public record LogServer(URI url, String apiToken) {
     }
   }
 
-  /** Where the log of one job attempt is written, from a byte offset. */
-  URI logOf(String runId, String job, int attempt, long offset) {
+  /**
+   * Where the log of one try of a job attempt is written, from a byte offset ({@code try} only for
+   * tries after the first, so servers from before retries take the first try's log).
+   */
+  URI logOf(String runId, String job, int attempt, int tryNumber, long offset) {
     String base = url.toString().replaceAll("/+$", "");
     return URI.create(
         base
@@ -32,6 +35,7 @@ public record LogServer(URI url, String apiToken) {
             + job
             + "/log?attempt="
             + attempt
+            + (tryNumber > 1 ? "&try=" + tryNumber : "")
             + "&offset="
             + offset);
   }

@@ -38,8 +38,8 @@ public final class LogShipper implements AutoCloseable {
   }
 
   /** Starts sending the file's new bytes every {@link #SEND_EVERY}, until the shipment ends. */
-  public Shipment follow(String runId, String job, int attempt, Path file) {
-    Shipment shipment = new Shipment(runId, job, attempt, file);
+  public Shipment follow(String runId, String job, int attempt, int tryNumber, Path file) {
+    Shipment shipment = new Shipment(runId, job, attempt, tryNumber, file);
     shipment.periodic =
         clock.scheduleWithFixedDelay(
             shipment::sendQuietly,
@@ -54,19 +54,21 @@ public final class LogShipper implements AutoCloseable {
     clock.shutdownNow();
   }
 
-  /** The log of one job attempt on its way to the server. */
+  /** The log of one try of a job attempt on its way to the server. */
   public final class Shipment implements AutoCloseable {
     private final String runId;
     private final String job;
     private final int attempt;
+    private final int tryNumber;
     private final Path file;
     private long sent;
     private ScheduledFuture<?> periodic;
 
-    private Shipment(String runId, String job, int attempt, Path file) {
+    private Shipment(String runId, String job, int attempt, int tryNumber, Path file) {
       this.runId = runId;
       this.job = job;
       this.attempt = attempt;
+      this.tryNumber = tryNumber;
       this.file = file;
     }
 
@@ -131,7 +133,7 @@ public final class LogShipper implements AutoCloseable {
 
     private void put(byte[] chunk) throws IOException {
       HttpRequest request =
-          HttpRequest.newBuilder(server.logOf(runId, job, attempt, sent))
+          HttpRequest.newBuilder(server.logOf(runId, job, attempt, tryNumber, sent))
               .timeout(Duration.ofSeconds(30))
               .header("Authorization", "Bearer " + server.apiToken())
               .header("Content-Type", "application/octet-stream")
