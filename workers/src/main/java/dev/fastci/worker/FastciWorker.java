@@ -71,7 +71,8 @@ public final class FastciWorker implements AutoCloseable {
                 config.secrets(),
                 removals,
                 config.cacheLimits())
-            .sendingLogsWith(shipper),
+            .sendingLogsWith(shipper)
+            .signallingTriesWith(client),
         new PipelineDirActivitiesImpl(config.dataDir(), removals));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))

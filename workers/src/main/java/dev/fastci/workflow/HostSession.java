@@ -163,9 +163,9 @@ final class HostSession {
     return ActivityOptionsFactory.cleanup(host.taskQueue(), hostWait);
   }
 
-  /** The activity that runs the job on the host. */
-  JobActivities jobs(JobSpec job) {
-    return ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait);
+  /** The activity that runs the job on the host, with Temporal's retries when it has tries. */
+  JobActivities jobs(JobSpec job, int maxTries) {
+    return ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait, maxTries);
   }
 
   /** Why a host activity failed, as far as the run's failover mode looks. */

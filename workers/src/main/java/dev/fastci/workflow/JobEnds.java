@@ -62,6 +62,7 @@ final class JobEnds {
       if (wasCancelled && status != JobStatus.SUCCEEDED) {
         status = JobStatus.CANCELLED;
       }
+      progress.triesEnded(done.job(), result.tries());
       progress.markFinished(
           done.job(), status, result.exitCode(), result.error(), result.host(), now);
       if (result.cached()) {

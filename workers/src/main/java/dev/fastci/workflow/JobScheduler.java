@@ -82,6 +82,7 @@ final class JobScheduler {
     PipelineSpec spec = run.spec();
     boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : progress.readyJobs()) {
+      int maxTries = progress.maxTriesOf(job.name());
       JobRequest request =
           new JobRequest(
               run.runId(),
@@ -91,8 +92,10 @@ final class JobScheduler {
               spec.bindWorkdirFromHost(),
               spec.repoUrl() != null,
               spec.parentsOf(job.name()),
-              memoizes);
-      JobActivities activities = host.jobs(job);
+              memoizes,
+              maxTries,
+              1);
+      JobActivities activities = host.jobs(job, maxTries);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
           Workflow.newCancellationScope(

@@ -2,6 +2,7 @@ package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -32,8 +33,8 @@ final class PipelineProgress {
   private final List<PipelineEvent> events = new ArrayList<>();
 
   /**
-   * @param conditions whether the run's conditions apply (executions recorded before the language's
-   *     second version replay without them)
+   * @param conditions whether the run's conditions and retries apply (executions recorded before
+   *     the language's second version replay without them)
    * @param now the workflow's time, for jobs skipped at the start
    */
   PipelineProgress(PipelineRun run, boolean conditions, long now) {
@@ -42,7 +43,8 @@ final class PipelineProgress {
     this.attempt = run.attempt();
     this.conditions = conditions;
     for (JobSpec job : spec.jobs()) {
-      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
+      int maxTries = conditions ? job.maxTries() : 1;
+      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt, maxTries));
     }
     run.carriedOver().forEach(this::carryOver);
     for (JobProgress job : jobs.values()) {
@@ -81,6 +83,7 @@ final class PipelineProgress {
     job.host = state.host();
     job.cached = state.cached();
     job.skipReason = state.skipReason();
+    job.tries = new ArrayList<>(state.tries());
   }
 
   void started(String host, long now) {
@@ -135,6 +138,28 @@ final class PipelineProgress {
     progress.exitCode = null;
     progress.error = null;
     progress.cached = false;
+  }
+
+  /** How many tries each attempt of the job gets. */
+  int maxTriesOf(String job) {
+    return jobs.get(job).maxTries;
+  }
+
+  /** A try of a running job's attempt ended, and Temporal runs another; false when stale. */
+  boolean tryEnded(String job, int attempt, JobTry ended) {
+    JobProgress progress = jobs.get(job);
+    if (progress == null || progress.status != JobStatus.RUNNING || progress.attempt != attempt) {
+      return false;
+    }
+    progress.tryEnded(ended);
+    return true;
+  }
+
+  /** Every try of the attempt that ended the job, as its activity listed them. */
+  void triesEnded(String job, List<JobTry> tries) {
+    if (!tries.isEmpty()) {
+      jobs.get(job).tries = new ArrayList<>(tries);
+    }
   }
 
   /** A memoized job that succeeded without running: its recorded run was replayed. */

@@ -1,6 +1,7 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
@@ -14,11 +15,14 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final JobTriesStore tries;
 
-  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events) {
+  public RunRecorder(
+      RunStore store, JobRowsStore jobs, RunEventsStore events, JobTriesStore tries) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.tries = tries;
   }
 
   @Override
@@ -27,8 +31,15 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  @Transactional
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
+    saveTries(runId, job);
+  }
+
+  @Override
+  public void tryEnded(String runId, String job, int attempt, JobTry ended) {
+    tries.saveTry(runId, job, attempt, ended);
   }
 
   @Override
@@ -46,6 +57,7 @@ public class RunRecorder implements RunRecorderActivities {
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
+        saveTries(state.runId(), job);
       }
     }
     store.markFinished(
@@ -54,5 +66,11 @@ public class RunRecorder implements RunRecorderActivities {
         state.status(),
         state.error(),
         state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+  }
+
+  private void saveTries(String runId, JobState job) {
+    for (JobTry ended : job.tries()) {
+      tries.saveTry(runId, job.name(), job.attempt(), ended);
+    }
   }
 }
