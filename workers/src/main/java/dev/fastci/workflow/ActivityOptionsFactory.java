@@ -150,7 +150,8 @@ final class ActivityOptionsFactory {
    * {@code max}, and when the attempts run out first, the workflow's own tries ({@link Tries})
    * start the activity again, which goes on with the next try. A host that takes no attempt within
    * the host wait fails it (schedule-to-start timeouts are not retried) and the workflow asks the
-   * host, as for any job.
+   * host, as for any job; the embedded Temporal sets that timeout on the first attempt only, so the
+   * workflow also asks the host itself while such a job runs ({@link RetriedJobsWatch}).
    */
   private static RetryOptions tries(RetrySpec retry) {
     return RetryOptions.newBuilder()

@@ -7,6 +7,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -22,13 +23,15 @@ import java.util.Set;
 /**
  * Runs the DAG eagerly: each job's activity is scheduled in the same workflow task that saw its
  * last parent succeed, with no level barrier and no polling. Each job runs in a cancellation scope
- * of its own, so one job can be cancelled while the others go on.
+ * of its own, so one job can be cancelled while the others go on. While jobs whose tries Temporal
+ * runs are running, their host is watched ({@link RetriedJobsWatch}).
  */
 final class JobScheduler {
   private final PipelineRun run;
   private final PipelineProgress progress;
   private final HostSession host;
   private final JobEnds ends;
+  private final RetriedJobsWatch watch;
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<JobEnds.Finished> finished = new ArrayDeque<>();
@@ -40,6 +43,7 @@ final class JobScheduler {
     this.progress = progress;
     this.host = host;
     this.ends = new JobEnds(progress, host, tries, events);
+    this.watch = new RetriedJobsWatch(host.hostWait());
   }
 
   /** Starts the ready jobs and the jobs they free, until none runs or the run is cancelled. */
@@ -53,13 +57,18 @@ final class JobScheduler {
         Workflow.newDetachedCancellationScope(this::drainCancelledRun).run();
         return;
       }
+      boolean ended;
       try {
-        Workflow.await(() -> !finished.isEmpty());
+        ended = watch.await(() -> !finished.isEmpty());
       } catch (CanceledFailure runCancelled) {
         continue;
       }
-      if (ends.record(finished, this::wasCancelled)) {
-        host.check();
+      if (!ended) {
+        askTheHostOfRetriedJobs();
+        continue;
+      }
+      if (ends.record(finished, this::endedBy) && host.check()) {
+        abandonRetriedJobs(); // their next tries wait in the lost host's queue
       }
       startReadyJobs();
     }
@@ -69,13 +78,40 @@ final class JobScheduler {
     progress.cancelAllPending(Workflow.currentTimeMillis());
     while (progress.anyRunning()) {
       Workflow.await(() -> !finished.isEmpty());
-      ends.record(finished, this::wasCancelled);
+      ends.record(finished, this::endedBy);
     }
   }
 
-  private boolean wasCancelled(String job) {
+  /** A quiet spell while jobs that Temporal retries run: a host that does not answer is lost. */
+  private void askTheHostOfRetriedJobs() {
+    boolean lives;
+    try {
+      lives = host.hostAnswers();
+    } catch (ActivityFailure runCancelled) {
+      return; // the loop drains the cancelled run
+    }
+    if (!lives) {
+      abandonRetriedJobs();
+    }
+  }
+
+  /** Their activities are cancelled; they end at once when waiting in a queue, and run again. */
+  private void abandonRetriedJobs() {
+    for (String job : watch.abandonAll()) {
+      CancellationScope scope = runningScopes.get(job);
+      if (scope != null) {
+        scope.cancel();
+      }
+    }
+  }
+
+  private JobEnds.EndedBy endedBy(String job) {
     runningScopes.remove(job);
-    return runCancelled || cancelRequested.contains(job);
+    boolean abandoned = watch.ended(job);
+    if (runCancelled || cancelRequested.contains(job)) {
+      return JobEnds.EndedBy.CANCEL;
+    }
+    return abandoned ? JobEnds.EndedBy.HOST_LOSS : JobEnds.EndedBy.ITSELF;
   }
 
   private void startReadyJobs() {
@@ -96,6 +132,7 @@ final class JobScheduler {
               maxTries,
               1);
       JobActivities activities = host.jobs(job, maxTries);
+      watch.started(job.name(), maxTries);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
           Workflow.newCancellationScope(

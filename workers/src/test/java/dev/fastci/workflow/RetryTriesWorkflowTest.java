@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fastci.contract.JobOutcome;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.JobTry;
+import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import io.temporal.client.WorkflowClient;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tries of a job with {@code retry} as the run sees them: each try in the live state as it
- * ends, a cancel between two tries, and a retry of the run with fresh tries.
+ * ends, a cancel between two tries, a retry of the run with fresh tries, and a host lost between
+ * two tries.
  */
 class RetryTriesWorkflowTest {
   @RegisterExtension
@@ -105,6 +107,37 @@ class RetryTriesWorkflowTest {
       assertThat(harness.backend.journal().createdCount("j-2")).isEqualTo(1);
       assertThat(harness.backend.journal().createdCount("j-2-try2")).isEqualTo(1);
       assertThat(harness.backend.journal().existing()).isEmpty();
+    }
+  }
+
+  /**
+   * The embedded Temporal gives a retried attempt no schedule-to-start timeout: the workflow asks
+   * the host itself, and moves the run when it does not answer.
+   */
+  @Test
+  void aHostLostBetweenTwoTriesMovesTheRun(WorkflowClient client) throws Exception {
+    try (WorkflowHarness harness = new WorkflowHarness(client, dataDir)) {
+      LoneHost doomed = new LoneHost(client, dataDir.resolve("doomed"), "doomed-host");
+      var spec =
+          spec(
+              retried(
+                  "{'max':2,'when':['failure'],'backoff_secs':1}", "'DUMMY_TRY1_EXIT_CODE':'1'"));
+      PipelineRun pinned =
+          new PipelineRun("lost-between-tries", spec, 1, List.of(), "doomed-host", false)
+              .withHostLostAfter(Duration.ofSeconds(1));
+      WorkflowHarness.Started run = harness.start(pinned);
+      awaitEndedTries(run, 1);
+      doomed.close();
+
+      PipelineState end = run.await();
+
+      assertThat(end.job("j").status()).isEqualTo(JobStatus.SUCCEEDED);
+      assertThat(end.job("j").host()).isEqualTo("test-host");
+      assertThat(end.events())
+          .extracting(PipelineEvent::message)
+          .anyMatch(m -> m.contains("host doomed-host lost"));
+      assertThat(doomed.backend.journal().createdCount("j-1-try2")).isZero();
+      assertThat(harness.backend.journal().createdCount("j-1-try2")).isEqualTo(1);
     }
   }
 }
