@@ -5,6 +5,7 @@ import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.TryView;
 import dev.fastci.server.ui.live.LiveFragments;
 import dev.fastci.spec.JobSpec;
 import java.io.IOException;
@@ -27,7 +28,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** The job page: its log, numbered and coloured, tailed live over SSE, per attempt. */
+/**
+ * The job page: its log, numbered and coloured, tailed live over SSE, per attempt and per try of a
+ * job with {@code retry}.
+ */
 @Controller
 class JobPageController {
   static final String VIEW = "jobs/log";
@@ -48,23 +52,33 @@ class JobPageController {
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam(required = false) Integer attempt,
+      @RequestParam(name = "try", required = false) Integer tryNumber,
       Model model)
       throws IOException {
     RunDetail run = runs.detail(id);
     JobView view = run.requireJob(job);
     int shown = run.requireAttempt(job, attempt);
-    boolean ended = run.attemptEnded(job, shown);
-    LogLines.Chunk chunk = LogLines.read(logs.jobLog(id, job, shown), 0, ended);
+    List<TryView> tries = runs.tries(run, job, shown);
+    int shownTry = TryView.require(tries, job, shown, tryNumber);
+    boolean ended = run.attemptEnded(job, shown) || TryView.ended(tries, shownTry);
+    LogLines.Chunk chunk = LogLines.read(logs.jobLog(id, job, shown, shownTry), 0, ended);
     JobSpec spec = runs.jobSpec(id, job);
+    TryView ofTry = tries.size() > 1 ? TryView.find(tries, shownTry) : null;
     String status =
-        shown == view.attempt()
-            ? view.status().name()
-            : runs.attemptStatus(id, job, shown).map(Enum::name).orElse("ENDED");
+        ofTry != null
+            ? ofTry.status().name()
+            : shown == view.attempt()
+                ? view.status().name()
+                : runs.attemptStatus(id, job, shown).map(Enum::name).orElse("ENDED");
     model.addAttribute("run", run);
     model.addAttribute("job", view);
     model.addAttribute("attempt", shown);
     model.addAttribute("attempts", view.attempts().isEmpty() ? List.of(shown) : view.attempts());
+    model.addAttribute("tries", tries);
+    model.addAttribute("shownTry", shownTry);
     model.addAttribute("shownStatus", status);
+    model.addAttribute("shownExitCode", ofTry != null ? ofTry.exitCode() : view.exitCode());
+    model.addAttribute("shownError", ofTry != null ? ofTry.error() : view.error());
     model.addAttribute("statusClass", status.toLowerCase());
     model.addAttribute("image", spec.image());
     model.addAttribute("command", String.join(" ", spec.command()));
@@ -74,28 +88,33 @@ class JobPageController {
         "streamUrl",
         ended
             ? null
-            : "/runs/%s/jobs/%s/stream?attempt=%d&offset=%d&line=%d"
-                .formatted(id, job, shown, chunk.nextOffset(), chunk.lines().size() + 1));
+            : "/runs/%s/jobs/%s/stream?attempt=%d&try=%d&offset=%d&line=%d"
+                .formatted(id, job, shown, shownTry, chunk.nextOffset(), chunk.lines().size() + 1));
     return VIEW;
   }
 
-  /** New log lines as "lines" events, the job's status as "status", then "end". */
+  /** New log lines as "lines" events, the try's (or job's) status as "status", then "end". */
   @GetMapping("/runs/{id}/jobs/{job}/stream")
   SseEmitter stream(
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam int attempt,
+      @RequestParam(name = "try", defaultValue = "1") int tryNumber,
       @RequestParam(defaultValue = "0") long offset,
       @RequestParam(defaultValue = "1") int line) {
-    runs.detail(id).requireAttempt(job, attempt);
-    Path file = logs.jobLog(id, job, attempt);
+    RunDetail first = runs.detail(id);
+    first.requireAttempt(job, attempt);
+    TryView.require(runs.tries(first, job, attempt), job, attempt, tryNumber);
+    Path file = logs.jobLog(id, job, attempt, tryNumber);
     AtomicLong next = new AtomicLong(offset);
     AtomicInteger number = new AtomicInteger(line);
     return live.every(
         TAIL_EVERY,
         emitter -> {
           RunDetail run = runs.detail(id);
-          boolean ended = run.attemptEnded(job, attempt);
+          List<TryView> tries = runs.tries(run, job, attempt);
+          boolean jobEnded = run.attemptEnded(job, attempt);
+          boolean ended = jobEnded || TryView.ended(tries, tryNumber);
           LogLines.Chunk chunk = LogLines.read(file, next.get(), ended);
           next.set(chunk.nextOffset());
           if (!chunk.lines().isEmpty()) {
@@ -103,8 +122,10 @@ class JobPageController {
             emitter.send(SseEmitter.event().name("lines").data(html));
           }
           if (ended) {
-            emitter.send(
-                SseEmitter.event().name("status").data(run.requireJob(job).status().name()));
+            TryView ofTry = tries.size() > 1 ? TryView.find(tries, tryNumber) : null;
+            String status =
+                ofTry != null ? ofTry.status().name() : run.requireJob(job).status().name();
+            emitter.send(SseEmitter.event().name("status").data(status));
             emitter.send(SseEmitter.event().name("end").data("end"));
           }
           return !ended;
@@ -115,13 +136,19 @@ class JobPageController {
   ResponseEntity<Resource> raw(
       @PathVariable String id,
       @PathVariable String job,
-      @RequestParam(required = false) Integer attempt) {
-    int shown = runs.detail(id).requireAttempt(job, attempt);
-    Path file = logs.jobLog(id, job, shown);
+      @RequestParam(required = false) Integer attempt,
+      @RequestParam(name = "try", required = false) Integer tryNumber) {
+    RunDetail run = runs.detail(id);
+    int shown = run.requireAttempt(job, attempt);
+    int shownTry = TryView.require(runs.tries(run, job, shown), job, shown, tryNumber);
+    Path file = logs.jobLog(id, job, shown, shownTry);
     if (!Files.exists(file)) {
       throw new RunNotFoundException("no log yet for attempt " + shown + " of job " + job);
     }
-    String name = "%s-%s-%d.log".formatted(id, job, shown);
+    String name =
+        shownTry == 1
+            ? "%s-%s-%d.log".formatted(id, job, shown)
+            : "%s-%s-%d-try%d.log".formatted(id, job, shown, shownTry);
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
         .header(

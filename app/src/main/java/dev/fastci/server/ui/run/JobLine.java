@@ -8,6 +8,7 @@ import java.time.Instant;
  * A job row of the run page, with the actions it offers.
  *
  * @param cached the job was memoized: shown with a "cached" badge
+ * @param tries the latest attempt's tries of a job with {@code retry} ({@code 2 of 3}), else null
  */
 public record JobLine(
     String name,
@@ -19,7 +20,8 @@ public record JobLine(
     String error,
     boolean cancellable,
     boolean retryable,
-    boolean cached) {
+    boolean cached,
+    String tries) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -32,6 +34,15 @@ public record JobLine(
         job.error(),
         !runFinished && !job.status().isFinal(),
         runFinished,
-        job.cached());
+        job.cached(),
+        tries(job));
+  }
+
+  /** {@code 2 of 3} once a job with more than one try has begun one, else null. */
+  private static String tries(JobView job) {
+    if (job.maxTries() <= 1 || job.tries().isEmpty()) {
+      return null;
+    }
+    return job.tries().size() + " of " + job.maxTries();
   }
 }
