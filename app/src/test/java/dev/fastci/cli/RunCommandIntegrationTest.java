@@ -136,4 +136,18 @@ class RunCommandIntegrationTest {
         .containsPattern("summary +\\| every test instance passed")
         .contains("pipeline matrix SUCCEEDED");
   }
+
+  @Test
+  void theRetryExampleFailsItsFirstTryAndPassesItsSecondInAFreshContainer() {
+    CliRun run = CliRun.of("run", Examples.file("retry.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("flaky +\\| network not ready yet")
+        .containsPattern("flaky +FAILED \\(exit 1\\), retrying in 1s \\(try 2 of 3\\)")
+        .containsPattern("flaky +\\| network is up")
+        .containsPattern("flaky +SUCCEEDED \\(exit 0\\) [0-9.]+s after 2 tries")
+        .containsPattern("deploy +\\| deployed after a flaky step")
+        .contains("pipeline retry SUCCEEDED");
+  }
 }

@@ -189,12 +189,12 @@ final class ServerApi {
 
   /** A job attempt's log (the latest attempt when {@code attempt} is null); must answer 200. */
   String log(String id, String job, Integer attempt) {
+    return logWith(id, job, attempt == null ? null : "attempt=" + attempt);
+  }
+
+  /** A job's log with this query ({@code attempt=2&try=1}, or null); must answer 200. */
+  String logWith(String id, String job, String query) {
     return text(
-        "/api/pipelines/"
-            + id
-            + "/jobs/"
-            + job
-            + "/log"
-            + (attempt == null ? "" : "?attempt=" + attempt));
+        "/api/pipelines/" + id + "/jobs/" + job + "/log" + (query == null ? "" : "?" + query));
   }
 }

@@ -40,9 +40,10 @@ public final class LogShipper implements AutoCloseable {
   }
 
   /** Starts sending the file's new bytes every {@link #SEND_EVERY}, until the shipment ends. */
-  public Shipment follow(String runId, String job, int attempt, Path file) {
+  public Shipment follow(String runId, String job, int attempt, int tryNumber, Path file) {
     return follow(
-        new Shipment(runId, job, file, offset -> server.logOf(runId, job, attempt, offset)));
+        new Shipment(
+            runId, job, file, offset -> server.logOf(runId, job, attempt, tryNumber, offset)));
   }
 
   /** The same for the log of a service in one attempt of a run. */
@@ -70,7 +71,7 @@ public final class LogShipper implements AutoCloseable {
     clock.shutdownNow();
   }
 
-  /** The log of one job (or service) attempt on its way to the server. */
+  /** The log of one try of a job attempt (or of a service attempt) on its way to the server. */
   public final class Shipment implements AutoCloseable {
     private final String runId;
     private final String what;

@@ -77,7 +77,8 @@ public final class FastciWorker implements AutoCloseable {
                 config.secrets(),
                 removals,
                 config.cacheLimits())
-            .sendingLogsWith(shipper),
+            .sendingLogsWith(shipper)
+            .signallingTriesWith(client),
         new PipelineDirActivitiesImpl(config.dataDir(), removals));
     this.services =
         new ServiceActivitiesImpl(

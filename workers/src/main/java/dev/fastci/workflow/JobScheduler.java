@@ -7,6 +7,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -24,13 +25,15 @@ import java.util.Set;
 /**
  * Runs the DAG eagerly: each job's activity is scheduled in the same workflow task that saw its
  * last parent succeed (and its services ready), with no level barrier and no polling. Each job runs
- * in a cancellation scope of its own, so one job can be cancelled while the others go on.
+ * in a cancellation scope of its own, so one job can be cancelled while the others go on. While
+ * jobs whose tries Temporal runs are running, their host is watched ({@link RetriedJobsWatch}).
  */
 final class JobScheduler {
   private final PipelineRun run;
   private final PipelineProgress progress;
   private final HostSession host;
   private final JobEnds ends;
+  private final RetriedJobsWatch watch;
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Map<String, String> stoppedFor = new HashMap<>();
@@ -53,6 +56,7 @@ final class JobScheduler {
     this.ends = new JobEnds(progress, host, tries, events);
     this.services = services;
     this.board = progress.services();
+    this.watch = new RetriedJobsWatch(host.hostWait());
   }
 
   /**
@@ -70,14 +74,22 @@ final class JobScheduler {
         return;
       }
       int seen = board.changes();
+      boolean woken;
       try {
-        Workflow.await(
-            () -> !finished.isEmpty() || board.changes() != seen || services.hostSuspect());
+        woken =
+            watch.await(
+                () -> !finished.isEmpty() || board.changes() != seen || services.hostSuspect());
       } catch (CanceledFailure runCancelled) {
         continue;
       }
-      if (ends.record(finished, this::wasCancelled, stoppedFor::get) || services.hostSuspect()) {
-        host.check();
+      if (!woken) {
+        askTheHostOfRetriedJobs();
+        continue;
+      }
+      if (ends.record(finished, this::endedBy, stoppedFor::get) || services.hostSuspect()) {
+        if (host.check()) {
+          abandonRetriedJobs(); // their next tries wait in the lost host's queue
+        }
         services.afterHostCheck();
       }
       stopJobsOfFailedServices();
@@ -89,7 +101,30 @@ final class JobScheduler {
     progress.cancelAllPending(Workflow.currentTimeMillis());
     while (progress.anyRunning()) {
       Workflow.await(() -> !finished.isEmpty());
-      ends.record(finished, this::wasCancelled, stoppedFor::get);
+      ends.record(finished, this::endedBy, stoppedFor::get);
+    }
+  }
+
+  /** A quiet spell while jobs that Temporal retries run: a host that does not answer is lost. */
+  private void askTheHostOfRetriedJobs() {
+    boolean lives;
+    try {
+      lives = host.hostAnswers();
+    } catch (ActivityFailure runCancelled) {
+      return; // the loop drains the cancelled run
+    }
+    if (!lives) {
+      abandonRetriedJobs();
+    }
+  }
+
+  /** Their activities are cancelled; they end at once when waiting in a queue, and run again. */
+  private void abandonRetriedJobs() {
+    for (String job : watch.abandonAll()) {
+      CancellationScope scope = runningScopes.get(job);
+      if (scope != null) {
+        scope.cancel();
+      }
     }
   }
 
@@ -106,9 +141,13 @@ final class JobScheduler {
     }
   }
 
-  private boolean wasCancelled(String job) {
+  private JobEnds.EndedBy endedBy(String job) {
     runningScopes.remove(job);
-    return runCancelled || cancelRequested.contains(job);
+    boolean abandoned = watch.ended(job);
+    if (runCancelled || cancelRequested.contains(job)) {
+      return JobEnds.EndedBy.CANCEL;
+    }
+    return abandoned ? JobEnds.EndedBy.HOST_LOSS : JobEnds.EndedBy.ITSELF;
   }
 
   /**
@@ -148,6 +187,7 @@ final class JobScheduler {
     PipelineSpec spec = run.spec();
     boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : jobs) {
+      int maxTries = progress.maxTriesOf(job.name());
       JobRequest request =
           new JobRequest(
               run.runId(),
@@ -157,8 +197,11 @@ final class JobScheduler {
               spec.bindWorkdirFromHost(),
               spec.repoUrl() != null,
               spec.parentsOf(job.name()),
-              memoizes);
-      JobActivities activities = host.jobs(job);
+              memoizes,
+              maxTries,
+              1);
+      JobActivities activities = host.jobs(job, maxTries);
+      watch.started(job.name(), maxTries);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
           Workflow.newCancellationScope(

@@ -1,6 +1,7 @@
 package dev.fastci.workflow;
 
 import dev.fastci.contract.Failures;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineWorkflow;
@@ -27,6 +28,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
 
   private PipelineProgress progress;
   private JobScheduler scheduler;
+  private RunEvents events;
 
   @Override
   public PipelineState run(PipelineRun run) {
@@ -35,6 +37,7 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     boolean languageV2 = Workflow.getVersion(LANGUAGE_V2, Workflow.DEFAULT_VERSION, 1) == 1;
     PipelineProgress progress = new PipelineProgress(run, languageV2, Workflow.currentTimeMillis());
     RunEvents events = new RunEvents(run, progress);
+    this.events = events;
     Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
     HostSession host = new HostSession(run, failover, tries, events);
     RunServices services = new RunServices(run, progress.services(), host, languageV2);
@@ -72,6 +75,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   public void cancelJob(String job) {
     if (scheduler != null) {
       scheduler.cancelJob(job);
+    }
+  }
+
+  @Override
+  public void tryEnded(String job, int attempt, JobTry ended) {
+    if (events != null) {
+      events.tryEnded(job, attempt, ended);
     }
   }
 

@@ -12,6 +12,9 @@ import java.util.List;
  * @param skipReason why a SKIPPED job did not run ({@code when.branch: ...}, a parent), or null
  * @param displayName what the UI shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param group the matrix job an instance belongs to, or null
+ * @param tries the tries of the job's latest attempt, oldest first (see {@link
+ *     TryView#of(JobState)})
+ * @param maxTries how many tries each attempt gets (1 without {@code retry})
  */
 public record JobView(
     String name,
@@ -27,7 +30,14 @@ public record JobView(
     List<Integer> attempts,
     String skipReason,
     String displayName,
-    String group) {
+    String group,
+    List<TryView> tries,
+    int maxTries) {
+
+  public JobView {
+    tries = tries == null ? List.of() : List.copyOf(tries);
+    maxTries = Math.max(1, maxTries);
+  }
 
   /** A job that is not a matrix instance and was not skipped with a reason. */
   public JobView(
@@ -56,7 +66,9 @@ public record JobView(
         attempts,
         null,
         name,
-        null);
+        null,
+        List.of(),
+        1);
   }
 
   static JobView of(JobState job, List<Integer> attempts, JobSpec spec) {
@@ -74,7 +86,9 @@ public record JobView(
         attempts,
         job.skipReason(),
         spec.displayName(),
-        spec.matrix() == null ? null : spec.matrix().group());
+        spec.matrix() == null ? null : spec.matrix().group(),
+        TryView.of(job),
+        job.maxTries());
   }
 
   private static Instant instant(Long millis) {

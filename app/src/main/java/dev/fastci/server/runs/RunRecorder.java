@@ -1,6 +1,7 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
@@ -16,13 +17,19 @@ public class RunRecorder implements RunRecorderActivities {
   private final JobRowsStore jobs;
   private final RunEventsStore events;
   private final ServiceRowsStore services;
+  private final JobTriesStore tries;
 
   public RunRecorder(
-      RunStore store, JobRowsStore jobs, RunEventsStore events, ServiceRowsStore services) {
+      RunStore store,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
     this.services = services;
+    this.tries = tries;
   }
 
   @Override
@@ -31,8 +38,15 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  @Transactional
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
+    saveTries(runId, job);
+  }
+
+  @Override
+  public void tryEnded(String runId, String job, int attempt, JobTry ended) {
+    tries.saveTry(runId, job, attempt, ended);
   }
 
   @Override
@@ -50,6 +64,7 @@ public class RunRecorder implements RunRecorderActivities {
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
+        saveTries(state.runId(), job);
       }
     }
     for (ServiceState service : state.services()) {
@@ -61,5 +76,11 @@ public class RunRecorder implements RunRecorderActivities {
         state.status(),
         state.error(),
         state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+  }
+
+  private void saveTries(String runId, JobState job) {
+    for (JobTry ended : job.tries()) {
+      tries.saveTry(runId, job.name(), job.attempt(), ended);
+    }
   }
 }

@@ -123,6 +123,11 @@ public class RunService {
     return views.row(id).attempt();
   }
 
+  /** The tries of a job attempt, oldest first: the latest attempt's live, others' stored. */
+  public List<TryView> tries(RunDetail run, String job, int attempt) {
+    return views.triesOf(run, job, attempt);
+  }
+
   /** How an earlier attempt of a job ended, from the store. */
   public Optional<JobStatus> attemptStatus(String id, String job, int attempt) {
     return jobRows.jobRows(id).stream()
@@ -197,9 +202,7 @@ public class RunService {
       return; // an external cluster kept the workflow: it simply goes on
     }
     List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    jobRows.latestJobs(id).values().stream()
-        .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
-        .forEach(row -> carried.add(views.state(row, List.of())));
+    carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     begin(

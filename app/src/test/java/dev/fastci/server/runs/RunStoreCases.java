@@ -2,8 +2,10 @@ package dev.fastci.server.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobOutcome;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.ServiceState;
 import dev.fastci.contract.ServiceStatus;
@@ -18,17 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The run store's cases (runs, job attempts, events), run on each database it supports, each
- * migrated by the application's own Flyway migrations: the embedded H2 ({@link RunStoreTest}, unit
- * lane) and a real PostgreSQL ({@link RunStorePostgresIntegrationTest}, a fresh database for each
- * test).
+ * The run store's cases (runs, job attempts, their tries, events), run on each database it
+ * supports, each migrated by the application's own Flyway migrations: the embedded H2 ({@link
+ * RunStoreTest}, unit lane) and a real PostgreSQL ({@link RunStorePostgresIntegrationTest}, a fresh
+ * database for each test).
  */
 abstract class RunStoreCases {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
 
-  /** The run store and its job attempts and events, on one database. */
+  /** The run store and its job attempts, tries, events and services, on one database. */
   record Stores(
-      RunStore runs, JobRowsStore jobs, RunEventsStore events, ServiceRowsStore services) {}
+      RunStore runs,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries) {}
 
   /** Runs the test on freshly migrated stores. */
   abstract void withStore(Consumer<Stores> test);
@@ -46,7 +52,8 @@ abstract class RunStoreCases {
         new RunStore(jdbc),
         new JobRowsStore(jdbc),
         new RunEventsStore(jdbc),
-        new ServiceRowsStore(jdbc));
+        new ServiceRowsStore(jdbc),
+        new JobTriesStore(jdbc));
   }
 
   @Test
@@ -161,6 +168,32 @@ abstract class RunStoreCases {
 
           assertThat(db.jobs().latestJobs("r").get("ran").cached()).isFalse();
           assertThat(db.jobs().latestJobs("r").get("replayed").cached()).isTrue();
+        });
+  }
+
+  @Test
+  void eachTryOfAJobAttemptIsKeptOnceInItsOrder() {
+    withStore(
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          long t = T0.toEpochMilli();
+          JobTry second = new JobTry(2, JobOutcome.SUCCEEDED, 0, null, t + 3000, t + 4000, null);
+          JobTry first =
+              new JobTry(1, JobOutcome.ERROR, null, "x".repeat(5000), t, t + 1000, t + 3000);
+          db.tries().saveTry("r", "test", 1, second);
+          db.tries().saveTry("r", "test", 1, first);
+          db.tries().saveTry("r", "test", 1, first); // a retried record
+          db.tries().saveTry("r", "test", 2, first);
+
+          assertThat(db.tries().tries("r"))
+              .extracting(t1 -> t1.attempt() + "." + t1.ended().number())
+              .containsExactly("1.1", "1.2", "2.1");
+          JobTry stored = db.tries().tries("r").get(0).ended();
+          assertThat(stored.error()).as("cut to the column").hasSize(4000);
+          assertThat(stored.retryAt()).isEqualTo(t + 3000);
+          assertThat(stored.outcome()).isEqualTo(JobOutcome.ERROR);
+          assertThat(db.tries().tries("r").get(1).ended()).isEqualTo(second);
+          assertThat(db.tries().tries("other")).isEmpty();
         });
   }
 

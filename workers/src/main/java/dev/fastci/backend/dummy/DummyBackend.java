@@ -6,6 +6,7 @@ import dev.fastci.backend.ContainerSpec;
 import dev.fastci.backend.ContainerStatus;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
+import dev.fastci.backend.Labels;
 import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.RunScope;
 import dev.fastci.backend.dummy.DummyContainer.State;
@@ -83,7 +84,8 @@ public final class DummyBackend implements Backend {
     if (existing != null) {
       return existing.handle();
     }
-    DummyEnv env = DummyEnv.of(spec.env());
+    String tryLabel = spec.labels().getOrDefault(Labels.TRY, "1");
+    DummyEnv env = DummyEnv.of(spec.env(), Integer.parseInt(tryLabel));
     if (env.createError() != null) {
       throw new JobStartException(env.createError(), null);
     }

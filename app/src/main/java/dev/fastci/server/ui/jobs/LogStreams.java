@@ -29,8 +29,10 @@ final class LogStreams {
    * they are now, whether it has ended and, while it has not, the URL that tails the rest.
    *
    * @param page the page's path; its tail is at {@code page + "/stream"}
+   * @param query more of the tail's query ({@code &try=2}), or empty
    */
-  static void show(Model model, String page, int attempt, String status, Path file, boolean ended)
+  static void show(
+      Model model, String page, String query, int attempt, String status, Path file, boolean ended)
       throws IOException {
     LogLines.Chunk chunk = LogLines.read(file, 0, ended);
     model.addAttribute("attempt", attempt);
@@ -42,8 +44,8 @@ final class LogStreams {
         "streamUrl",
         ended
             ? null
-            : "%s/stream?attempt=%d&offset=%d&line=%d"
-                .formatted(page, attempt, chunk.nextOffset(), chunk.lines().size() + 1));
+            : "%s/stream?attempt=%d%s&offset=%d&line=%d"
+                .formatted(page, attempt, query, chunk.nextOffset(), chunk.lines().size() + 1));
   }
 
   /** The status of the log's owner once it has ended (its log will not grow), else null. */

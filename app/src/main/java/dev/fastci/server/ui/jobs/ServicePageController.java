@@ -54,6 +54,7 @@ class ServicePageController {
     LogStreams.show(
         model,
         "/runs/" + id + "/services/" + service,
+        "",
         shown,
         status,
         logs.serviceLog(id, service, shown),

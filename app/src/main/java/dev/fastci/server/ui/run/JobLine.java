@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param cached the job was memoized: shown with a "cached" badge
  * @param displayName what the page shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param skipReason why a SKIPPED job did not run, or null
+ * @param tries the latest attempt's tries of a job with {@code retry} ({@code 2 of 3}), else null
  */
 public record JobLine(
     String name,
@@ -23,7 +24,8 @@ public record JobLine(
     boolean retryable,
     boolean cached,
     String displayName,
-    String skipReason) {
+    String skipReason,
+    String tries) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -38,6 +40,15 @@ public record JobLine(
         runFinished,
         job.cached(),
         job.displayName() == null ? job.name() : job.displayName(),
-        job.skipReason());
+        job.skipReason(),
+        tries(job));
+  }
+
+  /** {@code 2 of 3} once a job with more than one try has begun one, else null. */
+  private static String tries(JobView job) {
+    if (job.maxTries() <= 1 || job.tries().isEmpty()) {
+      return null;
+    }
+    return job.tries().size() + " of " + job.maxTries();
   }
 }

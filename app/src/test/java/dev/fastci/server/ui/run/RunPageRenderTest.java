@@ -9,6 +9,7 @@ import dev.fastci.contract.ServiceStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.ServiceView;
+import dev.fastci.server.runs.TryView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +102,34 @@ class RunPageRenderTest {
     String html = render(run(List.of(job("a", JobStatus.SUCCEEDED, List.of(), 0, 1))));
 
     assertThat(html).doesNotContain("Services", "data-service");
+  }
+
+  @Test
+  void aJobWithRetryShowsHowManyOfItsTriesItBegan() throws Exception {
+    JobView retried =
+        new JobView(
+            "flaky",
+            JobStatus.RUNNING,
+            null,
+            1,
+            T0,
+            null,
+            List.of(),
+            null,
+            "host",
+            false,
+            List.of(1),
+            null,
+            "flaky",
+            null,
+            List.of(
+                new TryView(1, JobStatus.FAILED, 1, null, T0, T0.plusSeconds(1), T0.plusSeconds(2)),
+                new TryView(2, JobStatus.RUNNING, null, null, null, null, null)),
+            3);
+
+    String html = render(run(List.of(job("a", JobStatus.SUCCEEDED, List.of(), 0, 1), retried)));
+
+    assertThat(html).containsOnlyOnce("try 2 of 3");
   }
 
   private static RunDetail run(List<JobView> jobs) throws Exception {
