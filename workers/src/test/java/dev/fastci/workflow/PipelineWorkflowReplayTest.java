@@ -19,7 +19,8 @@ class PipelineWorkflowReplayTest {
         "host-failover.json",
         "memoized-chain.json",
         "cleanup-after-engine-restart.json",
-        "services.json"
+        "services.json",
+        "language-v2.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -48,6 +48,7 @@ public final class RecordWorkflowHistories {
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
       recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
+      recordIfMissing(client, out.resolve("language-v2.json"), () -> languageV2(harness));
     } finally {
       env.close();
     }
@@ -156,6 +157,30 @@ public final class RecordWorkflowHistories {
                     + "{'name':'uses-db','image':'i','command':'true','services':['db']},"
                     + "{'name':'uses-web','image':'i','command':'true','services':['web']},"
                     + "{'name':'free','image':'i','command':'true'}]}"));
+    run.await();
+    return run.handle().runId();
+  }
+
+  /**
+   * The second version of the language in one run: a matrix job whose two instances need a service,
+   * a job whose first try fails and whose second passes (Temporal's retry), a job that runs
+   * whatever happened ({@code when.status: always}) and one skipped by its condition ({@code
+   * when.status: failure}, no parent failed).
+   */
+  private static String languageV2(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'v2','services':[{'name':'db','image':'pg',"
+                    + "'env':{'DUMMY_READY_AFTER_MS':'100'},'ready':{'tcp':5432}}],'jobs':["
+                    + "{'name':'test','image':'i','command':'true','services':['db'],"
+                    + "'matrix':{'jdk':['17','21']}},"
+                    + "{'name':'flaky','image':'i','command':'true',"
+                    + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.1},"
+                    + "'env':{'DUMMY_TRY1_EXIT_CODE':'1'}},"
+                    + "{'name':'report','image':'i','command':'true','when':{'status':'always'}},"
+                    + "{'name':'notify','image':'i','command':'true','when':{'status':'failure'}}],"
+                    + "'parents':{'report':['test','flaky'],'notify':['test','flaky']}}"));
     run.await();
     return run.handle().runId();
   }
