@@ -20,7 +20,8 @@ class PipelineWorkflowReplayTest {
         "memoized-chain.json",
         "cleanup-after-engine-restart.json",
         "services.json",
-        "language-v2.json"
+        "language-v2.json",
+        "retry-matrix-condition.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

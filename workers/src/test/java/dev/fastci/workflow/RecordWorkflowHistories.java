@@ -3,6 +3,7 @@ package dev.fastci.workflow;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.RunIds;
+import dev.fastci.spec.RunFacts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -49,6 +50,10 @@ public final class RecordWorkflowHistories {
           () -> cleanupAfterEngineRestart(harness));
       recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
       recordIfMissing(client, out.resolve("language-v2.json"), () -> languageV2(harness));
+      recordIfMissing(
+          client,
+          out.resolve("retry-matrix-condition.json"),
+          () -> retryMatrixAndCondition(harness));
     } finally {
       env.close();
     }
@@ -183,6 +188,30 @@ public final class RecordWorkflowHistories {
                     + "'parents':{'report':['test','flaky'],'notify':['test','flaky']}}"));
     run.await();
     return run.handle().runId();
+  }
+
+  /**
+   * The second pipeline language (version language-v2): a matrix job whose instance {@code fail=1}
+   * fails its first try and passes its second (Temporal's retry of the job activity, with the
+   * tryEnded signal), a job that {@code when.branch} skips, and a {@code status: always} job.
+   */
+  private static String retryMatrixAndCondition(WorkflowHarness harness) throws Exception {
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'v2','jobs':["
+                + "{'name':'test','image':'i','command':'true',"
+                + "'matrix':{'fail':['0','1']},"
+                + "'env':{'DUMMY_TRY1_EXIT_CODE':'{{ matrix.fail }}'},"
+                + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.2}},"
+                + "{'name':'deploy','image':'i','command':'true','when':{'branch':'main'}},"
+                + "{'name':'report','image':'i','command':'true','when':{'status':'always'}}],"
+                + "'parents':{'deploy':['test'],'report':['test','deploy']}}");
+    PipelineRun run =
+        new PipelineRun(RunIds.newId(), spec, 1)
+            .withConditionSkips(spec.conditionSkips(new RunFacts("push", "feature/x", null)));
+    WorkflowHarness.Started started = harness.start(run);
+    started.await();
+    return started.handle().runId();
   }
 
   private interface Recording {
