@@ -36,6 +36,7 @@ import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
+import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,7 +58,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class PipelineApiControllerTest {
   private static final RunFacts API_FACTS = new RunFacts("api", null, null);
   static final String AUTH = "Bearer test-token";
