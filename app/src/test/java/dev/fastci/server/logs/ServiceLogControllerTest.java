@@ -18,6 +18,7 @@ import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.ServiceView;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** A service's log: read and followed by clients, written chunk by chunk by remote workers. */
 @WebMvcTest(controllers = ServiceLogController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class ServiceLogControllerTest {
   static final String URL = "/api/pipelines/r1/services/db/log";
   static final String LOG = "db booting\nready\n";

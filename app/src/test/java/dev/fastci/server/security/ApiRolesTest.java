@@ -43,7 +43,10 @@ class ApiRolesTest extends ServerWithUsers {
         call(Role.OPERATOR, HttpMethod.DELETE, "/api/caches", null),
         call(Role.ADMIN, HttpMethod.PUT, "/api/pipelines/nope/jobs/a/log?attempt=1&offset=0", "x"),
         call(
-            Role.ADMIN, HttpMethod.PUT, "/api/pipelines/nope/services/db/log?attempt=1&offset=0", "x"),
+            Role.ADMIN,
+            HttpMethod.PUT,
+            "/api/pipelines/nope/services/db/log?attempt=1&offset=0",
+            "x"),
         call(Role.ADMIN, HttpMethod.GET, "/api/users", null),
         call(Role.ADMIN, HttpMethod.POST, "/api/users", "{\"name\":\"new-one\",\"role\":\"x\"}"),
         call(Role.ADMIN, HttpMethod.PATCH, "/api/users/nobody", "{\"role\":\"viewer\"}"),
