@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,7 +99,7 @@ class BrowserIntegrationTest {
     assertThat(browser.findElements(By.cssSelector(".timeline .bar.critical"))).isNotEmpty();
     saveScreenshot("run-page.png");
 
-    browser.findElement(By.linkText("build")).click();
+    clickThroughLiveUpdates(By.linkText("build"));
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
     assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
@@ -117,7 +118,7 @@ class BrowserIntegrationTest {
     String runId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
     waitUntil(() -> !DockerEngine.fastciContainers(runId).isEmpty());
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
 
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(DockerEngine.fastciContainers(runId)).isEmpty();
@@ -149,7 +150,7 @@ class BrowserIntegrationTest {
     operatedRun = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
     logOut();
@@ -221,6 +222,21 @@ class BrowserIntegrationTest {
         browser.getScreenshotAs(OutputType.FILE).toPath(),
         shots.resolve(name),
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Clicks an element of the run page's live fragment, which the server's events re-render while
+   * the run goes on (the element found may be replaced before the click lands).
+   */
+  private static void clickThroughLiveUpdates(By element) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .pollingEvery(Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              driver.findElement(element).click();
+              return true;
+            });
   }
 
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
