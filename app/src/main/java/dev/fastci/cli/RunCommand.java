@@ -2,10 +2,13 @@ package dev.fastci.cli;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.RunIds;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
 import java.io.IOException;
@@ -20,13 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fastci run FILE [--server URL]}: validates the spec, runs it (on an engine in this
- * process, or on a server) and follows it until it ends. Ctrl-C cancels the run and waits until its
- * containers are gone.
+ * {@code fastci run FILE [--server URL] [--branch BRANCH]}: validates the spec, runs it (on an
+ * engine in this process, or on a server) and follows it until it ends. Ctrl-C cancels the run and
+ * waits until its containers are gone.
  */
 @Command(
     name = "run",
-    customSynopsis = "usage: fastci run FILE [--server URL]",
+    customSynopsis = "usage: fastci run FILE [--server URL] [--branch BRANCH]",
     description =
         "Validates the pipeline, runs it on the embedded engine in this process (or on a server)"
             + " and follows it: a line per job state change, every log line prefixed with its"
@@ -56,6 +59,14 @@ final class RunCommand implements Callable<Integer> {
           "run it on this FastCI server and follow it through its API, with the token of"
               + " FASTCI_API_TOKEN or <data dir>/api-token")
   String server;
+
+  @Option(
+      names = "--branch",
+      paramLabel = "BRANCH",
+      description =
+          "the run's branch, for the jobs' when.branch conditions (a run started here has the"
+              + " event manual)")
+  String branch;
 
   RunCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
@@ -105,7 +116,10 @@ final class RunCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     try (Engine engine =
         Engine.start(settings.temporalTarget(), settings.runWorkerConfig(), true)) {
-      RunHandle run = new PipelineClient(engine.client()).start(spec);
+      PipelineRun first =
+          new PipelineRun(RunIds.newId(), spec, 1)
+              .withConditionSkips(spec.conditionSkips(new RunFacts("manual", branch, null)));
+      RunHandle run = new PipelineClient(engine.client()).start(first);
       announce(run.runId(), spec);
       return following.follow(
           new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
@@ -116,7 +130,8 @@ final class RunCommand implements Callable<Integer> {
       throws IOException, InterruptedException {
     ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
-    String id = server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML);
+    String id =
+        server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch);
     announce(id, spec);
     return following.follow(
         new RemoteRunSource(server, id),

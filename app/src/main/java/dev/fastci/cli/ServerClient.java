@@ -29,10 +29,13 @@ final class ServerClient {
   }
 
   /** Submits a spec; returns the run id. An invalid spec throws with the server's errors. */
-  String submit(String text, boolean yaml) throws IOException, InterruptedException {
+  /**
+   * @param branch the run's branch, or null
+   */
+  String submit(String text, boolean yaml, String branch) throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(
-            request("api/pipelines")
+            request("api/pipelines" + (branch == null ? "" : "?branch=" + encode(branch)))
                 .header("Content-Type", yaml ? "application/yaml" : "application/json")
                 .header("X-FastCI-Trigger", "cli")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
@@ -54,13 +57,13 @@ final class ServerClient {
     expect(send(request("api/pipelines/" + encode(id) + "/cancel").POST(noBody())), 202);
   }
 
-  byte[] log(String id, String job, int attempt, long offset)
+  byte[] log(String id, String job, int attempt, int tryNumber, long offset)
       throws IOException, InterruptedException {
     HttpResponse<byte[]> response =
         http.send(
             request(
-                    "api/pipelines/%s/jobs/%s/log?attempt=%d&offset=%d"
-                        .formatted(encode(id), encode(job), attempt, offset))
+                    "api/pipelines/%s/jobs/%s/log?attempt=%d&try=%d&offset=%d"
+                        .formatted(encode(id), encode(job), attempt, tryNumber, offset))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());

@@ -61,6 +61,19 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void theServicesExampleQueriesPostgresqlAndFetchesFromHttpdByNameAndAtLocalhost() {
+    DockerEngine.requireImage("fastci/postgres:15", "scripts/postgres-image.sh");
+    CliRun run = CliRun.of("run", Examples.file("services.json"));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("migrate +\\| CREATE TABLE")
+        .containsPattern("query +\\| hello from db")
+        .containsPattern("fetch +\\| hello from web")
+        .contains("pipeline services SUCCEEDED");
+  }
+
+  @Test
   void theSecondRunOfTheMemoizedExampleReplaysBothJobs() {
     CliRun first = CliRun.of("run", Examples.file("memoized.json"));
     CliRun second = CliRun.of("run", Examples.file("memoized.json"));
@@ -95,5 +108,50 @@ class RunCommandIntegrationTest {
     assertThat(run.out()).containsPattern("docs +SUCCEEDED");
     assertThat(run.out()).doesNotContain("never printed");
     assertThat(run.out()).contains("pipeline failing FAILED");
+  }
+
+  @Test
+  void theConditionsExampleDeploysOnlyOnMainAndReportsWhateverHappens() {
+    CliRun feature = CliRun.of("run", Examples.file("conditions.json"), "--branch", "feature/x");
+    CliRun main = CliRun.of("run", Examples.file("conditions.json"), "--branch", "main");
+
+    assertThat(feature.exitCode()).as(feature.err()).isZero();
+    assertThat(feature.out())
+        .containsPattern(
+            "deploy +SKIPPED \\(when.branch: feature/x does not match main, release/\\*\\)")
+        .containsPattern("notify-failure +SKIPPED \\(when.status: failure, and no parent failed\\)")
+        .containsPattern("report +\\| report, whatever happened")
+        .containsPattern("docs +\\| docs changed")
+        .contains("pipeline conditions SUCCEEDED");
+    assertThat(main.exitCode()).as(main.err()).isZero();
+    assertThat(main.out()).containsPattern("deploy +\\| deploying");
+  }
+
+  @Test
+  void theMatrixExampleRunsEveryCombinationThenItsFanIn() {
+    CliRun run = CliRun.of("run", Examples.file("matrix.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("test.jdk-17.os-debian +\\| testing on jdk 17 and debian")
+        .containsPattern("test.jdk-21.os-alpine +\\| testing on jdk 21 and alpine")
+        .containsPattern("test.jdk-25.os-debian +\\| testing on jdk 25 and debian")
+        .doesNotContain("test.jdk-17.os-alpine")
+        .containsPattern("summary +\\| every test instance passed")
+        .contains("pipeline matrix SUCCEEDED");
+  }
+
+  @Test
+  void theRetryExampleFailsItsFirstTryAndPassesItsSecondInAFreshContainer() {
+    CliRun run = CliRun.of("run", Examples.file("retry.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("flaky +\\| network not ready yet")
+        .containsPattern("flaky +FAILED \\(exit 1\\), retrying in 1s \\(try 2 of 3\\)")
+        .containsPattern("flaky +\\| network is up")
+        .containsPattern("flaky +SUCCEEDED \\(exit 0\\) [0-9.]+s after 2 tries")
+        .containsPattern("deploy +\\| deployed after a flaky step")
+        .contains("pipeline retry SUCCEEDED");
   }
 }

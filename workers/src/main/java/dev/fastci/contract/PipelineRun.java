@@ -2,7 +2,10 @@ package dev.fastci.contract;
 
 import dev.fastci.spec.PipelineSpec;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The input of one execution of a pipeline run. A run's first execution starts every job; a retry
@@ -18,6 +21,9 @@ import java.util.List;
  * @param hostLostAfterMillis a job that no worker of the run's host picks up for this long makes
  *     the workflow check the host, and move the run to another host when it does not answer; null
  *     for {@link #DEFAULT_HOST_LOST_AFTER}
+ * @param conditionSkips the jobs whose {@code when} does not match the run's facts (branch, event,
+ *     changed paths), with the reason; judged when the run was accepted, so every execution of the
+ *     run skips the same jobs
  */
 public record PipelineRun(
     String runId,
@@ -26,11 +32,16 @@ public record PipelineRun(
     List<JobState> carriedOver,
     String hostId,
     boolean serverManaged,
-    Long hostLostAfterMillis) {
+    Long hostLostAfterMillis,
+    Map<String, String> conditionSkips) {
   public static final Duration DEFAULT_HOST_LOST_AFTER = Duration.ofSeconds(60);
 
   public PipelineRun {
     carriedOver = carriedOver == null ? List.of() : List.copyOf(carriedOver);
+    conditionSkips =
+        conditionSkips == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(conditionSkips));
     if (hostLostAfterMillis != null && hostLostAfterMillis < 1) {
       throw new IllegalArgumentException("hostLostAfterMillis: must be > 0");
     }
@@ -43,7 +54,7 @@ public record PipelineRun(
       List<JobState> carriedOver,
       String hostId,
       boolean serverManaged) {
-    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null);
+    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null, null);
   }
 
   /** A first execution that nobody records: the command line's. */
@@ -60,7 +71,13 @@ public record PipelineRun(
 
   public PipelineRun withHostLostAfter(Duration after) {
     return new PipelineRun(
-        runId, spec, attempt, carriedOver, hostId, serverManaged, after.toMillis());
+        runId, spec, attempt, carriedOver, hostId, serverManaged, after.toMillis(), conditionSkips);
+  }
+
+  /** The same run, with the jobs its conditions skip. */
+  public PipelineRun withConditionSkips(Map<String, String> skips) {
+    return new PipelineRun(
+        runId, spec, attempt, carriedOver, hostId, serverManaged, hostLostAfterMillis, skips);
   }
 
   /** True for a retry or a resume: the pipeline dir (and checkout) already exist. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code "on": {"branches": ["main", "release/*"]}}: which pushed branches start a pipeline. In a
@@ -56,24 +55,6 @@ public final class BranchFilter {
       return false;
     }
     String branch = ref.substring("refs/heads/".length());
-    return patterns.stream().anyMatch(p -> glob(p).matcher(branch).matches());
-  }
-
-  private static Pattern glob(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+    return patterns.stream().anyMatch(p -> Glob.matches(p, branch));
   }
 }

@@ -1,5 +1,6 @@
 package dev.fastci.spec;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  *     for every push
  * @param secrets the names of the secrets every job gets (each job's {@link
  *     JobSpec#pipelineSecrets()} holds them too)
+ * @param services containers of the run beside its jobs, started when it starts
  */
 public record PipelineSpec(
     String name,
@@ -24,13 +26,39 @@ public record PipelineSpec(
     String repoUrl,
     String commitHash,
     List<String> branches,
-    List<String> secrets) {
+    List<String> secrets,
+    List<ServiceSpec> services) {
 
   public PipelineSpec {
     jobs = List.copyOf(jobs);
     parents = parents == null ? Map.of() : Map.copyOf(parents);
     branches = branches == null ? null : List.copyOf(branches);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
+    services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /** A pipeline without services. */
+  public PipelineSpec(
+      String name,
+      List<JobSpec> jobs,
+      Map<String, List<String>> parents,
+      String bindWorkdirFromHost,
+      boolean setupPipelineDir,
+      String repoUrl,
+      String commitHash,
+      List<String> branches,
+      List<String> secrets) {
+    this(
+        name,
+        jobs,
+        parents,
+        bindWorkdirFromHost,
+        setupPipelineDir,
+        repoUrl,
+        commitHash,
+        branches,
+        secrets,
+        null);
   }
 
   /** A pipeline without pipeline-level secrets. */
@@ -58,6 +86,29 @@ public record PipelineSpec(
   /** True when the jobs share a host dir at /fastci/pipeline (asked for, or holding a checkout). */
   public boolean needsPipelineDir() {
     return setupPipelineDir || repoUrl != null;
+  }
+
+  /**
+   * The jobs whose {@code when} does not match the run's facts, with the reason, in job order.
+   * Judged once, when the run is accepted; {@code when.status} is judged as the run goes.
+   */
+  public Map<String, String> conditionSkips(RunFacts facts) {
+    Map<String, String> skips = new LinkedHashMap<>();
+    for (JobSpec job : jobs) {
+      String reason = job.when() == null ? null : job.when().skipReason(facts);
+      if (reason != null) {
+        skips.put(job.name(), reason);
+      }
+    }
+    return skips;
+  }
+
+  /** The service of this name. */
+  public ServiceSpec service(String name) {
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
   }
 
   public List<String> parentsOf(String job) {

@@ -25,7 +25,8 @@ final class SpecValidator {
           "repo_url",
           "commit_hash",
           "on",
-          "secrets");
+          "secrets",
+          "services");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /** The outcome of a validation: a spec exactly when there are no errors. */
@@ -59,11 +60,26 @@ final class SpecValidator {
         secretsNode == null || secretsNode.isNull()
             ? List.of()
             : SecretRules.secrets(secretsNode, "secrets", at.apply("secrets"));
+    JsonNode servicesNode = root.get("services");
+    List<ServiceSpec> services =
+        servicesNode == null || servicesNode.isNull()
+            ? List.of()
+            : ServiceRules.services(servicesNode, at.apply("services"));
     JobValidator jobValidator = new JobValidator(secrets);
     List<JobSpec> jobs = jobs(root.get("jobs"), jobValidator, at.apply("jobs"));
     List<String> jobNames = jobs == null ? null : List.copyOf(jobValidator.names());
     Map<String, List<String>> parents =
-        DagValidator.validate(root.get("parents"), jobNames, at.apply("parents"));
+        DagValidator.validate(
+            root.get("parents"), jobNames, jobValidator.groups(), at.apply("parents"));
+    if (jobs != null) {
+      ServiceReferences.check(
+          root.get("jobs"),
+          servicesNode,
+          services.stream().map(ServiceSpec::name).collect(java.util.stream.Collectors.toSet()),
+          jobValidator,
+          at.apply("jobs"),
+          at.apply("services"));
+    }
     String workdir =
         workdir(root.get("bind_workdir_from_host"), at.apply("bind_workdir_from_host"));
     boolean setupDir = setupDir(root.get("setup_pipeline_dir"), at.apply("setup_pipeline_dir"));
@@ -88,7 +104,7 @@ final class SpecValidator {
     }
     PipelineSpec spec =
         new PipelineSpec(
-            name, jobs, parents, workdir, setupDir, repoUrl, commit, branches, secrets);
+            name, jobs, parents, workdir, setupDir, repoUrl, commit, branches, secrets, services);
     return new Result(spec, List.of());
   }
 
@@ -128,10 +144,17 @@ final class SpecValidator {
         errors.add(at, "must be an object");
         continue;
       }
-      JobSpec job = validator.validate(value.get(i), at, errors);
-      if (job != null) {
-        jobs.add(job);
-      }
+      jobs.addAll(validator.validate(value.get(i), at, errors));
+    }
+    if (jobs.size() > maxJobs) {
+      errors.add(
+          "jobs",
+          "at most "
+              + maxJobs
+              + " jobs are allowed, got "
+              + jobs.size()
+              + " with every matrix expanded");
+      return null;
     }
     return jobs;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -160,5 +161,8 @@ class ClusterLimitsIntegrationTest {
 
     @Override
     public void runEvent(String runId, int attempt, PipelineEvent event) {}
+
+    @Override
+    public void tryEnded(String runId, String job, int attempt, JobTry ended) {}
   }
 }

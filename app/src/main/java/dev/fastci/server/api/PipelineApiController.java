@@ -1,6 +1,7 @@
 package dev.fastci.server.api;
 
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.server.runs.Branches;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
@@ -48,7 +49,8 @@ class PipelineApiController {
   ResponseEntity<Map<String, String>> submit(
       @RequestBody(required = false) byte[] body,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
-      @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger) {
+      @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger,
+      @RequestParam(value = "branch", required = false) String branch) {
     if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
       throw new UnsupportedSpecType();
     }
@@ -58,7 +60,8 @@ class PipelineApiController {
             : SpecFormat.AUTO;
     String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
     String text = body == null ? "" : SpecBytes.decode(body, charset(contentType));
-    String id = runs.submit(text, format, Trigger.of(type));
+    Trigger started = Trigger.of(type);
+    String id = runs.submit(text, format, started, started.facts(Branches.checked(branch), null));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
   }
 

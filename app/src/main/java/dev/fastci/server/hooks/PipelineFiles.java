@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -48,6 +51,39 @@ class PipelineFiles {
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + repo + " at " + commit, e);
+    }
+  }
+
+  /**
+   * The files that differ between two commits (added, changed, deleted or renamed: both names), for
+   * {@code when.path}; null when {@code before} is not a commit of the repository (a new branch: no
+   * diff is known, so every path counts as changed).
+   */
+  List<String> changedPaths(String repo, String before, String after) {
+    try (Repository repository =
+            new FileRepositoryBuilder().setGitDir(gitDir(repo)).setMustExist(true).build();
+        RevWalk walk = new RevWalk(repository);
+        TreeWalk tree = new TreeWalk(repository)) {
+      ObjectId from = ObjectId.fromString(before);
+      if (from.equals(ObjectId.zeroId()) || !repository.getObjectDatabase().has(from)) {
+        return null;
+      }
+      tree.addTree(walk.parseCommit(from).getTree());
+      tree.addTree(walk.parseCommit(ObjectId.fromString(after)).getTree());
+      tree.setRecursive(true);
+      Set<String> paths = new LinkedHashSet<>();
+      for (DiffEntry entry : DiffEntry.scan(tree)) {
+        if (!entry.getOldPath().equals(DiffEntry.DEV_NULL)) {
+          paths.add(entry.getOldPath());
+        }
+        if (!entry.getNewPath().equals(DiffEntry.DEV_NULL)) {
+          paths.add(entry.getNewPath());
+        }
+      }
+      return List.copyOf(paths);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot diff " + repo + " between " + before + " and " + after, e);
     }
   }
 

@@ -14,6 +14,7 @@ import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.HostPaths;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.io.IOException;
@@ -66,6 +67,7 @@ class PushPipelines {
       return new Started(started, errors);
     }
     boolean trusted = trusted(push.repo());
+    RunFacts facts = null; // the diff is read once, and only when a pipeline starts
     for (PipelineFiles.PipelineFile file : files.at(push.repo(), push.after())) {
       try {
         String json = pinnedToCommit(file, push);
@@ -76,7 +78,11 @@ class PushPipelines {
         if (!trusted) {
           UNTRUSTED.enforce(spec);
         }
-        started.add(runs.submit(json, SpecFormat.JSON, trigger(push, file.path())));
+        Trigger trigger = trigger(push, file.path());
+        if (facts == null) {
+          facts = trigger.facts(null, files.changedPaths(push.repo(), push.before(), push.after()));
+        }
+        started.add(runs.submit(json, SpecFormat.JSON, trigger, facts));
       } catch (InvalidSpecException e) {
         log.warn("{} at {} is not a valid pipeline: {}", file.path(), push.after(), e.getMessage());
         errors.put(file.path(), e.errors());

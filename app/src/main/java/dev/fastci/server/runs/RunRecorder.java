@@ -2,9 +2,11 @@ package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.ServiceState;
 import dev.fastci.server.metrics.RunMeters;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +19,22 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
+  private final JobTriesStore tries;
   private final RunMeters meters;
 
-  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events, RunMeters meters) {
+  public RunRecorder(
+      RunStore store,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries,
+      RunMeters meters) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.services = services;
+    this.tries = tries;
     this.meters = meters;
   }
 
@@ -32,11 +44,18 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  @Transactional
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
     if (job.status() != JobStatus.SKIPPED && job.startedAt() != null && job.finishedAt() != null) {
       meters.jobFinished(job.status(), Duration.ofMillis(job.finishedAt() - job.startedAt()));
     }
+    saveTries(runId, job);
+  }
+
+  @Override
+  public void tryEnded(String runId, String job, int attempt, JobTry ended) {
+    tries.saveTry(runId, job, attempt, ended);
   }
 
   @Override
@@ -54,7 +73,11 @@ public class RunRecorder implements RunRecorderActivities {
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
+        saveTries(state.runId(), job);
       }
+    }
+    for (ServiceState service : state.services()) {
+      services.save(state.runId(), service);
     }
     boolean ended =
         store.markFinished(
@@ -87,5 +110,11 @@ public class RunRecorder implements RunRecorderActivities {
                             meters.queueWait(
                                 Duration.ofMillis(
                                     Math.max(0, first - run.createdAt().toEpochMilli())))));
+  }
+
+  private void saveTries(String runId, JobState job) {
+    for (JobTry ended : job.tries()) {
+      tries.saveTry(runId, job.name(), job.attempt(), ended);
+    }
   }
 }

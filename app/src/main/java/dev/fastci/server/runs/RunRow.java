@@ -3,7 +3,13 @@ package dev.fastci.server.runs;
 import dev.fastci.contract.PipelineStatus;
 import java.time.Instant;
 
-/** One run as the store holds it. JSON columns stay text here. */
+/**
+ * One run as the store holds it. JSON columns stay text here.
+ *
+ * @param event what started the run (push, tag, manual, api, ...); null for runs of older releases
+ * @param branch the run's branch, or null
+ * @param conditionSkipsJson the jobs its conditions skipped, with the reason; null for none
+ */
 record RunRow(
     String id,
     String name,
@@ -16,4 +22,7 @@ record RunRow(
     String host,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    String event,
+    String branch,
+    String conditionSkipsJson) {}

@@ -28,7 +28,10 @@ final class RunRowMappers {
         rs.getString("host"),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        rs.getString("event"),
+        rs.getString("branch"),
+        rs.getString("condition_skips"));
   }
 
   /** A {@code runs} row as the run lists show it. */
@@ -55,7 +58,8 @@ final class RunRowMappers {
         rs.getString("host"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
-        rs.getBoolean("cached"));
+        rs.getBoolean("cached"),
+        rs.getString("skip_reason"));
   }
 
   /** A {@code run_events} row. */

@@ -20,10 +20,12 @@ import dev.fastci.server.metrics.RunMeters;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,10 +91,18 @@ public class RunService {
    * host path outside {@code fastci.volumes.allowed-roots}.
    */
   public String submit(String text, SpecFormat format, Trigger trigger) {
+    return submit(text, format, trigger, trigger.facts(null, null));
+  }
+
+  /**
+   * Validates and starts a run whose conditions are judged against these facts (its event, branch
+   * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
+   */
+  public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
     Actor actor = Actor.starting(trigger.type());
     String id;
     try {
-      id = start(text, format, trigger);
+      id = start(text, format, trigger, facts);
     } catch (RuntimeException e) {
       audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
       throw e;
@@ -101,13 +111,21 @@ public class RunService {
     return id;
   }
 
-  private String start(String text, SpecFormat format, Trigger trigger) {
+  private String start(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
     PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), trigger.type());
     submissions.enforce(spec); // secrets this server lacks, limits above its maximums
     String id = RunIds.newId();
+    Map<String, String> skips = spec.conditionSkips(facts);
     store.insert(
-        id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true));
+        id,
+        spec.name(),
+        specs.toJson(text, format),
+        write(trigger.asMap()),
+        Instant.now(),
+        facts.event(),
+        facts.branch(),
+        skips.isEmpty() ? null : write(skips));
+    begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
     meters.runStarted();
     return id;
   }
@@ -124,9 +142,22 @@ public class RunService {
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
   }
 
+  /** The spec of one service of a run, from the store alone (no workflow query). */
+  public dev.fastci.spec.ServiceSpec serviceSpec(String id, String service) {
+    return specs.stored(views.row(id).specJson()).services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + service));
+  }
+
   /** The run's latest attempt, from the store alone (no workflow query). */
   public int latestAttempt(String id) {
     return views.row(id).attempt();
+  }
+
+  /** The tries of a job attempt, oldest first: the latest attempt's live, others' stored. */
+  public List<TryView> tries(RunDetail run, String job, int attempt) {
+    return views.triesOf(run, job, attempt);
   }
 
   /** How an earlier attempt of a job ended, from the store. */
@@ -210,7 +241,9 @@ public class RunService {
     if (evicted) {
       recorder.runEvent(run.id(), attempt, new PipelineEvent(System.currentTimeMillis(), EVICTED));
     }
-    begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
+    begin(
+        new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)
+            .withConditionSkips(conditionSkips(run)));
     meters.runStarted();
     return attempt;
   }
@@ -229,14 +262,24 @@ public class RunService {
       return; // an external cluster kept the workflow: it simply goes on
     }
     List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    jobRows.latestJobs(id).values().stream()
-        .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
-        .forEach(row -> carried.add(views.state(row, List.of())));
+    carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     begin(
-        new PipelineRun(
-            id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true));
+        new PipelineRun(id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)
+            .withConditionSkips(conditionSkips(run)));
+  }
+
+  /** The jobs the run's conditions skipped when it was accepted. */
+  private Map<String, String> conditionSkips(RunRow run) {
+    if (run.conditionSkipsJson() == null) {
+      return Map.of();
+    }
+    try {
+      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void begin(PipelineRun run) {

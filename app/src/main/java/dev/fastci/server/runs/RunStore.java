@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunStore {
   private static final String RUN_COLUMNS =
       "id, name, status, attempt, spec_json, trigger_json, carried_json, error, host,"
-          + " created_at, started_at, finished_at";
+          + " created_at, started_at, finished_at, event, branch, condition_skips";
 
   private final JdbcClient jdbc;
 
@@ -32,11 +32,37 @@ public class RunStore {
   }
 
   void insert(String id, String name, String specJson, String triggerJson, Instant createdAt) {
+    insert(id, name, specJson, triggerJson, createdAt, null, null, null);
+  }
+
+  /**
+   * @param event what started the run
+   * @param branch the run's branch, or null
+   * @param conditionSkipsJson the jobs its conditions skip, with the reason, or null for none
+   */
+  void insert(
+      String id,
+      String name,
+      String specJson,
+      String triggerJson,
+      Instant createdAt,
+      String event,
+      String branch,
+      String conditionSkipsJson) {
     jdbc.sql(
             "insert into runs (id, name, status, attempt, spec_json, trigger_json, carried_json,"
-                + " created_at) values (?, ?, ?, 1, ?, ?, '[]', ?)")
+                + " created_at, event, branch, condition_skips)"
+                + " values (?, ?, ?, 1, ?, ?, '[]', ?, ?, ?, ?)")
         .params(
-            id, name, PipelineStatus.PENDING.name(), specJson, triggerJson, timestamp(createdAt))
+            id,
+            name,
+            PipelineStatus.PENDING.name(),
+            specJson,
+            triggerJson,
+            timestamp(createdAt),
+            event,
+            branch,
+            conditionSkipsJson)
         .update();
   }
 

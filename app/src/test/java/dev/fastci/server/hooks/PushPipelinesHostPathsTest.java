@@ -76,7 +76,7 @@ class PushPipelinesHostPathsTest {
         pipeline("workdir", "", "\"bind_workdir_from_host\":\"/srv/work\","),
         ".fastci/plain.json",
         pipeline("plain", ",\"volumes\":[\"cache:/cache\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-plain");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-plain");
 
     PushPipelines.Started started = pipelines(List.of()).start(push(repo.toString()));
 
@@ -90,9 +90,9 @@ class PushPipelinesHostPathsTest {
     assertThat(started.errors().get(".fastci/workdir.json"))
         .extracting(SpecError::path)
         .containsExactly("bind_workdir_from_host");
-    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any());
-    verify(runs, never()).submit(contains("\"mounts\""), any(), any());
-    verify(runs, never()).submit(contains("\"workdir\""), any(), any());
+    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any(), any());
+    verify(runs, never()).submit(contains("\"mounts\""), any(), any(), any());
+    verify(runs, never()).submit(contains("\"workdir\""), any(), any(), any());
   }
 
   @Test
@@ -102,14 +102,14 @@ class PushPipelinesHostPathsTest {
         repo.toString(),
         ".fastci/mounts.json",
         pipeline("mounts", ",\"volumes\":[\"" + temp + "/data:/data\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-mounts");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-mounts");
 
     PushPipelines.Started started =
         pipelines(List.of(repo.toString())).start(push(repo.toString()));
 
     assertThat(started.errors()).isEmpty();
     assertThat(started.pipelines()).containsExactly("run-mounts");
-    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any());
+    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any(), any());
   }
 
   @Test

@@ -78,6 +78,22 @@ class SubmissionPolicyTest {
   }
 
   @Test
+  void aServicesUnknownSecretsAndLimitsAboveTheMaximumsAreRefusedByPath() {
+    SubmissionPolicy policy =
+        policy(Map.of("fastci.limits.max-memory", "1g", "fastci.limits.max-cpus", "2"));
+    String json =
+        "{'name':'p','services':[{'name':'db','image':'pg','secrets':['DB','NOPE'],"
+            + "'memory':'2g','cpus':4}],"
+            + "'jobs':[{'name':'a','image':'i','command':'true','services':['db']}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "services[0].secrets[1]: secret NOPE is not set on the server (FASTCI_SECRET_NOPE)\n"
+                + "services[0].memory: at most 1g is allowed on this server\n"
+                + "services[0].cpus: at most 2 is allowed on this server");
+  }
+
+  @Test
   void aSpecWithinTheLimitsWithKnownSecretsPasses() {
     PipelineSpec spec =
         spec(

@@ -100,7 +100,7 @@ class BrowserIntegrationTest {
     assertThat(browser.findElements(By.cssSelector(".timeline .bar.critical"))).isNotEmpty();
     saveScreenshot("run-page.png");
 
-    browser.findElement(By.linkText("build")).click();
+    clickThroughLiveUpdates(By.linkText("build"));
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
     assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
@@ -131,7 +131,7 @@ class BrowserIntegrationTest {
     String runId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
     waitUntil(() -> !DockerEngine.fastciContainers(runId).isEmpty());
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
 
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(DockerEngine.fastciContainers(runId)).isEmpty();
@@ -163,7 +163,7 @@ class BrowserIntegrationTest {
     operatedRun = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
     logOut();
@@ -238,8 +238,8 @@ class BrowserIntegrationTest {
   }
 
   /**
-   * Clicks an element of the run page's live fragment, which the server's first event re-renders
-   * (the element found may be replaced before the click lands).
+   * Clicks an element of the run page's live fragment, which the server's events re-render while
+   * the run goes on (the element found may be replaced before the click lands).
    */
   private static void clickThroughLiveUpdates(By element) {
     new WebDriverWait(browser, Duration.ofSeconds(20))

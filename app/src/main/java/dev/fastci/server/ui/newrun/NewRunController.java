@@ -1,9 +1,12 @@
 package dev.fastci.server.ui.newrun;
 
+import dev.fastci.server.runs.Branches;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +36,29 @@ class NewRunController {
   }
 
   @PostMapping("/runs/new")
-  String start(@RequestParam(defaultValue = "") String spec, Model model) {
+  String start(
+      @RequestParam(defaultValue = "") String spec,
+      @RequestParam(defaultValue = "") String branch,
+      Model model) {
     try {
-      String id = runs.submit(spec, SpecFormat.AUTO, Trigger.of("manual"));
+      Trigger manual = Trigger.of("manual");
+      String id =
+          runs.submit(spec, SpecFormat.AUTO, manual, manual.facts(Branches.checked(branch), null));
       return "redirect:/runs/" + id;
     } catch (InvalidSpecException e) {
-      model.addAttribute("templates", examples.names());
-      model.addAttribute("template", "");
-      model.addAttribute("spec", spec);
-      model.addAttribute("errors", e.errors());
-      return VIEW;
+      return again(spec, branch, e.errors(), model);
+    } catch (IllegalArgumentException badBranch) {
+      return again(spec, branch, List.of(new SpecError("branch", badBranch.getMessage())), model);
     }
+  }
+
+  /** The form again, with what was typed and every problem by path; nothing was started. */
+  private String again(String spec, String branch, List<SpecError> errors, Model model) {
+    model.addAttribute("templates", examples.names());
+    model.addAttribute("template", "");
+    model.addAttribute("spec", spec);
+    model.addAttribute("branch", branch);
+    model.addAttribute("errors", errors);
+    return VIEW;
   }
 }

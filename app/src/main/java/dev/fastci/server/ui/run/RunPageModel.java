@@ -42,6 +42,7 @@ final class RunPageModel {
     model.put("dag", DagLayout.layout(run.jobs()));
     model.put("timeline", Timelines.of(run.jobs(), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
+    model.put("services", run.services().stream().map(s -> ServiceLine.of(s, now)).toList());
     model.put("canOperate", canOperate);
     model.put("history", history);
     return model;

@@ -19,6 +19,7 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.server.ui.UiWebMvcTest;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.util.List;
@@ -62,17 +63,18 @@ class NewRunControllerTest {
 
   @Test
   void validSpecStartsAManualRunAndRedirectsToIt() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r7");
+    when(runs.submit(any(), any(), any(), any())).thenReturn("r7");
 
     mvc.perform(post("/runs/new").param("spec", SPEC).with(csrf()))
         .andExpect(redirectedUrl("/runs/r7"));
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("manual"));
+    verify(runs)
+        .submit(SPEC, SpecFormat.AUTO, Trigger.of("manual"), new RunFacts("manual", null, null));
   }
 
   @Test
   void invalidSpecShowsTheErrorsByPathAndKeepsTheText() throws Exception {
-    when(runs.submit(any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(
