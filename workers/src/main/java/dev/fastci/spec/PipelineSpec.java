@@ -11,9 +11,11 @@ import java.util.Map;
  * @param bindWorkdirFromHost an absolute host path mounted at /fastci/workdir, or null
  * @param repoUrl a repository cloned at {@code commitHash} into the pipeline dir, or null
  * @param branches {@code on.branches}: the pushed branches (glob patterns) that start it, or null
- *     for every push
+ *     (see {@link BranchFilter#startsOnPush})
  * @param secrets the names of the secrets every job gets (each job's {@link
  *     JobSpec#pipelineSecrets()} holds them too)
+ * @param pullRequests {@code on.pull_request}: the pull requests that start it, or null (see {@link
+ *     BranchFilter#startsOnPullRequest})
  */
 public record PipelineSpec(
     String name,
@@ -24,13 +26,38 @@ public record PipelineSpec(
     String repoUrl,
     String commitHash,
     List<String> branches,
-    List<String> secrets) {
+    List<String> secrets,
+    PullRequestFilter pullRequests) {
 
   public PipelineSpec {
     jobs = List.copyOf(jobs);
     parents = parents == null ? Map.of() : Map.copyOf(parents);
     branches = branches == null ? null : List.copyOf(branches);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
+  }
+
+  /** A pipeline without {@code on.pull_request}. */
+  public PipelineSpec(
+      String name,
+      List<JobSpec> jobs,
+      Map<String, List<String>> parents,
+      String bindWorkdirFromHost,
+      boolean setupPipelineDir,
+      String repoUrl,
+      String commitHash,
+      List<String> branches,
+      List<String> secrets) {
+    this(
+        name,
+        jobs,
+        parents,
+        bindWorkdirFromHost,
+        setupPipelineDir,
+        repoUrl,
+        commitHash,
+        branches,
+        secrets,
+        null);
   }
 
   /** A pipeline without pipeline-level secrets. */
@@ -52,6 +79,7 @@ public record PipelineSpec(
         repoUrl,
         commitHash,
         branches,
+        null,
         null);
   }
 

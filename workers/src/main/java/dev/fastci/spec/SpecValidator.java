@@ -69,7 +69,7 @@ final class SpecValidator {
     boolean setupDir = setupDir(root.get("setup_pipeline_dir"), at.apply("setup_pipeline_dir"));
     String repoUrl = repoUrl(root.get("repo_url"), at.apply("repo_url"));
     String commit = commit(root.get("commit_hash"), at.apply("commit_hash"));
-    List<String> branches = BranchFilter.parse(root.get("on"), at.apply("on"));
+    BranchFilter.On on = BranchFilter.parse(root.get("on"), at.apply("on"));
     if (!setupDir && repoUrl == null) {
       outputsNeedAPipelineDir(root.get("jobs"), at.apply("jobs"));
     }
@@ -88,7 +88,16 @@ final class SpecValidator {
     }
     PipelineSpec spec =
         new PipelineSpec(
-            name, jobs, parents, workdir, setupDir, repoUrl, commit, branches, secrets);
+            name,
+            jobs,
+            parents,
+            workdir,
+            setupDir,
+            repoUrl,
+            commit,
+            on.branches(),
+            secrets,
+            on.pullRequests());
     return new Result(spec, List.of());
   }
 

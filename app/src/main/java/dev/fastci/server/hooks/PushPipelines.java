@@ -70,7 +70,7 @@ class PushPipelines {
       try {
         String json = pinnedToCommit(file, push);
         PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
-        if (!BranchFilter.matches(spec.branches(), push.ref())) {
+        if (!BranchFilter.startsOnPush(spec, push.ref())) {
           continue;
         }
         if (!trusted) {
