@@ -13,6 +13,8 @@ import java.util.List;
  * @param parents the job's parents: a memoization key includes theirs
  * @param keyed true when the pipeline memoizes a job: every job then computes its key, which its
  *     descendants' keys include
+ * @param untrusted a pull request from a fork: the job gets no secret (it ends in ERROR when it
+ *     names one) and saves no cache and no memo
  */
 public record JobRequest(
     String runId,
@@ -22,7 +24,8 @@ public record JobRequest(
     String workdirFromHost,
     boolean workInPipelineDir,
     List<String> parents,
-    boolean keyed) {
+    boolean keyed,
+    boolean untrusted) {
 
   public JobRequest {
     parents = parents == null ? List.of() : List.copyOf(parents);
@@ -36,6 +39,15 @@ public record JobRequest(
       String pipelineDir,
       String workdirFromHost,
       boolean workInPipelineDir) {
-    this(runId, attempt, job, pipelineDir, workdirFromHost, workInPipelineDir, List.of(), false);
+    this(
+        runId,
+        attempt,
+        job,
+        pipelineDir,
+        workdirFromHost,
+        workInPipelineDir,
+        List.of(),
+        false,
+        false);
   }
 }

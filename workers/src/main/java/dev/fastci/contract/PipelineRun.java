@@ -18,6 +18,8 @@ import java.util.List;
  * @param hostLostAfterMillis a job that no worker of the run's host picks up for this long makes
  *     the workflow check the host, and move the run to another host when it does not answer; null
  *     for {@link #DEFAULT_HOST_LOST_AFTER}
+ * @param repoAccess how the repository of a run in repo mode is fetched; null for its plain URL
+ * @param untrusted a pull request from a fork: its jobs get no secret and write no cache or memo
  */
 public record PipelineRun(
     String runId,
@@ -26,7 +28,9 @@ public record PipelineRun(
     List<JobState> carriedOver,
     String hostId,
     boolean serverManaged,
-    Long hostLostAfterMillis) {
+    Long hostLostAfterMillis,
+    RepoAccess repoAccess,
+    boolean untrusted) {
   public static final Duration DEFAULT_HOST_LOST_AFTER = Duration.ofSeconds(60);
 
   public PipelineRun {
@@ -43,7 +47,7 @@ public record PipelineRun(
       List<JobState> carriedOver,
       String hostId,
       boolean serverManaged) {
-    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null);
+    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null, null, false);
   }
 
   /** A first execution that nobody records: the command line's. */
@@ -60,7 +64,34 @@ public record PipelineRun(
 
   public PipelineRun withHostLostAfter(Duration after) {
     return new PipelineRun(
-        runId, spec, attempt, carriedOver, hostId, serverManaged, after.toMillis());
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        after.toMillis(),
+        repoAccess,
+        untrusted);
+  }
+
+  /** The same execution, fetching its repository this way and trusted or not. */
+  public PipelineRun withOrigin(RepoAccess access, boolean untrustedRun) {
+    return new PipelineRun(
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        hostLostAfterMillis,
+        access,
+        untrustedRun);
+  }
+
+  /** How the repository is fetched: {@link RepoAccess#DEFAULT} when nothing else was said. */
+  public RepoAccess access() {
+    return repoAccess == null ? RepoAccess.DEFAULT : repoAccess;
   }
 
   /** True for a retry or a resume: the pipeline dir (and checkout) already exist. */

@@ -72,7 +72,7 @@ public final class FastciWorker implements AutoCloseable {
                 removals,
                 config.cacheLimits())
             .sendingLogsWith(shipper),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals));
+        new PipelineDirActivitiesImpl(config.dataDir(), removals, config.secrets()));
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));

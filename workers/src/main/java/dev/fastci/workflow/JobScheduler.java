@@ -91,7 +91,8 @@ final class JobScheduler {
               spec.bindWorkdirFromHost(),
               spec.repoUrl() != null,
               spec.parentsOf(job.name()),
-              memoizes);
+              memoizes,
+              run.untrusted());
       JobActivities activities = host.jobs(job);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
       CancellationScope scope =
