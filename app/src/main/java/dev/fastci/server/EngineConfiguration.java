@@ -2,6 +2,7 @@ package dev.fastci.server;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.Engine;
 import org.springframework.context.annotation.Bean;
@@ -11,12 +12,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+  /** Where the server and its own worker read secrets: {@code FASTCI_SECRET_<NAME>}. */
+  @Bean
+  SecretSource secretSource() {
+    return SecretSource.environment();
+  }
+
   @Bean(destroyMethod = "close")
-  Engine engine(FastciProperties properties) {
+  Engine engine(FastciProperties properties, SecretSource secrets) {
     return Engine.start(
         properties.temporal().target(),
         properties.temporal().embeddedPort(),
-        properties.workerConfig(),
+        properties.workerConfig().withSecrets(secrets),
         properties.worker().isEnabled());
   }
 

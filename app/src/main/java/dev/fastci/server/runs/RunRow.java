@@ -16,4 +16,6 @@ record RunRow(
     String host,
     Instant createdAt,
     Instant startedAt,
-    Instant finishedAt) {}
+    Instant finishedAt,
+    String repoAccessJson,
+    boolean untrusted) {}

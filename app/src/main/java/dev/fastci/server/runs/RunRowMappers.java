@@ -28,7 +28,9 @@ final class RunRowMappers {
         rs.getString("host"),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        rs.getString("repo_access_json"),
+        rs.getBoolean("untrusted"));
   }
 
   /** A {@code runs} row as the run lists show it. */

@@ -43,6 +43,9 @@ public class RunService {
   private final HostPathPolicy hostPaths;
   private final SubmissionPolicy submissions;
 
+  /**
+   * @param secrets the secrets this server has: a submission may name only those
+   */
   public RunService(
       RunStore store,
       JobRowsStore jobRows,
@@ -51,7 +54,8 @@ public class RunService {
       PipelineClient pipelines,
       ObjectMapper json,
       FastciProperties properties,
-      RunRecorder recorder) {
+      RunRecorder recorder,
+      SecretSource secrets) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
@@ -63,7 +67,7 @@ public class RunService {
     this.hostPaths =
         HostPathPolicy.underRoots(
             properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
-    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.submissions = new SubmissionPolicy(properties.limits(), secrets);
   }
 
   /**
@@ -71,12 +75,31 @@ public class RunService {
    * host path outside {@code fastci.volumes.allowed-roots}.
    */
   public String submit(String text, SpecFormat format, Trigger trigger) {
+    return submit(text, format, trigger, RunOrigin.SUBMITTED);
+  }
+
+  /**
+   * Like {@link #submit(String, SpecFormat, Trigger)}, for a run whose repository is fetched in a
+   * particular way or whose code is untrusted. An untrusted run may name secrets the server lacks:
+   * it gets none anyway, and its jobs that name one end in ERROR saying why.
+   */
+  public String submit(String text, SpecFormat format, Trigger trigger, RunOrigin origin) {
     PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
-    submissions.enforce(spec); // secrets this server lacks, limits above its maximums
+    submissions.enforce(spec, !origin.untrusted()); // secrets it lacks, limits above its maximums
     String id = RunIds.newId();
+    String json = specs.toJson(text, format);
+    String triggered = write(trigger.asMap());
     store.insert(
-        id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true));
+        id,
+        spec.name(),
+        json,
+        triggered,
+        Instant.now(),
+        RunOrigins.accessJson(origin),
+        origin.untrusted());
+    begin(
+        new PipelineRun(id, spec, 1, List.of(), null, true)
+            .withOrigin(origin.access(), origin.untrusted()));
     return id;
   }
 
@@ -151,7 +174,9 @@ public class RunService {
     }
     int attempt = run.attempt() + 1;
     store.startAttempt(run.id(), attempt, write(carried));
-    begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
+    begin(
+        RunOrigins.applied(
+            run, new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)));
     return attempt;
   }
 
@@ -175,8 +200,10 @@ public class RunService {
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     begin(
-        new PipelineRun(
-            id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true));
+        RunOrigins.applied(
+            run,
+            new PipelineRun(
+                id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)));
   }
 
   private void begin(PipelineRun run) {

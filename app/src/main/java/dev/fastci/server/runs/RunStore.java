@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunStore {
   private static final String RUN_COLUMNS =
       "id, name, status, attempt, spec_json, trigger_json, carried_json, error, host,"
-          + " created_at, started_at, finished_at";
+          + " created_at, started_at, finished_at, repo_access_json, untrusted";
 
   private final JdbcClient jdbc;
 
@@ -32,11 +32,34 @@ public class RunStore {
   }
 
   void insert(String id, String name, String specJson, String triggerJson, Instant createdAt) {
+    insert(id, name, specJson, triggerJson, createdAt, null, false);
+  }
+
+  /**
+   * @param repoAccessJson how the run's repository is fetched, or null
+   * @param untrusted a pull request from a fork
+   */
+  void insert(
+      String id,
+      String name,
+      String specJson,
+      String triggerJson,
+      Instant createdAt,
+      String repoAccessJson,
+      boolean untrusted) {
     jdbc.sql(
             "insert into runs (id, name, status, attempt, spec_json, trigger_json, carried_json,"
-                + " created_at) values (?, ?, ?, 1, ?, ?, '[]', ?)")
+                + " created_at, repo_access_json, untrusted)"
+                + " values (?, ?, ?, 1, ?, ?, '[]', ?, ?, ?)")
         .params(
-            id, name, PipelineStatus.PENDING.name(), specJson, triggerJson, timestamp(createdAt))
+            id,
+            name,
+            PipelineStatus.PENDING.name(),
+            specJson,
+            triggerJson,
+            timestamp(createdAt),
+            repoAccessJson,
+            untrusted)
         .update();
   }
 

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpecParser;
@@ -38,7 +39,8 @@ class RunServiceHostPathsTest {
         pipelines,
         new ObjectMapper(),
         properties,
-        mock(RunRecorder.class));
+        mock(RunRecorder.class),
+        SecretSource.environment());
   }
 
   private String withVolume(String volume) {

@@ -43,6 +43,24 @@ abstract class RunStoreCases {
   }
 
   @Test
+  void aRunKeepsHowItsRepositoryIsFetchedAndWhetherItIsTrusted() {
+    withStore(
+        db -> {
+          db.runs()
+              .insert(
+                  "fork", "build", "{}", "{}", T0, "{\"fetchRef\":\"refs/pull/7/head\"}", true);
+          db.runs().insert("plain", "build", "{}", "{}", T0);
+
+          RunRow fork = db.runs().find("fork").orElseThrow();
+          RunRow plain = db.runs().find("plain").orElseThrow();
+          assertThat(fork.repoAccessJson()).isEqualTo("{\"fetchRef\":\"refs/pull/7/head\"}");
+          assertThat(fork.untrusted()).isTrue();
+          assertThat(plain.repoAccessJson()).isNull();
+          assertThat(plain.untrusted()).isFalse();
+        });
+  }
+
+  @Test
   void runsAreListedNewestFirstWithFiltersAndPages() {
     withStore(
         db -> {

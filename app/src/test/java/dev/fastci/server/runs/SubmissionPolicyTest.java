@@ -102,7 +102,8 @@ class SubmissionPolicyTest {
             pipelines,
             new ObjectMapper(),
             properties,
-            mock(RunRecorder.class));
+            mock(RunRecorder.class),
+            SecretSource.environment());
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
             + "'secrets':['FASTCI_TEST_SURELY_UNSET']}]}";
