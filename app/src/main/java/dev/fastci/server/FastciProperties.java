@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param backend what the server's worker runs jobs on: {@code docker} (the default) or {@code
  *     dummy}, which needs no engine (each job's DUMMY_* environment says what it does)
+ * @param publicUrl where users and forges reach this server ({@code https://ci.example.com}): the
+ *     commit statuses link to run pages under it and the webhook URLs are shown with it; required
+ *     once a repository is registered with a forge
  */
 @ConfigurationProperties("fastci")
 public record FastciProperties(
@@ -32,7 +35,8 @@ public record FastciProperties(
     Janitor janitor,
     Runs runs,
     Cache cache,
-    BackendKind backend) {
+    BackendKind backend,
+    String publicUrl) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();

@@ -27,21 +27,23 @@ import org.eclipse.jgit.transport.UploadPack;
  */
 public final class SmartHttpGitServer implements AutoCloseable {
   private final HttpServer server;
-  private final String expectedAuthorization;
+  private final String username;
+  private final String token;
   private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
   private final List<String> requests = new CopyOnWriteArrayList<>();
 
   private SmartHttpGitServer(String username, String token) throws IOException {
-    this.expectedAuthorization =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString((username + ":" + token).getBytes(StandardCharsets.UTF_8));
+    this.username = username;
+    this.token = token;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  /** A server that lets in only {@code username} with {@code token} as the password. */
+  /**
+   * A server that lets in only {@code username} with {@code token} as the password; any user name
+   * with the token when {@code username} is null (as GitHub and Gitea take a token).
+   */
   public static SmartHttpGitServer start(String username, String token) throws IOException {
     return new SmartHttpGitServer(username, token);
   }
@@ -62,7 +64,7 @@ public final class SmartHttpGitServer implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String line = exchange.getRequestMethod() + " " + path;
-      if (!expectedAuthorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
         requests.add(line + " 401");
         exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
         exchange.sendResponseHeaders(401, -1);
@@ -83,6 +85,18 @@ public final class SmartHttpGitServer implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
       }
     }
+  }
+
+  private boolean authorized(String header) {
+    if (header == null || !header.startsWith("Basic ")) {
+      return false;
+    }
+    String pair =
+        new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+    int colon = pair.indexOf(':');
+    return colon > 0
+        && (username == null || username.equals(pair.substring(0, colon)))
+        && token.equals(pair.substring(colon + 1));
   }
 
   private Repository repositoryOf(String path) {

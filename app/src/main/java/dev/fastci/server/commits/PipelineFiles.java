@@ -1,4 +1,4 @@
-package dev.fastci.server.hooks;
+package dev.fastci.server.commits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,21 +16,28 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline files of a repository at one commit, read with JGit from the pushed repository:
- * {@code .fastci/*.json}, {@code .fastci/*.yaml|yml}, and the original FastCI's {@code
- * fastci_pipelines/*pipeline.json}.
+ * The pipeline files of a repository at one commit, read with JGit from the pushed repository or a
+ * forge repository's mirror: {@code .fastci/*.json}, {@code .fastci/*.yaml|yml}, and the original
+ * FastCI's {@code fastci_pipelines/*pipeline.json}.
  */
 @Component
-class PipelineFiles {
+public class PipelineFiles {
   private static final Pattern PIPELINE_FILE =
       Pattern.compile("\\.fastci/[^/]+\\.(json|ya?ml)|fastci_pipelines/[^/]*pipeline\\.json");
 
   /** A pipeline file: its path in the repository and its text. */
-  record PipelineFile(String path, String text) {}
+  public record PipelineFile(String path, String text) {}
 
-  List<PipelineFile> at(String repo, String commit) {
+  /** The files in a repository on this host: a bare one, or a working copy's. */
+  public List<PipelineFile> at(String repo, String commit) {
+    return in(gitDir(repo), commit);
+  }
+
+  /** The files at the commit of the repository whose git dir this is (a mirror). */
+  public List<PipelineFile> in(java.io.File gitDir, String commit) {
+    String repo = gitDir.toString();
     try (Repository repository =
-            new FileRepositoryBuilder().setGitDir(gitDir(repo)).setMustExist(true).build();
+            new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build();
         RevWalk walk = new RevWalk(repository)) {
       RevCommit revCommit = walk.parseCommit(ObjectId.fromString(commit));
       List<PipelineFile> files = new ArrayList<>();

@@ -12,7 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** The API takes a bearer token (except health and the signed git hook); it keeps no session. */
+/**
+ * The API takes a bearer token (except health, the signed hooks and the repositories' badges); it
+ * keeps no session.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -36,7 +39,7 @@ public class SecurityConfiguration {
                     // a streamed log goes on in an async dispatch of an already checked request
                     .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/api/health", "/api/hooks/**")
+                    .requestMatchers("/api/health", "/api/hooks/**", "/api/repos/*/badge.svg")
                     .permitAll()
                     .anyRequest()
                     .hasRole("API"))

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
@@ -581,6 +582,7 @@ class SpecFuzzTest {
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
+      context.registerBean(SecretSource.class, () -> SecretSource.fromVariables(Map.of()));
       context.registerBean(PipelineSpecParser.class, () -> PARSER);
       context.registerBean(
           FastciProperties.class,

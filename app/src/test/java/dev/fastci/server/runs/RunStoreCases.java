@@ -47,8 +47,7 @@ abstract class RunStoreCases {
     withStore(
         db -> {
           db.runs()
-              .insert(
-                  "fork", "build", "{}", "{}", T0, "{\"fetchRef\":\"refs/pull/7/head\"}", true);
+              .insert("fork", "build", "{}", "{}", T0, "{\"fetchRef\":\"refs/pull/7/head\"}", true);
           db.runs().insert("plain", "build", "{}", "{}", T0);
 
           RunRow fork = db.runs().find("fork").orElseThrow();

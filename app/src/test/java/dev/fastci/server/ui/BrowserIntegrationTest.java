@@ -2,12 +2,21 @@ package dev.fastci.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.secrets.SecretSource;
+import dev.fastci.server.forge.ForgeRepository;
+import dev.fastci.server.forge.Signatures;
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,22 +31,34 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A person's path through the UI in a real browser against the real server, Docker and Temporal:
- * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run.
+ * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run,
+ * register repositories and follow a push on a repository's page.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
     classes = dev.fastci.server.FastciServerApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "fastci.public-url=https://ci.example.com",
+      "fastci.hook-secret=" + BrowserIntegrationTest.HOOK_SECRET
+    })
+@Import(BrowserIntegrationTest.Secrets.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIntegrationTest {
+  static final String HOOK_SECRET = "browser-hook-secret";
   private static final String PASSWORD = "browser-secret";
   private static final Path DATA_DIR = tempDir();
   private static ChromeDriver browser;
@@ -121,6 +142,101 @@ class BrowserIntegrationTest {
 
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(DockerEngine.fastciContainers(runId)).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void aRepositoryRegisteredOnTheRepositoriesPageShowsItsWebhookAndProblemsShowByField() {
+    browser.findElement(By.linkText("Repositories")).click();
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Repositories"));
+    new Select(browser.findElement(By.name("forge"))).selectByValue("github");
+    browser.findElement(By.name("clone_url")).sendKeys("https://github.com/octo/browser.git");
+    browser.findElement(By.id("register")).click();
+
+    waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("repo-errors")));
+    assertThat(browser.findElement(By.id("repo-errors")).getText())
+        .contains("name", "token_secret", "hook_secret");
+
+    browser.findElement(By.name("name")).sendKeys("octo/browser");
+    browser.findElement(By.name("token_secret")).sendKeys("UI_TOKEN");
+    browser.findElement(By.name("hook_secret")).sendKeys("UI_HOOK");
+    browser.findElement(By.id("register")).click();
+
+    waitFor(ExpectedConditions.textToBe(By.id("repo-name"), "octo/browser"));
+    assertThat(browser.findElement(By.id("webhook-url")).getText())
+        .isEqualTo("https://ci.example.com/api/hooks/github");
+    assertThat(browser.findElement(By.id("webhook-events")).getText())
+        .contains("Pushes", "Pull requests");
+    assertThat(browser.findElement(By.id("badge-markdown")).getText())
+        .startsWith("![FastCI](https://ci.example.com/api/repos/");
+    browser.findElement(By.linkText("Repositories")).click();
+    assertThat(browser.findElements(By.cssSelector("tr[data-repo='octo/browser']"))).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void aPushToARegisteredGitRepositoryShowsOnItsPageByBranch() throws Exception {
+    Path work = Files.createTempDirectory("fastci-browser-repo-");
+    ForgeRepository repo = new ForgeRepository(work);
+    String commit =
+        repo.commit(
+            Map.of(
+                ".fastci/browser.json",
+                "{\"name\": \"from-a-push\", \"jobs\": [{\"name\": \"show\","
+                    + " \"image\": \"busybox:latest\", \"command\": \"cat .fastci/browser.json\"}]}"));
+    browser.findElement(By.linkText("Repositories")).click();
+    new Select(browser.findElement(By.name("forge"))).selectByValue("git");
+    browser.findElement(By.name("name")).sendKeys(work.toString());
+    browser.findElement(By.id("register")).click();
+    waitFor(ExpectedConditions.textToBe(By.id("repo-name"), work.toString()));
+    String repoPage = browser.getCurrentUrl();
+
+    assertThat(pushed(work.toString(), commit)).isEqualTo(202);
+
+    waitUntil(
+        () -> {
+          browser.get(repoPage);
+          return !browser
+              .findElements(By.cssSelector("#branches tr[data-branch='main'] .status.succeeded"))
+              .isEmpty();
+        });
+    assertThat(browser.findElement(By.id("branches")).getText()).contains("main", "from-a-push");
+    assertThat(browser.findElement(By.id("repo-runs")).getText())
+        .contains("from-a-push", "push main", commit.substring(0, 7));
+  }
+
+  /** What the post-receive hook sends for a push of main, signed with the hook secret. */
+  private int pushed(String repo, String commit) throws Exception {
+    String body =
+        "{\"repo\":\""
+            + repo
+            + "\",\"before\":\""
+            + "0".repeat(40)
+            + "\",\"after\":\""
+            + commit
+            + "\",\"ref\":\"refs/heads/main\"}";
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(url("/api/hooks/git")))
+                .header("Content-Type", "application/json")
+                .header(
+                    "X-FastCI-Signature", "sha256=" + Signatures.hmacSha256Hex(HOOK_SECRET, bytes))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  /** The secrets the repositories registered here name. */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class Secrets {
+    @Bean
+    @Primary
+    SecretSource uiSecrets() {
+      return SecretSource.fromVariables(
+          Map.of("FASTCI_SECRET_UI_TOKEN", "token", "FASTCI_SECRET_UI_HOOK", "hook"));
+    }
   }
 
   private void replaceSpec(String spec) {
