@@ -53,7 +53,7 @@ class ForgeIntegrationTest {
   private static final String HOOK = "it-hook-secret";
   private static final String KEY = "it-deploy-key";
   private static SmartHttpGitServer git;
-  private static FakeForgeApi statuses;
+  private static LocalForgeApi statuses;
   private static ForgeRepository repo;
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -81,7 +81,7 @@ class ForgeIntegrationTest {
   @BeforeAll
   static void forge() throws IOException {
     git = SmartHttpGitServer.start(null, TOKEN);
-    statuses = FakeForgeApi.start("Authorization", "Bearer " + TOKEN);
+    statuses = LocalForgeApi.start("Authorization", "Bearer " + TOKEN);
     repo = new ForgeRepository(Files.createTempDirectory("fastci-forge-it-repo-"));
     repo.servedAt(git.serve(NAME, repo.gitDir()));
   }
@@ -130,7 +130,7 @@ class ForgeIntegrationTest {
         + "}";
   }
 
-  private static List<FakeForgeApi.Posted> statusesOf(String context, String sha) {
+  private static List<LocalForgeApi.Posted> statusesOf(String context, String sha) {
     return statuses.posted(context).stream().filter(p -> p.path().endsWith("/" + sha)).toList();
   }
 
@@ -141,7 +141,7 @@ class ForgeIntegrationTest {
             () ->
                 assertThat(statusesOf(context, sha))
                     .last()
-                    .extracting(FakeForgeApi.Posted::state)
+                    .extracting(LocalForgeApi.Posted::state)
                     .isEqualTo(state));
   }
 
@@ -190,7 +190,7 @@ class ForgeIntegrationTest {
       }
       String state = name.equals("build") ? "success" : "failure";
       awaitFinalStatus("fastci/" + name, commit, state);
-      List<FakeForgeApi.Posted> sent = statusesOf("fastci/" + name, commit);
+      List<LocalForgeApi.Posted> sent = statusesOf("fastci/" + name, commit);
       assertThat(sent.get(0).state()).isEqualTo("pending");
       assertThat(sent)
           .allSatisfy(

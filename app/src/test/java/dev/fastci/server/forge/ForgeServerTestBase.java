@@ -51,9 +51,9 @@ abstract class ForgeServerTestBase {
   /** The forge: its git server (and repositories) and its status APIs, one per forge. */
   static final class Forge {
     static final SmartHttpGitServer GIT = gitServer();
-    static final FakeForgeApi GITHUB = api("Authorization", "Bearer " + FORGE_TOKEN);
-    static final FakeForgeApi GITEA = api("Authorization", "token " + FORGE_TOKEN);
-    static final FakeForgeApi GITLAB = api("PRIVATE-TOKEN", FORGE_TOKEN);
+    static final LocalForgeApi GITHUB = api("Authorization", "Bearer " + FORGE_TOKEN);
+    static final LocalForgeApi GITEA = api("Authorization", "token " + FORGE_TOKEN);
+    static final LocalForgeApi GITLAB = api("PRIVATE-TOKEN", FORGE_TOKEN);
   }
 
   @TestConfiguration(proxyBeanMethods = false)
@@ -131,9 +131,9 @@ abstract class ForgeServerTestBase {
     }
   }
 
-  private static FakeForgeApi api(String header, String value) {
+  private static LocalForgeApi api(String header, String value) {
     try {
-      return FakeForgeApi.start(header, value);
+      return LocalForgeApi.start(header, value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

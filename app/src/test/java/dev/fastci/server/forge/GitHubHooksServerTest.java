@@ -55,8 +55,8 @@ class GitHubHooksServerTest extends ForgeServerTestBase {
     return ids;
   }
 
-  private static FakeForgeApi.Posted lastStatus(String context, String sha) {
-    List<FakeForgeApi.Posted> posted =
+  private static LocalForgeApi.Posted lastStatus(String context, String sha) {
+    List<LocalForgeApi.Posted> posted =
         Forge.GITHUB.posted(context).stream().filter(p -> p.path().endsWith("/" + sha)).toList();
     return posted.isEmpty() ? null : posted.get(posted.size() - 1);
   }
@@ -67,7 +67,7 @@ class GitHubHooksServerTest extends ForgeServerTestBase {
         .untilAsserted(
             () ->
                 assertThat(lastStatus(context, sha))
-                    .extracting(FakeForgeApi.Posted::state)
+                    .extracting(LocalForgeApi.Posted::state)
                     .isEqualTo(state));
   }
 
@@ -98,7 +98,7 @@ class GitHubHooksServerTest extends ForgeServerTestBase {
       assertThat(run.at("/spec/commit_hash").asText()).isEqualTo(commit);
       assertThat(run.at("/spec/repo_url").asText()).isEqualTo(repo.cloneUrl());
       awaitStatus("fastci/" + name, commit, name.equals("build") ? "success" : "failure");
-      List<FakeForgeApi.Posted> statuses =
+      List<LocalForgeApi.Posted> statuses =
           Forge.GITHUB.posted("fastci/" + name).stream()
               .filter(p -> p.path().endsWith("/" + commit))
               .toList();
@@ -220,7 +220,7 @@ class GitHubHooksServerTest extends ForgeServerTestBase {
         .hasSizeGreaterThanOrEqualTo(3);
     assertThat(Forge.GITHUB.posted("fastci/build").stream().filter(p -> p.path().endsWith(commit)))
         .as("pending and running were never sent: only the newest state")
-        .extracting(FakeForgeApi.Posted::state)
+        .extracting(LocalForgeApi.Posted::state)
         .containsExactly("success");
   }
 

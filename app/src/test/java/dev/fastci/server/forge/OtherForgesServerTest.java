@@ -76,7 +76,7 @@ class OtherForgesServerTest extends ForgeServerTestBase {
         .untilAsserted(
             () ->
                 assertThat(Forge.GITLAB.posted("fastci/build"))
-                    .extracting(FakeForgeApi.Posted::state)
+                    .extracting(LocalForgeApi.Posted::state)
                     .contains("running")
                     .last()
                     .isEqualTo("success"));

@@ -79,7 +79,7 @@ class PullRequestsServerTest extends ForgeServerTestBase {
                 assertThat(Forge.GITHUB.posted("fastci/checks"))
                     .filteredOn(p -> p.path().endsWith(head))
                     .last()
-                    .extracting(FakeForgeApi.Posted::state)
+                    .extracting(LocalForgeApi.Posted::state)
                     .isEqualTo("failure"));
   }
 
@@ -157,7 +157,7 @@ class PullRequestsServerTest extends ForgeServerTestBase {
                 assertThat(Forge.GITHUB.posted("fastci/held"))
                     .filteredOn(p -> p.path().endsWith(head))
                     .last()
-                    .extracting(FakeForgeApi.Posted::state)
+                    .extracting(LocalForgeApi.Posted::state)
                     .isEqualTo("error"));
   }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every status posted (after checking the token's header), and can play a forge that is down for a
  * number of calls.
  */
-public final class FakeForgeApi implements AutoCloseable {
+public final class LocalForgeApi implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A status the API took: the path it was posted to and its JSON body. */
@@ -37,7 +37,7 @@ public final class FakeForgeApi implements AutoCloseable {
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final AtomicInteger downFor = new AtomicInteger();
 
-  private FakeForgeApi(String authHeader, String authValue) throws IOException {
+  private LocalForgeApi(String authHeader, String authValue) throws IOException {
     this.authHeader = authHeader;
     this.authValue = authValue;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -46,8 +46,8 @@ public final class FakeForgeApi implements AutoCloseable {
   }
 
   /** An API that takes only calls whose {@code authHeader} is {@code authValue}. */
-  public static FakeForgeApi start(String authHeader, String authValue) throws IOException {
-    return new FakeForgeApi(authHeader, authValue);
+  public static LocalForgeApi start(String authHeader, String authValue) throws IOException {
+    return new LocalForgeApi(authHeader, authValue);
   }
 
   public String url() {
