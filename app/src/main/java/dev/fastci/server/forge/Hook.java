@@ -54,7 +54,20 @@ public sealed interface Hook {
       /** New commits on the source branch: its pipelines run at the new head. */
       SYNCHRONIZED,
       /** Closed or merged: its running runs are cancelled. */
-      CLOSED
+      CLOSED;
+
+      /**
+       * GitHub's and Gitea's action names: {@code opened}, {@code reopened}, {@code synchronize}
+       * (Gitea: {@code synchronized}), {@code closed}; null for any other (labels, edits, reviews).
+       */
+      public static Action named(String action) {
+        return switch (action) {
+          case "opened", "reopened" -> OPENED;
+          case "synchronize", "synchronized" -> SYNCHRONIZED;
+          case "closed" -> CLOSED;
+          default -> null;
+        };
+      }
     }
   }
 

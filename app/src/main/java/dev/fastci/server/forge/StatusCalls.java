@@ -2,6 +2,7 @@ package dev.fastci.server.forge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.server.repos.Repo;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
@@ -15,6 +16,31 @@ public final class StatusCalls {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private StatusCalls() {}
+
+  /**
+   * The status call of GitHub's API, which Gitea (and Forgejo) took over: {@code POST
+   * /repos/{owner}/{repo}/statuses/{sha}} with {@code pending} (also while waiting or running),
+   * {@code success}, {@code failure}, or {@code error} for a cancelled run. The forges differ in
+   * how the token is sent, which {@code headers} carry.
+   */
+  public static StatusCall repoStatus(Repo repo, CommitStatus status, Map<String, String> headers) {
+    String state =
+        switch (status.state()) {
+          case PENDING, WAITING, RUNNING -> "pending";
+          case SUCCESS -> "success";
+          case FAILURE -> "failure";
+          case CANCELLED -> "error";
+        };
+    return new StatusCall(
+        uri(repo.apiUrl(), "/repos/" + repo.name() + "/statuses/" + status.sha()),
+        headers,
+        json(
+            Map.of(
+                "state", state,
+                "context", status.context(),
+                "description", cut(status.description()),
+                "target_url", status.targetUrl())));
+  }
 
   /** The API root and a path that starts with a slash. */
   public static URI uri(String apiUrl, String path) {

@@ -70,24 +70,10 @@ class GiteaForge implements Forge {
     return "refs/pull/" + number + "/head";
   }
 
-  /** pending (also while running or waiting), success, failure, error (cancelled). */
+  /** GitHub's status API, as Gitea took it over: see {@link StatusCalls#repoStatus}. */
   @Override
   public StatusCall status(Repo repo, CommitStatus status, String token) {
-    String state =
-        switch (status.state()) {
-          case PENDING, WAITING, RUNNING -> "pending";
-          case SUCCESS -> "success";
-          case FAILURE -> "failure";
-          case CANCELLED -> "error";
-        };
-    return new StatusCall(
-        StatusCalls.uri(repo.apiUrl(), "/repos/" + repo.name() + "/statuses/" + status.sha()),
-        Map.of("Authorization", "token " + token, "Accept", "application/json"),
-        StatusCalls.json(
-            Map.of(
-                "state", state,
-                "context", status.context(),
-                "description", StatusCalls.cut(status.description()),
-                "target_url", status.targetUrl())));
+    return StatusCalls.repoStatus(
+        repo, status, Map.of("Authorization", "token " + token, "Accept", "application/json"));
   }
 }

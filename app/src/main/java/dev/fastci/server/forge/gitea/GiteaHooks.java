@@ -10,16 +10,9 @@ final class GiteaHooks {
 
   /** A branch or a tag pushed; a deleted ref starts nothing. */
   static Hook push(JsonNode json) {
-    String after = Payloads.text(json, "after");
-    if (after.equals(Hook.ZERO_COMMIT)) {
-      return new Hook.Ignored("a deleted ref starts nothing");
-    }
-    String pusher = Payloads.optional(json, "pusher.login");
-    return new Hook.Push(
-        Payloads.text(json, "ref"),
-        Payloads.optional(json, "before"),
-        after,
-        pusher != null ? pusher : Payloads.optional(json, "sender.login"),
+    return Payloads.push(
+        json,
+        Payloads.firstOf(json, "pusher.login", "sender.login"),
         Payloads.optional(json, "head_commit.message"));
   }
 
@@ -28,32 +21,12 @@ final class GiteaHooks {
    * edits and reviews start nothing.
    */
   static Hook pullRequest(JsonNode json) {
-    String action = Payloads.text(json, "action");
-    Hook.PullRequest.Action what =
-        switch (action) {
-          case "opened", "reopened" -> Hook.PullRequest.Action.OPENED;
-          case "synchronized", "synchronize" -> Hook.PullRequest.Action.SYNCHRONIZED;
-          case "closed" -> Hook.PullRequest.Action.CLOSED;
-          default -> null;
-        };
-    if (what == null) {
-      return new Hook.Ignored("pull_request action " + action + " starts nothing");
-    }
-    String headRepo = Payloads.optional(json, "pull_request.head.repo.full_name");
-    return new Hook.PullRequest(
-        what,
-        Payloads.number(json, "number"),
-        Payloads.optional(json, "pull_request.title"),
-        Payloads.optional(json, "pull_request.user.login"),
-        Payloads.text(json, "pull_request.head.ref"),
-        Payloads.text(json, "pull_request.head.sha"),
-        headRepo,
-        Payloads.text(json, "pull_request.base.ref"),
-        fork(json, headRepo));
+    return Payloads.pullRequest(json, GiteaHooks::fork);
   }
 
   /** By the repositories' ids when both are given, else by their names; same repo without them. */
-  private static boolean fork(JsonNode json, String headRepo) {
+  private static boolean fork(JsonNode json) {
+    String headRepo = Payloads.optional(json, "pull_request.head.repo.full_name");
     String headId = Payloads.optional(json, "pull_request.head.repo_id");
     String baseId = Payloads.optional(json, "pull_request.base.repo_id");
     if (headId != null && baseId != null) {

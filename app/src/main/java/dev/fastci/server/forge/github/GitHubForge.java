@@ -68,27 +68,15 @@ class GitHubForge implements Forge {
     return "refs/pull/" + number + "/head";
   }
 
-  /** pending (also while running or waiting), success, failure, error (cancelled). */
+  /** GitHub's status API: see {@link StatusCalls#repoStatus}. */
   @Override
   public StatusCall status(Repo repo, CommitStatus status, String token) {
-    String state =
-        switch (status.state()) {
-          case PENDING, WAITING, RUNNING -> "pending";
-          case SUCCESS -> "success";
-          case FAILURE -> "failure";
-          case CANCELLED -> "error";
-        };
-    return new StatusCall(
-        StatusCalls.uri(repo.apiUrl(), "/repos/" + repo.name() + "/statuses/" + status.sha()),
+    return StatusCalls.repoStatus(
+        repo,
+        status,
         Map.of(
             "Authorization", "Bearer " + token,
             "Accept", "application/vnd.github+json",
-            "X-GitHub-Api-Version", "2022-11-28"),
-        StatusCalls.json(
-            Map.of(
-                "state", state,
-                "context", status.context(),
-                "description", StatusCalls.cut(status.description()),
-                "target_url", status.targetUrl())));
+            "X-GitHub-Api-Version", "2022-11-28"));
   }
 }

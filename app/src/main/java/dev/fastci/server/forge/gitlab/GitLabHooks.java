@@ -10,17 +10,8 @@ final class GitLabHooks {
 
   /** A branch or a tag pushed; a deleted one (after = zeros) starts nothing. */
   static Hook push(JsonNode json) {
-    String after = Payloads.text(json, "after");
-    if (after.equals(Hook.ZERO_COMMIT)) {
-      return new Hook.Ignored("a deleted ref starts nothing");
-    }
-    String user = Payloads.optional(json, "user_username");
-    return new Hook.Push(
-        Payloads.text(json, "ref"),
-        Payloads.optional(json, "before"),
-        after,
-        user != null ? user : Payloads.optional(json, "user_name"),
-        lastMessage(json));
+    return Payloads.push(
+        json, Payloads.firstOf(json, "user_username", "user_name"), lastMessage(json));
   }
 
   /**
