@@ -3,6 +3,8 @@ package dev.fastci.server;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.job.JobLimits;
+import dev.fastci.spec.DockerSockets;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.BackendKind;
@@ -42,7 +44,7 @@ public record FastciProperties(
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null) : retention;
+    retention = retention == null ? new Retention(null, null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
@@ -77,9 +79,14 @@ public record FastciProperties(
     }
   }
 
-  public record Retention(Duration pipelineDir) {
+  /**
+   * @param pipelineDir how long a finished run's pipeline dir is kept for retries
+   * @param audit how long audit log entries are kept
+   */
+  public record Retention(Duration pipelineDir, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
+      audit = audit == null ? Duration.ofDays(365) : audit;
     }
   }
 
@@ -190,7 +197,10 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
+            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus())
+                .withMounts( // the same roots as at submit, judged again as containers are made
+                    HostPathPolicy.underRoots(
+                        volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))
         .withCacheLimits(cache.limits())
         .withBackend(backend);
   }

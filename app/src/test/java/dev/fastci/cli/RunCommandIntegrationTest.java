@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fastci.testing.DockerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandIntegrationTest {
   @TempDir Path dataDir;
 
+  private Set<String> before;
+
   @BeforeEach
   void useTempDataDir() {
+    before = DockerEngine.fastciContainerIds();
     System.setProperty("fastci.data-dir", dataDir.toString());
   }
 
   @AfterEach
   void nothingIsLeftBehind() throws Exception {
     System.clearProperty("fastci.data-dir");
-    assertThat(DockerEngine.fastciContainers()).isEmpty();
+    assertThat(DockerEngine.fastciContainersBut(before)).isEmpty();
     Path pipelines = dataDir.resolve("pipelines");
     if (Files.exists(pipelines)) {
       try (var dirs = Files.list(pipelines)) {

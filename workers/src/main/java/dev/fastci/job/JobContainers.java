@@ -69,6 +69,7 @@ public final class JobContainers {
       JobLimits limits,
       Map<String, String> secrets,
       List<String> cacheBinds) {
+    HostMounts.recheck(request, limits.mounts()); // a link may have been swapped since submit
     List<String> binds = new ArrayList<>(request.job().volumes());
     if (request.pipelineDir() != null) {
       binds.add(request.pipelineDir() + ":" + PIPELINE_MOUNT);

@@ -1,5 +1,7 @@
 package dev.fastci.job;
 
+import dev.fastci.spec.DockerSockets;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.MemorySize;
 
@@ -10,12 +12,26 @@ import dev.fastci.spec.MemorySize;
  * @param defaultMemory the memory limit (Docker notation, e.g. {@code 512m}) of a job that sets
  *     none; null for no limit
  * @param defaultCpus the CPU limit of a job that sets none; null for no limit
+ * @param mounts which host paths a job's container may mount, judged again as it is made
  */
-public record JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+public record JobLimits(
+    long maxLogBytes, String defaultMemory, Double defaultCpus, HostPathPolicy mounts) {
   public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
   public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_LOG_BYTES, null, null);
 
+  /** Any host path but the Docker socket and {@code /}, as on the command line. */
+  public JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+    this(
+        maxLogBytes,
+        defaultMemory,
+        defaultCpus,
+        HostPathPolicy.anyHostPath(DockerSockets.DEFAULTS));
+  }
+
   public JobLimits {
+    if (mounts == null) {
+      throw new IllegalArgumentException("mounts: a host path policy is needed");
+    }
     if (maxLogBytes < 1) {
       throw new IllegalArgumentException("maxLogBytes must be at least 1, got " + maxLogBytes);
     }
@@ -31,6 +47,11 @@ public record JobLimits(long maxLogBytes, String defaultMemory, Double defaultCp
     if (defaultCpus != null && !(defaultCpus > 0 && Double.isFinite(defaultCpus))) {
       throw new IllegalArgumentException("default cpus must be a number > 0, got " + defaultCpus);
     }
+  }
+
+  /** The same limits, with the worker's own host path policy (its allowed roots). */
+  public JobLimits withMounts(HostPathPolicy policy) {
+    return new JobLimits(maxLogBytes, defaultMemory, defaultCpus, policy);
   }
 
   /** The job's memory limit in Docker notation, or null for none. */

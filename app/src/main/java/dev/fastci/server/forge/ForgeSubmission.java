@@ -1,6 +1,7 @@
 package dev.fastci.server.forge;
 
 import dev.fastci.contract.RepoAccess;
+import dev.fastci.server.audit.Actor;
 import dev.fastci.server.repos.Repo;
 import dev.fastci.server.repos.RepoRun;
 import dev.fastci.server.repos.RepoRuns;
@@ -47,7 +48,12 @@ class ForgeSubmission {
         new RunOrigin(
             new RepoAccess(event.fetchRef(), forge.cloneUser(), repo.tokenSecret()), event.fork());
     String id =
-        runs.submit(json, SpecFormat.JSON, event.trigger(repo.forge(), repo.name(), file), origin);
+        runs.submit(
+            json,
+            SpecFormat.JSON,
+            event.trigger(repo.forge(), repo.name(), file),
+            origin,
+            Actor.named(Actor.FORGE));
     repoRuns.record(
         new RepoRun(
             id,

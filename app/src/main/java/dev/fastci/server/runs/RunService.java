@@ -11,6 +11,9 @@ import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.Actor;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.Outcome;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
@@ -40,8 +43,9 @@ public class RunService {
   private final ObjectMapper json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
-  private final HostPathPolicy hostPaths;
+  private final HostAccess hostAccess;
   private final SubmissionPolicy submissions;
+  private final AuditLog audit;
 
   /**
    * @param secrets the secrets this server has: a submission may name only those
@@ -55,7 +59,8 @@ public class RunService {
       ObjectMapper json,
       FastciProperties properties,
       RunRecorder recorder,
-      SecretSource secrets) {
+      SecretSource secrets,
+      AuditLog audit) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
@@ -64,10 +69,12 @@ public class RunService {
     this.json = json;
     this.properties = properties;
     this.recorder = recorder;
-    this.hostPaths =
-        HostPathPolicy.underRoots(
-            properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
+    this.hostAccess =
+        new HostAccess(
+            HostPathPolicy.underRoots(
+                properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
     this.submissions = new SubmissionPolicy(properties.limits(), secrets);
+    this.audit = audit;
   }
 
   /**
@@ -75,17 +82,32 @@ public class RunService {
    * host path outside {@code fastci.volumes.allowed-roots}.
    */
   public String submit(String text, SpecFormat format, Trigger trigger) {
-    return submit(text, format, trigger, RunOrigin.SUBMITTED);
+    return submit(text, format, trigger, RunOrigin.SUBMITTED, Actor.starting(trigger.type()));
   }
 
   /**
    * Like {@link #submit(String, SpecFormat, Trigger)}, for a run whose repository is fetched in a
-   * particular way or whose code is untrusted. An untrusted run may name secrets the server lacks:
-   * it gets none anyway, and its jobs that name one end in ERROR saying why.
+   * particular way or whose code is untrusted, started by the given actor (the forges start theirs
+   * as {@code forge}). An untrusted run may name secrets the server lacks: it gets none anyway, and
+   * its jobs that name one end in ERROR saying why.
    */
-  public String submit(String text, SpecFormat format, Trigger trigger, RunOrigin origin) {
-    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
-    submissions.enforce(spec, !origin.untrusted()); // secrets it lacks, limits above its maximums
+  public String submit(
+      String text, SpecFormat format, Trigger trigger, RunOrigin origin, Actor actor) {
+    String id;
+    try {
+      id = start(text, format, trigger, origin);
+    } catch (RuntimeException e) {
+      audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
+      throw e;
+    }
+    audit.record(actor, "run.start", "run " + id, id, Outcome.OK, "trigger " + trigger.type());
+    return id;
+  }
+
+  private String start(String text, SpecFormat format, Trigger trigger, RunOrigin origin) {
+    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), trigger.type());
+    // secrets it lacks (unless it gets none anyway), limits above its maximums
+    submissions.enforce(spec, !origin.untrusted());
     String id = RunIds.newId();
     String json = specs.toJson(text, format);
     String triggered = write(trigger.asMap());
@@ -129,18 +151,36 @@ public class RunService {
   }
 
   public void cancel(String id) {
-    RunRow run = unfinished(id, "cancel");
-    WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+    audit.recorded(
+        Actor.current(),
+        "run.cancel",
+        "run " + id,
+        id,
+        () -> {
+          RunRow run = unfinished(id, "cancel");
+          WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+        });
   }
 
   public void cancelJob(String id, String job) {
-    RunRow run = unfinished(id, "cancel a job of");
-    requireJob(run, job);
-    pipelines.workflow(run.id()).cancelJob(job);
+    audit.recorded(
+        Actor.current(),
+        "job.cancel",
+        "run " + id + " job " + job,
+        id,
+        () -> {
+          RunRow run = unfinished(id, "cancel a job of");
+          requireJob(run, job);
+          pipelines.workflow(run.id()).cancelJob(job);
+        });
   }
 
   /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
   public int retry(String id) {
+    return audit.recorded(Actor.current(), "run.retry", "run " + id, id, () -> retryRun(id));
+  }
+
+  private int retryRun(String id) {
     RunRow run = finished(id);
     RunDetail detail = views.detail(id);
     List<JobState> carried = Retries.carriedByRunRetry(views.lastStates(detail));
@@ -152,6 +192,11 @@ public class RunService {
 
   /** Re-runs one job and its descendants, as the next attempt; returns that attempt. */
   public int retryJob(String id, String job) {
+    return audit.recorded(
+        Actor.current(), "job.retry", "run " + id + " job " + job, id, () -> retryOneJob(id, job));
+  }
+
+  private int retryOneJob(String id, String job) {
     RunRow run = finished(id);
     PipelineSpec spec = requireJob(run, job);
     List<JobState> carried =
@@ -161,7 +206,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostPaths.enforce(specs.stored(run.specJson()));
+    PipelineSpec spec = hostAccess.enforce(specs.stored(run.specJson()), triggerType(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -238,6 +283,14 @@ public class RunService {
       throw new RunNotFoundException("run " + run.id() + " has no job " + job);
     }
     return spec;
+  }
+
+  private String triggerType(RunRow run) {
+    try {
+      return json.readTree(run.triggerJson()).path("type").asText();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String write(Object value) {

@@ -34,6 +34,7 @@ import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
+import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,7 +56,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class PipelineApiControllerTest {
   static final String AUTH = "Bearer test-token";
   static final String SPEC = "{\"name\":\"p\",\"jobs\":[]}";

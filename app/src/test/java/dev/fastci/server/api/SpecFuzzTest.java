@@ -18,6 +18,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
@@ -581,6 +583,7 @@ class SpecFuzzTest {
       context.registerBean(JobRowsStore.class, () -> mock(JobRowsStore.class));
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
+      context.registerBean(AuditLog.class, () -> new AuditLog(mock(AuditStore.class)));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
       context.registerBean(SecretSource.class, () -> SecretSource.fromVariables(Map.of()));
       context.registerBean(PipelineSpecParser.class, () -> PARSER);

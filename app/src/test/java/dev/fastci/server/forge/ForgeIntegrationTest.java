@@ -179,6 +179,12 @@ class ForgeIntegrationTest {
     assertThat(ServerApi.json(api.get("/api/pipelines?limit=1")).get("total").asInt())
         .as("the delivery sent again and the forged one started nothing")
         .isEqualTo(before + 2);
+    JsonNode started =
+        ServerApi.json(api.get("/api/audit?action=run.start&run=" + ids.get(0).asText()))
+            .get("items");
+    assertThat(started).hasSize(1);
+    assertThat(started.get(0).get("user").asText()).as("the forge started it").isEqualTo("forge");
+    assertThat(started.get(0).get("detail").asText()).isEqualTo("trigger push");
     for (JsonNode id : ids) {
       JsonNode run = api.awaitEnd(id.asText());
       String name = run.get("name").asText();

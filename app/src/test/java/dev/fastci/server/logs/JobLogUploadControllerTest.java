@@ -10,6 +10,7 @@ import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Workers on other hosts write job logs into the server's log files, chunk by chunk. */
 @WebMvcTest(controllers = JobLogUploadController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class JobLogUploadControllerTest {
   static final String URL = "/api/pipelines/r1/jobs/build/log";
 

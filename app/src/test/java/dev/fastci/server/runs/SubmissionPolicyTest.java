@@ -11,6 +11,8 @@ import dev.fastci.client.PipelineClient;
 import dev.fastci.job.JobLimits;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
@@ -103,7 +105,8 @@ class SubmissionPolicyTest {
             new ObjectMapper(),
             properties,
             mock(RunRecorder.class),
-            SecretSource.environment());
+            SecretSource.environment(),
+            new AuditLog(mock(AuditStore.class)));
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
             + "'secrets':['FASTCI_TEST_SURELY_UNSET']}]}";
@@ -138,7 +141,11 @@ class SubmissionPolicyTest {
                 "fastci.limits.default-memory", "512m",
                 "fastci.limits.default-cpus", "1.5"));
 
-    assertThat(properties.workerConfig().jobLimits()).isEqualTo(new JobLimits(2048, "512m", 1.5));
-    assertThat(properties(Map.of()).workerConfig().jobLimits()).isEqualTo(JobLimits.DEFAULT);
+    assertThat(properties.workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(2048L, "512m", 1.5);
+    assertThat(properties(Map.of()).workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(JobLimits.DEFAULT_MAX_LOG_BYTES, null, null);
   }
 }

@@ -45,7 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A person's path through the UI in a real browser against the real server, Docker and Temporal:
  * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run,
- * register repositories and follow a push on a repository's page.
+ * register repositories and follow a push on a repository's page; then an admin adds an operator
+ * and a viewer, and each sees and may do what their role allows.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -62,6 +63,8 @@ class BrowserIntegrationTest {
   private static final String PASSWORD = "browser-secret";
   private static final Path DATA_DIR = tempDir();
   private static ChromeDriver browser;
+  private static final Map<String, String> passwords = new java.util.HashMap<>();
+  private static String operatedRun;
 
   @LocalServerPort int port;
 
@@ -89,10 +92,7 @@ class BrowserIntegrationTest {
     browser.get(url("/"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
 
-    browser.findElement(By.name("username")).clear();
-    browser.findElement(By.name("username")).sendKeys("admin");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login")).click();
+    logIn("admin", PASSWORD);
 
     waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
     assertThat(browser.findElement(By.id("new-run")).getText()).isEqualTo("New run");
@@ -203,6 +203,88 @@ class BrowserIntegrationTest {
     assertThat(browser.findElement(By.id("branches")).getText()).contains("main", "from-a-push");
     assertThat(browser.findElement(By.id("repo-runs")).getText())
         .contains("from-a-push", "push main", commit.substring(0, 7));
+  }
+
+  @Test
+  @Order(6)
+  void anAdminAddsAnOperatorAndAViewerOnTheUsersPage() {
+    browser.findElement(By.id("nav-users")).click();
+    passwords.put("otto", addUser("otto", "operator"));
+    passwords.put("vera", addUser("vera", "viewer"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-user='vera']")).getText())
+        .contains("vera");
+    logOut();
+  }
+
+  @Test
+  @Order(7)
+  void anOperatorStartsAndCancelsARunButHasNoUsersPage() {
+    logIn("otto", passwords.get("otto"));
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
+    assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+    browser.findElement(By.id("new-run")).click();
+    replaceSpec(
+        "{\"name\": \"operated\", \"jobs\": [{\"name\": \"sleeper\", \"image\": \"busybox:latest\","
+            + " \"command\": \"sleep 60\"}]}");
+    browser.findElement(By.id("start-run")).click();
+    waitFor(ExpectedConditions.textToBe(By.id("run-status"), "RUNNING"));
+    operatedRun = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
+
+    browser.findElement(By.id("cancel-run")).click();
+    waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
+    assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
+    logOut();
+  }
+
+  @Test
+  @Order(8)
+  void aViewerReadsRunsAndRepositoriesButIsOfferedNoActionAndIsRefusedOne() {
+    logIn("vera", passwords.get("vera"));
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
+    assertThat(browser.findElements(By.id("new-run"))).isEmpty();
+    assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("vera · viewer");
+
+    browser.get(operatedRun);
+    waitFor(ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
+    assertThat(browser.findElements(By.id("retry-run"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".jobs form"))).isEmpty();
+
+    browser.findElement(By.linkText("Repositories")).click();
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Repositories"));
+    assertThat(browser.findElements(By.cssSelector("tr[data-repo='octo/browser']"))).hasSize(1);
+    assertThat(browser.findElements(By.id("register-repo"))).isEmpty();
+    browser.findElement(By.linkText("octo/browser")).click();
+    waitFor(ExpectedConditions.textToBe(By.id("repo-name"), "octo/browser"));
+    assertThat(browser.findElements(By.id("remove-repo"))).isEmpty();
+
+    browser.get(url("/runs/new"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("403 Forbidden");
+    assertThat(browser.getPageSource())
+        .contains("needs the operator role; vera has the role viewer");
+  }
+
+  /** Adds a user with a generated password on the Users page; returns the password. */
+  private static String addUser(String name, String role) {
+    WebElement form = browser.findElement(By.id("add-user"));
+    form.findElement(By.name("name")).sendKeys(name);
+    new Select(form.findElement(By.name("role"))).selectByValue(role);
+    browser.findElement(By.id("add-user-button")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+    return browser.findElement(By.id("secret")).getText();
+  }
+
+  private void logIn(String user, String password) {
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).clear();
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+  }
+
+  private static void logOut() {
+    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    waitFor(ExpectedConditions.urlContains("/login?logout"));
   }
 
   /** What the post-receive hook sends for a push of main, signed with the hook secret. */

@@ -7,6 +7,7 @@ import dev.fastci.server.ui.graph.DagLayout;
 import dev.fastci.server.ui.graph.Timelines;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -16,8 +17,15 @@ final class RunPageModel {
 
   /**
    * @param temporalWebUrl Temporal Web's base URL, or null for no link
+   * @param canOperate the viewer may cancel and retry: the page shows those actions
+   * @param history who started, cancelled and retried the run, oldest first
    */
-  static Map<String, Object> of(RunDetail run, CsrfToken csrf, String temporalWebUrl) {
+  static Map<String, Object> of(
+      RunDetail run,
+      CsrfToken csrf,
+      String temporalWebUrl,
+      boolean canOperate,
+      List<String> history) {
     Instant now = Instant.now();
     boolean finished = run.status().isFinal();
     Map<String, Object> model = new LinkedHashMap<>();
@@ -33,6 +41,8 @@ final class RunPageModel {
     model.put("dag", DagLayout.layout(run.jobs()));
     model.put("timeline", Timelines.of(run.jobs(), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
+    model.put("canOperate", canOperate);
+    model.put("history", history);
     return model;
   }
 

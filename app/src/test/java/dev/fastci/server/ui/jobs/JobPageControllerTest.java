@@ -30,13 +30,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 @UiWebMvcTest(JobPageController.class)
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class JobPageControllerTest {
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
   static final String LOG = "<script>x</script>\n\u001b[31mred\u001b[0m plain\n";

@@ -89,7 +89,12 @@ class RunPageRenderTest {
         Set.of("live"),
         new Context(
             Locale.ENGLISH,
-            RunPageModel.of(run, new DefaultCsrfToken("X-CSRF", "_csrf", "tok"), null)));
+            RunPageModel.of(
+                run,
+                new DefaultCsrfToken("X-CSRF", "_csrf", "tok"),
+                null,
+                true,
+                List.of("started by alice at 2024-05-01 10:00:00 UTC"))));
   }
 
   private static JobView job(
