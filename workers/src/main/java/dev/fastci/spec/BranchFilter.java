@@ -12,7 +12,11 @@ import java.util.Map;
 public final class BranchFilter {
   private BranchFilter() {}
 
-  /** The patterns, or null when {@code on} is absent; problems go to {@code errors}. */
+  /**
+   * The patterns, or null when {@code on} is absent (every push starts the pipeline), or an empty
+   * list when {@code on} gives no {@code branches} (no push starts it: only its schedules do).
+   * Problems go to {@code errors}; {@code on.schedule} is read by {@link ScheduleRules}.
+   */
   static List<String> parse(JsonNode on, SpecErrors errors) {
     if (on == null || on.isNull()) {
       return null;
@@ -22,12 +26,15 @@ public final class BranchFilter {
       return null;
     }
     for (Map.Entry<String, JsonNode> field : on.properties()) {
-      if (!field.getKey().equals("branches")) {
+      if (!field.getKey().equals("branches") && !field.getKey().equals("schedule")) {
         errors.add(SpecErrors.key("on", field.getKey()), "unknown field");
       }
     }
     JsonNode branches = on.get("branches");
-    if (branches == null || !branches.isArray() || branches.isEmpty()) {
+    if (branches == null) {
+      return List.of();
+    }
+    if (!branches.isArray() || branches.isEmpty()) {
       errors.add("on.branches", "must be a non-empty list of branch names or patterns");
       return null;
     }

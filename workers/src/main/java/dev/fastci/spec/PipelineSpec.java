@@ -16,6 +16,11 @@ import java.util.Map;
  * @param secrets the names of the secrets every job gets (each job's {@link
  *     JobSpec#pipelineSecrets()} holds them too)
  * @param services containers of the run beside its jobs, started when it starts
+ * @param parameters what a run may be given, with their defaults and choices
+ * @param params this run's value of each parameter (the given one, or the default)
+ * @param concurrency the run's concurrency group, or null for none
+ * @param notifications webhooks told of the run's end ({@code notify})
+ * @param schedules {@code on.schedule}: when the pipeline runs on a clock
  */
 public record PipelineSpec(
     String name,
@@ -27,7 +32,12 @@ public record PipelineSpec(
     String commitHash,
     List<String> branches,
     List<String> secrets,
-    List<ServiceSpec> services) {
+    List<ServiceSpec> services,
+    List<ParameterSpec> parameters,
+    Map<String, String> params,
+    ConcurrencySpec concurrency,
+    List<NotifySpec> notifications,
+    List<ScheduleSpec> schedules) {
 
   public PipelineSpec {
     jobs = List.copyOf(jobs);
@@ -35,6 +45,43 @@ public record PipelineSpec(
     branches = branches == null ? null : List.copyOf(branches);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     services = services == null ? List.of() : List.copyOf(services);
+    parameters = parameters == null ? List.of() : List.copyOf(parameters);
+    params =
+        params == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    notifications = notifications == null ? List.of() : List.copyOf(notifications);
+    schedules = schedules == null ? List.of() : List.copyOf(schedules);
+  }
+
+  /** A pipeline without run controls (parameters, concurrency, notify, schedules). */
+  public PipelineSpec(
+      String name,
+      List<JobSpec> jobs,
+      Map<String, List<String>> parents,
+      String bindWorkdirFromHost,
+      boolean setupPipelineDir,
+      String repoUrl,
+      String commitHash,
+      List<String> branches,
+      List<String> secrets,
+      List<ServiceSpec> services) {
+    this(
+        name,
+        jobs,
+        parents,
+        bindWorkdirFromHost,
+        setupPipelineDir,
+        repoUrl,
+        commitHash,
+        branches,
+        secrets,
+        services,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A pipeline without services. */
