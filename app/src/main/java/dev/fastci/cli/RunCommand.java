@@ -9,12 +9,15 @@ import dev.fastci.contract.RunIds;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "run",
-    customSynopsis = "usage: fastci run FILE [--server URL] [--branch BRANCH]",
+    customSynopsis =
+        "usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
     description =
         "Validates the pipeline, runs it on the embedded engine in this process (or on a server)"
             + " and follows it: a line per job state change, every log line prefixed with its"
@@ -68,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
               + " event manual)")
   String branch;
 
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "a parameter of the pipeline; repeat for each (the others take their default)")
+  Map<String, String> params = new LinkedHashMap<>();
+
   RunCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
@@ -80,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     CliSettings settings = this.settings.get();
     PipelineSpec spec;
     try {
-      spec = SpecFiles.read(Path.of(file));
+      spec = SpecFiles.read(Path.of(file), RunVariables.of(params, branch));
       if (server == null) {
         // a server checks the paths itself, against its own host and settings
         settings.hostPathPolicy().enforce(spec);
@@ -130,7 +140,8 @@ final class RunCommand implements Callable<Integer> {
     ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
     String id =
-        server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch);
+        server.submit(
+            text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch, params);
     announce(id, spec);
     return following.follow(
         new RemoteRunSource(server, id),

@@ -2,6 +2,8 @@ package dev.fastci.contract;
 
 /** Where a pipeline run stands. */
 public enum PipelineStatus {
+  /** Waits for another run of its concurrency group to end; its workflow has not started. */
+  QUEUED,
   PENDING,
   RUNNING,
   SUCCEEDED,
@@ -10,6 +12,6 @@ public enum PipelineStatus {
   CANCELLED;
 
   public boolean isFinal() {
-    return this != PENDING && this != RUNNING;
+    return this != QUEUED && this != PENDING && this != RUNNING;
   }
 }

@@ -188,7 +188,7 @@ public record JobSpec(
   }
 
   /** Whether the job is an approval gate, which runs no container. */
-  public boolean isApproval() {
+  public boolean hasApproval() {
     return approval != null;
   }
 

@@ -44,7 +44,7 @@ class RunControlsRulesTest {
     assertThat(spec.concurrency().group()).isEqualTo("deploy-main-production");
     assertThat(spec.concurrency().cancelInProgress()).isTrue();
     JobSpec approve = spec.jobs().get(0);
-    assertThat(approve.isApproval()).isTrue();
+    assertThat(approve.hasApproval()).isTrue();
     assertThat(approve.approval().message()).isEqualTo("Deploy production?");
     assertThat(approve.approval().timeoutSecs()).isEqualTo(60);
     assertThat(approve.command()).isEmpty();

@@ -3,6 +3,7 @@ package dev.fastci.server.api;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.Branches;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunParameters;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
@@ -50,7 +51,8 @@ class PipelineApiController {
       @RequestBody(required = false) byte[] body,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
       @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger,
-      @RequestParam(value = "branch", required = false) String branch) {
+      @RequestParam(value = "branch", required = false) String branch,
+      @RequestParam Map<String, String> query) {
     if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
       throw new UnsupportedSpecType();
     }
@@ -61,7 +63,13 @@ class PipelineApiController {
     String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
     String text = body == null ? "" : SpecBytes.decode(body, charset(contentType));
     Trigger started = Trigger.of(type);
-    String id = runs.submit(text, format, started, started.facts(Branches.checked(branch), null));
+    String id =
+        runs.submit(
+            text,
+            format,
+            started,
+            started.facts(Branches.checked(branch), null),
+            RunParameters.fromQuery(query));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
   }
 

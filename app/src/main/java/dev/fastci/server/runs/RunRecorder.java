@@ -5,6 +5,7 @@ import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,11 +15,17 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final ApplicationEventPublisher published;
 
-  public RunRecorder(RunStore store, JobRowsStore jobs, RunEventsStore events) {
+  public RunRecorder(
+      RunStore store,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ApplicationEventPublisher published) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.published = published;
   }
 
   @Override
@@ -54,5 +61,6 @@ public class RunRecorder implements RunRecorderActivities {
         state.status(),
         state.error(),
         state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
+    published.publishEvent(new RunEnded(state.runId())); // after the commit: see ConcurrencyGroups
   }
 }

@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param event what started the run (push, tag, manual, api, ...); null for runs of older releases
  * @param branch the run's branch, or null
  * @param conditionSkipsJson the jobs its conditions skipped, with the reason; null for none
+ * @param paramsJson the value of each of its parameters (JSON); null for none
+ * @param concurrencyGroup its concurrency group, or null
  */
 record RunRow(
     String id,
@@ -25,4 +27,6 @@ record RunRow(
     Instant finishedAt,
     String event,
     String branch,
-    String conditionSkipsJson) {}
+    String conditionSkipsJson,
+    String paramsJson,
+    String concurrencyGroup) {}

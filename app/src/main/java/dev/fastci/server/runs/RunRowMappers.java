@@ -31,7 +31,9 @@ final class RunRowMappers {
         instant(rs, "finished_at"),
         rs.getString("event"),
         rs.getString("branch"),
-        rs.getString("condition_skips"));
+        rs.getString("condition_skips"),
+        rs.getString("params_json"),
+        rs.getString("concurrency_group"));
   }
 
   /** A {@code runs} row as the run lists show it. */

@@ -8,6 +8,7 @@ import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
@@ -15,6 +16,7 @@ import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
 import io.temporal.client.WorkflowStub;
 import java.io.UncheckedIOException;
@@ -42,6 +44,8 @@ public class RunService {
   private final ObjectMapper json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
+  private final RunStarter starter;
+  private final ConcurrencyGroups groups;
   private final HostPathPolicy hostPaths;
   private final SubmissionPolicy submissions;
 
@@ -53,7 +57,9 @@ public class RunService {
       PipelineClient pipelines,
       ObjectMapper json,
       FastciProperties properties,
-      RunRecorder recorder) {
+      RunRecorder recorder,
+      RunStarter starter,
+      ConcurrencyGroups groups) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
@@ -62,6 +68,8 @@ public class RunService {
     this.json = json;
     this.properties = properties;
     this.recorder = recorder;
+    this.starter = starter;
+    this.groups = groups;
     this.hostPaths =
         HostPathPolicy.underRoots(
             properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
@@ -81,20 +89,41 @@ public class RunService {
    * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
    */
   public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
-    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
+    return submit(text, format, trigger, facts, Map.of());
+  }
+
+  /**
+   * Validates and starts a run given these parameters: the spec's templates take them and the run's
+   * branch and commit. A run of a concurrency group may wait QUEUED, or supersede the group's
+   * running one. Nothing starts when the spec or a parameter is invalid.
+   */
+  public String submit(
+      String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+    RunVariables variables =
+        new RunVariables(params, facts.branch(), trigger.details().get("after"), null, true);
+    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format, variables));
     submissions.enforce(spec); // secrets this server lacks, limits above its maximums
     String id = RunIds.newId();
     Map<String, String> skips = spec.conditionSkips(facts);
-    store.insert(
-        id,
-        spec.name(),
-        specs.toJson(text, format),
-        write(trigger.asMap()),
-        Instant.now(),
-        facts.event(),
-        facts.branch(),
-        skips.isEmpty() ? null : write(skips));
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
+    NewRun run =
+        new NewRun(
+            id,
+            spec.name(),
+            PipelineStatus.PENDING,
+            specs.toJson(text, format),
+            write(trigger.asMap()),
+            Instant.now(),
+            facts.event(),
+            facts.branch(),
+            skips.isEmpty() ? null : write(skips),
+            spec.params().isEmpty() ? null : write(spec.params()),
+            spec.concurrency() == null ? null : spec.concurrency().group());
+    if (spec.concurrency() != null) {
+      groups.admit(run, spec.concurrency());
+    } else {
+      store.insert(run);
+      starter.startFirst(run.row());
+    }
     return id;
   }
 
@@ -104,7 +133,7 @@ public class RunService {
 
   /** The spec of one job of a run. */
   public dev.fastci.spec.JobSpec jobSpec(String id, String job) {
-    return specs.stored(views.row(id).specJson()).jobs().stream()
+    return specs.stored(views.row(id)).jobs().stream()
         .filter(j -> j.name().equals(job))
         .findFirst()
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
@@ -125,11 +154,18 @@ public class RunService {
 
   public void cancel(String id) {
     RunRow run = unfinished(id, "cancel");
+    if (run.status() == PipelineStatus.QUEUED) { // its workflow never started
+      store.markFinished(run.id(), run.attempt(), PipelineStatus.CANCELLED, null, Instant.now());
+      return;
+    }
     WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
   }
 
   public void cancelJob(String id, String job) {
     RunRow run = unfinished(id, "cancel a job of");
+    if (run.status() == PipelineStatus.QUEUED) {
+      throw new RunConflictException("run " + id + " is QUEUED: cancel the run instead");
+    }
     requireJob(run, job);
     pipelines.workflow(run.id()).cancelJob(job);
   }
@@ -156,7 +192,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostPaths.enforce(specs.stored(run.specJson()));
+    PipelineSpec spec = hostPaths.enforce(specs.stored(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -169,9 +205,7 @@ public class RunService {
     }
     int attempt = run.attempt() + 1;
     store.startAttempt(run.id(), attempt, write(carried));
-    begin(
-        new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
+    starter.begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true), run);
     return attempt;
   }
 
@@ -194,30 +228,8 @@ public class RunService {
         .forEach(row -> carried.add(views.state(row, List.of())));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
-    begin(
-        new PipelineRun(id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
-  }
-
-  /** The jobs the run's conditions skipped when it was accepted. */
-  private Map<String, String> conditionSkips(RunRow run) {
-    if (run.conditionSkipsJson() == null) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void begin(PipelineRun run) {
-    try {
-      pipelines.begin(run.withHostLostAfter(properties.worker().hostLostAfter()));
-    } catch (RuntimeException e) {
-      store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
-      throw e;
-    }
+    starter.begin(
+        new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
   }
 
   private RunRow unfinished(String id, String action) {
@@ -238,7 +250,7 @@ public class RunService {
   }
 
   private PipelineSpec requireJob(RunRow run, String job) {
-    PipelineSpec spec = specs.stored(run.specJson());
+    PipelineSpec spec = specs.stored(run);
     if (spec.jobs().stream().noneMatch(j -> j.name().equals(job))) {
       throw new RunNotFoundException("run " + run.id() + " has no job " + job);
     }

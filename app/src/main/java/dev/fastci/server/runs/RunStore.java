@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunStore {
   private static final String RUN_COLUMNS =
       "id, name, status, attempt, spec_json, trigger_json, carried_json, error, host,"
-          + " created_at, started_at, finished_at, event, branch, condition_skips";
+          + " created_at, started_at, finished_at, event, branch, condition_skips, params_json,"
+          + " concurrency_group";
 
   private final JdbcClient jdbc;
 
@@ -32,38 +33,69 @@ public class RunStore {
   }
 
   void insert(String id, String name, String specJson, String triggerJson, Instant createdAt) {
-    insert(id, name, specJson, triggerJson, createdAt, null, null, null);
-  }
-
-  /**
-   * @param event what started the run
-   * @param branch the run's branch, or null
-   * @param conditionSkipsJson the jobs its conditions skip, with the reason, or null for none
-   */
-  void insert(
-      String id,
-      String name,
-      String specJson,
-      String triggerJson,
-      Instant createdAt,
-      String event,
-      String branch,
-      String conditionSkipsJson) {
-    jdbc.sql(
-            "insert into runs (id, name, status, attempt, spec_json, trigger_json, carried_json,"
-                + " created_at, event, branch, condition_skips)"
-                + " values (?, ?, ?, 1, ?, ?, '[]', ?, ?, ?, ?)")
-        .params(
+    insert(
+        new NewRun(
             id,
             name,
-            PipelineStatus.PENDING.name(),
+            PipelineStatus.PENDING,
             specJson,
             triggerJson,
-            timestamp(createdAt),
-            event,
-            branch,
-            conditionSkipsJson)
+            createdAt,
+            null,
+            null,
+            null,
+            null,
+            null));
+  }
+
+  /** A new run's row; {@code status} is PENDING, or QUEUED behind its concurrency group. */
+  void insert(NewRun run) {
+    jdbc.sql(
+            "insert into runs (id, name, status, attempt, spec_json, trigger_json, carried_json,"
+                + " created_at, event, branch, condition_skips, params_json, concurrency_group)"
+                + " values (?, ?, ?, 1, ?, ?, '[]', ?, ?, ?, ?, ?, ?)")
+        .params(
+            run.id(),
+            run.name(),
+            run.status().name(),
+            run.specJson(),
+            run.triggerJson(),
+            timestamp(run.createdAt()),
+            run.event(),
+            run.branch(),
+            run.conditionSkipsJson(),
+            run.paramsJson(),
+            run.concurrencyGroup())
         .update();
+  }
+
+  /** The runs of a concurrency group that have not ended (queued ones too), oldest first. */
+  List<RunRow> unfinishedInGroup(String group) {
+    return jdbc.sql(
+            "select "
+                + RUN_COLUMNS
+                + " from runs where concurrency_group = ?"
+                + " and status in ('QUEUED', 'PENDING', 'RUNNING') order by created_at, id")
+        .param(group)
+        .query(RunRowMappers::runRow)
+        .list();
+  }
+
+  /** The groups that have a queued run. */
+  List<String> groupsWithQueuedRuns() {
+    return jdbc.sql(
+            "select distinct concurrency_group from runs where status = 'QUEUED'"
+                + " and concurrency_group is not null")
+        .query(String.class)
+        .list();
+  }
+
+  /** A QUEUED run whose turn came: PENDING until its workflow reports it started. */
+  boolean markDequeued(String id) {
+    return jdbc.sql("update runs set status = ? where id = ? and status = 'QUEUED'")
+            .params(PipelineStatus.PENDING.name(), id)
+            .update()
+        == 1;
   }
 
   Optional<RunRow> find(String id) {

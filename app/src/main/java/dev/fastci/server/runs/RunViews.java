@@ -50,7 +50,7 @@ public class RunViews {
 
   public RunDetail detail(String id) {
     RunRow run = row(id);
-    PipelineSpec spec = specs.stored(run.specJson());
+    PipelineSpec spec = specs.stored(run);
     PipelineState live = run.status().isFinal() ? null : live(id);
     if (live != null && live.attempt() != run.attempt()) {
       live = null; // an earlier execution answered; the new one has not started yet

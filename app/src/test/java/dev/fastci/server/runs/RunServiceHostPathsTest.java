@@ -38,7 +38,9 @@ class RunServiceHostPathsTest {
         pipelines,
         new ObjectMapper(),
         properties,
-        mock(RunRecorder.class));
+        mock(RunRecorder.class),
+        starter(store, pipelines, properties),
+        mock(ConcurrencyGroups.class));
   }
 
   private String withVolume(String volume) {
@@ -86,5 +88,14 @@ class RunServiceHostPathsTest {
     assertThatThrownBy(() -> service(List.of("relative")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fastci.volumes.allowed-roots: relative");
+  }
+
+  static RunStarter starter(RunStore store, PipelineClient pipelines, FastciProperties properties) {
+    return new RunStarter(
+        store,
+        new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
+        pipelines,
+        properties,
+        new ObjectMapper());
   }
 }

@@ -102,7 +102,9 @@ class SubmissionPolicyTest {
             pipelines,
             new ObjectMapper(),
             properties,
-            mock(RunRecorder.class));
+            mock(RunRecorder.class),
+            RunServiceHostPathsTest.starter(store, pipelines, properties),
+            mock(ConcurrencyGroups.class));
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
             + "'secrets':['FASTCI_TEST_SURELY_UNSET']}]}";
