@@ -38,7 +38,7 @@ public record FastciProperties(
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null) : retention;
+    retention = retention == null ? new Retention(null, null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
@@ -73,9 +73,14 @@ public record FastciProperties(
     }
   }
 
-  public record Retention(Duration pipelineDir) {
+  /**
+   * @param pipelineDir how long a finished run's pipeline dir is kept, for retries
+   * @param artifacts how long a finished run's artifacts are kept
+   */
+  public record Retention(Duration pipelineDir, Duration artifacts) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
+      artifacts = artifacts == null ? Duration.ofDays(30) : artifacts;
     }
   }
 

@@ -69,6 +69,31 @@ public class RunStore {
         .update();
   }
 
+  /** When the run ended; empty while it goes on, or when the store does not know it. */
+  public Optional<Instant> finishedAt(String id) {
+    return jdbc.sql("select finished_at from runs where id = ?")
+        .param(id)
+        .query((rs, row) -> Optional.ofNullable(RunRowMappers.instant(rs, "finished_at")))
+        .optional()
+        .flatMap(found -> found);
+  }
+
+  /** Whether the store knows the run. */
+  public boolean exists(String id) {
+    return !existingIds(List.of(id)).isEmpty();
+  }
+
+  /** The newest run of the pipeline (on that branch, when not null) that succeeded. */
+  public Optional<String> newestSucceeded(String name, String branch) {
+    return jdbc.sql(
+            "select id from runs where name = ? and status = 'SUCCEEDED'"
+                + (branch == null ? "" : " and branch = ?")
+                + " order by created_at desc, id desc limit 1")
+        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+        .query(String.class)
+        .optional();
+  }
+
   /** The runs of a concurrency group that have not ended (queued ones too), oldest first. */
   List<RunRow> unfinishedInGroup(String group) {
     return jdbc.sql(

@@ -5,6 +5,7 @@ import dev.fastci.format.Durations;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /** How the UI writes times, durations, statuses and triggers. */
 public final class Formats {
@@ -23,6 +24,21 @@ public final class Formats {
       return "-";
     }
     return Durations.format((end == null ? now : end).toEpochMilli() - start.toEpochMilli());
+  }
+
+  /** A size for people: {@code 512 B}, {@code 1.5 MiB}. */
+  public static String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
   /** The CSS class of a status: its lowercase name. */

@@ -2,6 +2,7 @@ package dev.fastci.server.ui.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
@@ -26,9 +27,12 @@ class RunPageController {
   private final RunService runs;
   private final LiveFragments live;
   private final String temporalWebUrl;
+  private final ArtifactDirs artifacts;
 
-  RunPageController(RunService runs, LiveFragments live, FastciProperties properties) {
+  RunPageController(
+      RunService runs, LiveFragments live, FastciProperties properties, ArtifactDirs artifacts) {
     this.runs = runs;
+    this.artifacts = artifacts;
     this.live = live;
     this.temporalWebUrl = properties.temporal().webUrl();
   }
@@ -36,7 +40,7 @@ class RunPageController {
   @GetMapping("/runs/{id}")
   String run(@PathVariable String id, CsrfToken csrf, Model model) throws Exception {
     RunDetail run = runs.detail(id);
-    model.addAllAttributes(RunPageModel.of(run, csrf, temporalWebUrl));
+    model.addAllAttributes(RunPageModel.of(run, csrf, temporalWebUrl, artifacts.list(id)));
     model.addAttribute("specJson", PRETTY.writeValueAsString(run.spec()));
     model.addAttribute("liveUrl", "/runs/" + id + "/live");
     return VIEW;
@@ -49,7 +53,7 @@ class RunPageController {
     return live.push(
         VIEW,
         "live",
-        () -> RunPageModel.of(runs.detail(id), csrf, temporalWebUrl),
+        () -> RunPageModel.of(runs.detail(id), csrf, temporalWebUrl, artifacts.list(id)),
         model -> ((RunDetail) model.get("run")).status().isFinal());
   }
 

@@ -1,5 +1,6 @@
 package dev.fastci.server.ui.run;
 
+import dev.fastci.artifacts.Artifact;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.ui.Formats;
@@ -7,6 +8,7 @@ import dev.fastci.server.ui.graph.DagLayout;
 import dev.fastci.server.ui.graph.Timelines;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.web.csrf.CsrfToken;
 
@@ -16,8 +18,10 @@ final class RunPageModel {
 
   /**
    * @param temporalWebUrl Temporal Web's base URL, or null for no link
+   * @param artifacts the files the run's jobs kept
    */
-  static Map<String, Object> of(RunDetail run, CsrfToken csrf, String temporalWebUrl) {
+  static Map<String, Object> of(
+      RunDetail run, CsrfToken csrf, String temporalWebUrl, List<Artifact> artifacts) {
     Instant now = Instant.now();
     boolean finished = run.status().isFinal();
     Map<String, Object> model = new LinkedHashMap<>();
@@ -33,6 +37,7 @@ final class RunPageModel {
     model.put("dag", DagLayout.layout(run.jobs()));
     model.put("timeline", Timelines.of(run.jobs(), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
+    model.put("artifacts", artifacts.stream().map(a -> ArtifactLine.of(run.id(), a)).toList());
     return model;
   }
 

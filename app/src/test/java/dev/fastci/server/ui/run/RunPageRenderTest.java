@@ -89,7 +89,7 @@ class RunPageRenderTest {
         Set.of("live"),
         new Context(
             Locale.ENGLISH,
-            RunPageModel.of(run, new DefaultCsrfToken("X-CSRF", "_csrf", "tok"), null)));
+            RunPageModel.of(run, new DefaultCsrfToken("X-CSRF", "_csrf", "tok"), null, List.of())));
   }
 
   private static JobView job(
