@@ -39,7 +39,7 @@ public record FastciProperties(
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
     retention = retention == null ? new Retention(null, null) : retention;
-    limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+    limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
@@ -99,8 +99,11 @@ public record FastciProperties(
       String maxMemory,
       Double maxCpus,
       String defaultMemory,
-      Double defaultCpus) {
+      Double defaultCpus,
+      Long maxArtifactBytes) {
     public Limits {
+      maxArtifactBytes =
+          maxArtifactBytes == null ? JobLimits.DEFAULT_MAX_ARTIFACT_BYTES : maxArtifactBytes;
       maxJobs = maxJobs == null ? PipelineSpecParser.DEFAULT_MAX_JOBS : maxJobs;
       maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
       maxLogBytes = maxLogBytes == null ? 64L * 1024 * 1024 : maxLogBytes;
@@ -191,7 +194,11 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus()))
+            new JobLimits(
+                limits.maxLogBytes(),
+                limits.defaultMemory(),
+                limits.defaultCpus(),
+                limits.maxArtifactBytes()))
         .withCacheLimits(cache.limits())
         .withBackend(backend);
   }

@@ -1,5 +1,6 @@
 package dev.fastci.job;
 
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerRemovals;
 import dev.fastci.cache.CacheLimits;
@@ -64,7 +65,11 @@ public class JobActivitiesImpl implements JobActivities {
         new JobAttempt(
             new JobPreparation(secrets, caching, ends),
             new JobExecution(backend, hostId, store, limits),
-            new JobFinish(results, removals, caching),
+            new JobFinish(
+                results,
+                removals,
+                caching,
+                new JobArtifacts(new ArtifactDirs(logs.dataDir()), limits.maxArtifactBytes())),
             ends,
             caching,
             backend,

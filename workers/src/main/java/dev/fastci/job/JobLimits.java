@@ -10,14 +10,27 @@ import dev.fastci.spec.MemorySize;
  * @param defaultMemory the memory limit (Docker notation, e.g. {@code 512m}) of a job that sets
  *     none; null for no limit
  * @param defaultCpus the CPU limit of a job that sets none; null for no limit
+ * @param maxArtifactBytes the most bytes of files a job attempt keeps ({@code artifacts}); the log
+ *     names the files beyond it
  */
-public record JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+public record JobLimits(
+    long maxLogBytes, String defaultMemory, Double defaultCpus, long maxArtifactBytes) {
   public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_MAX_ARTIFACT_BYTES = 1024L * 1024 * 1024;
   public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_LOG_BYTES, null, null);
+
+  /** Limits with the default artifact size limit (1 GiB). */
+  public JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+    this(maxLogBytes, defaultMemory, defaultCpus, DEFAULT_MAX_ARTIFACT_BYTES);
+  }
 
   public JobLimits {
     if (maxLogBytes < 1) {
       throw new IllegalArgumentException("maxLogBytes must be at least 1, got " + maxLogBytes);
+    }
+    if (maxArtifactBytes < 0) {
+      throw new IllegalArgumentException(
+          "fastci.limits.max-artifact-bytes must be 0 or more, got " + maxArtifactBytes);
     }
     defaultMemory = defaultMemory == null || defaultMemory.isBlank() ? null : defaultMemory.strip();
     if (defaultMemory != null) {

@@ -2,10 +2,10 @@ package dev.fastci.server.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.format.Durations;
+import dev.fastci.util.Sizes;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** How the UI writes times, durations, statuses and triggers. */
 public final class Formats {
@@ -28,17 +28,7 @@ public final class Formats {
 
   /** A size for people: {@code 512 B}, {@code 1.5 MiB}. */
   public static String bytes(long bytes) {
-    if (bytes < 1024) {
-      return bytes + " B";
-    }
-    String[] units = {"KiB", "MiB", "GiB", "TiB"};
-    double value = bytes;
-    int unit = -1;
-    while (value >= 1024 && unit < units.length - 1) {
-      value /= 1024;
-      unit++;
-    }
-    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    return Sizes.human(bytes);
   }
 
   /** The CSS class of a status: its lowercase name. */
