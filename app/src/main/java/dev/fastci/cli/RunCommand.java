@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
@@ -131,7 +132,16 @@ final class RunCommand implements Callable<Integer> {
       RunHandle run = new PipelineClient(engine.client()).start(first);
       announce(run.runId(), spec);
       return following.follow(
-          new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
+          new LocalRunSource(run, settings.dataDir()),
+          run::cancel,
+          run.runId(),
+          new TerminalApprovals(
+              spec,
+              (job, approved) ->
+                  run.workflow()
+                      .decide(
+                          new ApprovalDecision(
+                              job, approved, System.getProperty("user.name"), null))));
     }
   }
 
@@ -152,7 +162,16 @@ final class RunCommand implements Callable<Integer> {
             err.println("fastci: could not cancel run " + id + ": " + e.getMessage());
           }
         },
-        id);
+        id,
+        new TerminalApprovals(
+            spec,
+            (job, approved) -> {
+              try {
+                server.decide(id, job, approved);
+              } catch (IOException | InterruptedException e) {
+                err.println("fastci: could not decide on " + job + ": " + e.getMessage());
+              }
+            }));
   }
 
   private void announce(String runId, PipelineSpec spec) {

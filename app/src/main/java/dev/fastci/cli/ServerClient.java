@@ -65,6 +65,14 @@ final class ServerClient {
     expect(send(request("api/pipelines/" + encode(id) + "/cancel").POST(noBody())), 202);
   }
 
+  /** Approves ({@code approved}) or rejects a WAITING approval job. */
+  void decide(String id, String job, boolean approved) throws IOException, InterruptedException {
+    String path =
+        "api/pipelines/%s/jobs/%s/%s"
+            .formatted(encode(id), encode(job), approved ? "approve" : "reject");
+    expect(send(request(path).POST(noBody())), 202);
+  }
+
   byte[] log(String id, String job, int attempt, long offset)
       throws IOException, InterruptedException {
     HttpResponse<byte[]> response =

@@ -145,4 +145,51 @@ class RunControlsOnDummyBackendTest {
                         .toMillis()
                     >= 0);
   }
+
+  private static final String GATED =
+      "{\"name\":\"gated\",\"parameters\":{\"TARGET\":{\"default\":\"staging\"}},\"jobs\":["
+          + "{\"name\":\"plan\",\"image\":\"i\",\"command\":\"true\"},"
+          + "{\"name\":\"approve\",\"approval\":{\"message\":\"Deploy {{ params.TARGET }}?\"}},"
+          + "{\"name\":\"apply\",\"image\":\"i\",\"command\":\"true\"}],"
+          + "\"parents\":{\"approve\":[\"plan\"],\"apply\":[\"approve\"]}}";
+
+  @Test
+  void aRunWaitsAtItsApprovalUntilApprovedThroughTheApi() {
+    String id = ServerApi.json(api.post("/api/pipelines", GATED)).get("id").asText();
+    JsonNode waiting = api.awaitJob(id, "approve", "WAITING");
+    assertThat(waiting.get("status").asText()).isEqualTo("WAITING");
+    assertThat(ServerApi.job(waiting, "approve").get("approvalMessage").asText())
+        .isEqualTo("Deploy staging?");
+    assertThat(api.post("/api/pipelines/" + id + "/jobs/apply/approve", null).statusCode())
+        .as("apply does not wait for approval")
+        .isEqualTo(409);
+
+    HttpResponse<String> approved =
+        api.post("/api/pipelines/" + id + "/jobs/approve/approve", "{\"comment\":\"go\"}");
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+
+    JsonNode end = api.awaitEnd(id);
+    assertThat(end.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(ServerApi.job(end, "apply").get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(end.get("events").toString()).contains("approve approved by api: go");
+  }
+
+  @Test
+  void aRejectionFailsTheApprovalAndSkipsWhatFollows() {
+    String id = ServerApi.json(api.post("/api/pipelines", GATED)).get("id").asText();
+    api.awaitJob(id, "approve", "WAITING");
+    assertThat(
+            api.post("/api/pipelines/" + id + "/jobs/approve/reject", "{\"comment\":3}")
+                .statusCode())
+        .isEqualTo(400);
+
+    assertThat(api.post("/api/pipelines/" + id + "/jobs/approve/reject", null).statusCode())
+        .isEqualTo(202);
+
+    JsonNode end = api.awaitEnd(id);
+    assertThat(end.get("status").asText()).isEqualTo("FAILED");
+    assertThat(ServerApi.job(end, "approve").get("error").asText())
+        .isEqualTo("approve rejected by api");
+    assertThat(ServerApi.job(end, "apply").get("status").asText()).isEqualTo("SKIPPED");
+  }
 }

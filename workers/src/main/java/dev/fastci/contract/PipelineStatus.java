@@ -6,12 +6,14 @@ public enum PipelineStatus {
   QUEUED,
   PENDING,
   RUNNING,
+  /** Runs no job now: it waits for a person to approve or reject an approval job. */
+  WAITING,
   SUCCEEDED,
   FAILED,
   /** Every job that did not succeed was cancelled, or skipped because of a cancellation. */
   CANCELLED;
 
   public boolean isFinal() {
-    return this != QUEUED && this != PENDING && this != RUNNING;
+    return this != QUEUED && this != PENDING && this != RUNNING && this != WAITING;
   }
 }

@@ -20,6 +20,13 @@ public interface PipelineWorkflow {
   @SignalMethod
   void cancelJob(String job);
 
+  /**
+   * Approves or rejects a WAITING approval job: approved, it SUCCEEDED and its children start;
+   * rejected, it FAILED. A decision for a job that is not WAITING is ignored.
+   */
+  @SignalMethod
+  void decide(ApprovalDecision decision);
+
   /** The live state of the run and its jobs. */
   @QueryMethod
   PipelineState state();

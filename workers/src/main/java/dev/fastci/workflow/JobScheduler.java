@@ -1,5 +1,6 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.JobRequest;
 import dev.fastci.contract.JobResult;
@@ -32,6 +33,7 @@ final class JobScheduler {
   private final Map<String, CancellationScope> runningScopes = new HashMap<>();
   private final Set<String> cancelRequested = new HashSet<>();
   private final Queue<JobEnds.Finished> finished = new ArrayDeque<>();
+  private final Approvals approvals;
   private boolean runCancelled;
 
   JobScheduler(
@@ -40,12 +42,16 @@ final class JobScheduler {
     this.progress = progress;
     this.host = host;
     this.ends = new JobEnds(progress, host, tries, events);
+    this.approvals = new Approvals(progress, ends, events);
   }
 
-  /** Starts the ready jobs and the jobs they free, until none runs or the run is cancelled. */
+  /**
+   * Starts the ready jobs and the jobs they free, until none runs or waits for approval, or the run
+   * is cancelled.
+   */
   void runJobs() {
     startReadyJobs();
-    while (progress.anyRunning()) {
+    while (progress.anyActive()) {
       if (CancellationScope.current().isCancelRequested()) {
         runCancelled = true;
         // The whole run is cancelled: the job scopes were cancelled with it. Wait, outside the
@@ -54,13 +60,16 @@ final class JobScheduler {
         return;
       }
       try {
-        Workflow.await(() -> !finished.isEmpty());
+        // Wakes for an ended job, a decision, or a cancelled approval that leaves nothing active.
+        Workflow.await(
+            () -> !finished.isEmpty() || approvals.anyDecided() || !progress.anyActive());
       } catch (CanceledFailure runCancelled) {
         continue;
       }
       if (ends.record(finished, this::wasCancelled)) {
         host.check();
       }
+      approvals.applyDecisions();
       startReadyJobs();
     }
   }
@@ -82,6 +91,10 @@ final class JobScheduler {
     PipelineSpec spec = run.spec();
     boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : progress.readyJobs()) {
+      if (job.hasApproval()) {
+        approvals.await(job);
+        continue;
+      }
       JobRequest request =
           new JobRequest(
               run.runId(),
@@ -107,10 +120,20 @@ final class JobScheduler {
     }
   }
 
-  /** A pending job never starts; a running one's container is killed. Others go on. */
+  /** A person approved or rejected a waiting approval job. */
+  void decide(ApprovalDecision decision) {
+    approvals.decide(decision);
+  }
+
+  /**
+   * A pending job never starts, a waiting approval is never decided; a running one's container is
+   * killed. Others go on.
+   */
   void cancelJob(String job) {
     JobStatus status = progress.statusOf(job);
-    if (status == JobStatus.PENDING) {
+    if (status == JobStatus.WAITING) {
+      approvals.cancel(job);
+    } else if (status == JobStatus.PENDING) {
       progress.cancelPending(job, Workflow.currentTimeMillis());
       ends.recorded(job);
     } else if (status == JobStatus.RUNNING) {

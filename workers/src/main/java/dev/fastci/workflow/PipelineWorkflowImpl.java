@@ -1,5 +1,6 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.Failures;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -63,6 +64,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   public void cancelJob(String job) {
     if (scheduler != null) {
       scheduler.cancelJob(job);
+    }
+  }
+
+  @Override
+  public void decide(ApprovalDecision decision) {
+    if (scheduler != null) {
+      scheduler.decide(decision);
     }
   }
 

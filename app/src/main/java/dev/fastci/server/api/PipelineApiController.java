@@ -12,6 +12,7 @@ import dev.fastci.spec.SpecBytes;
 import dev.fastci.spec.SpecFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -122,6 +123,32 @@ class PipelineApiController {
   ResponseEntity<Map<String, String>> cancelJob(@PathVariable String id, @PathVariable String job) {
     runs.cancelJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  /**
+   * Approves a WAITING approval job (its children start) or rejects it (it FAILED); the body may be
+   * {@code {"comment": "..."}}.
+   */
+  @PostMapping("/{id}/jobs/{job}/{decision:approve|reject}")
+  ResponseEntity<Map<String, String>> decide(
+      @PathVariable String id,
+      @PathVariable String job,
+      @PathVariable String decision,
+      @RequestBody(required = false) Map<String, Object> body,
+      Principal principal) {
+    runs.decide(id, job, decision.equals("approve"), principal.getName(), comment(body));
+    return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  private static String comment(Map<String, Object> body) {
+    Object comment = body == null ? null : body.get("comment");
+    if (comment != null && !(comment instanceof String)) {
+      throw new IllegalArgumentException("comment: must be a string");
+    }
+    if (body != null && body.keySet().stream().anyMatch(k -> !k.equals("comment"))) {
+      throw new IllegalArgumentException("the body may only have a comment");
+    }
+    return (String) comment;
   }
 
   @PostMapping("/{id}/retry")

@@ -12,6 +12,7 @@ import java.util.List;
  * @param skipReason why a SKIPPED job did not run ({@code when.branch: ...}, a parent), or null
  * @param displayName what the UI shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param group the matrix job an instance belongs to, or null
+ * @param approvalMessage an approval job's message (its parameters filled in); null for other jobs
  */
 public record JobView(
     String name,
@@ -27,7 +28,42 @@ public record JobView(
     List<Integer> attempts,
     String skipReason,
     String displayName,
-    String group) {
+    String group,
+    String approvalMessage) {
+
+  /** A job that is not an approval. */
+  public JobView(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached,
+      List<Integer> attempts,
+      String skipReason,
+      String displayName,
+      String group) {
+    this(
+        name,
+        status,
+        exitCode,
+        attempt,
+        startedAt,
+        finishedAt,
+        parents,
+        error,
+        host,
+        cached,
+        attempts,
+        skipReason,
+        displayName,
+        group,
+        null);
+  }
 
   /** A job that is not a matrix instance and was not skipped with a reason. */
   public JobView(
@@ -74,7 +110,8 @@ public record JobView(
         attempts,
         job.skipReason(),
         spec.displayName(),
-        spec.matrix() == null ? null : spec.matrix().group());
+        spec.matrix() == null ? null : spec.matrix().group(),
+        spec.hasApproval() ? spec.approval().message() : null);
   }
 
   private static Instant instant(Long millis) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
@@ -168,6 +169,39 @@ public class RunService {
     }
     requireJob(run, job);
     pipelines.workflow(run.id()).cancelJob(job);
+  }
+
+  /**
+   * Approves or rejects a WAITING approval job: the run's workflow gets the decision as a signal.
+   *
+   * @param by who decided, as the server knows them
+   * @param comment why, or null
+   * @throws RunConflictException when the job does not wait for approval
+   */
+  public void decide(String id, String job, boolean approved, String by, String comment) {
+    String action = approved ? "approve" : "reject";
+    RunRow run = unfinished(id, action + " a job of");
+    requireJob(run, job);
+    JobStatus status =
+        views.detail(id).jobs().stream()
+            .filter(j -> j.name().equals(job))
+            .map(JobView::status)
+            .findFirst()
+            .orElseThrow();
+    if (status != JobStatus.WAITING) {
+      throw new RunConflictException(
+          "cannot "
+              + action
+              + " job "
+              + job
+              + " of run "
+              + id
+              + ": it is "
+              + status
+              + ", not WAITING for approval");
+    }
+    String why = comment == null || comment.isBlank() ? null : comment.strip();
+    pipelines.workflow(run.id()).decide(new ApprovalDecision(job, approved, by, why));
   }
 
   /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */

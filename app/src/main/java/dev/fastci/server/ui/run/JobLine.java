@@ -1,5 +1,6 @@
 package dev.fastci.server.ui.run;
 
+import dev.fastci.contract.JobStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.ui.Formats;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.time.Instant;
  * @param cached the job was memoized: shown with a "cached" badge
  * @param displayName what the page shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param skipReason why a SKIPPED job did not run, or null
+ * @param approvalMessage an approval job's message, or null
+ * @param approvable the job waits for approval: the page offers Approve and Reject
  */
 public record JobLine(
     String name,
@@ -23,7 +26,9 @@ public record JobLine(
     boolean retryable,
     boolean cached,
     String displayName,
-    String skipReason) {
+    String skipReason,
+    String approvalMessage,
+    boolean approvable) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -38,6 +43,8 @@ public record JobLine(
         runFinished,
         job.cached(),
         job.displayName() == null ? job.name() : job.displayName(),
-        job.skipReason());
+        job.skipReason(),
+        job.approvalMessage(),
+        !runFinished && job.status() == JobStatus.WAITING);
   }
 }

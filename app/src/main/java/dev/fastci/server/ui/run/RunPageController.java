@@ -8,12 +8,14 @@ import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.live.LiveFragments;
+import java.security.Principal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -70,6 +72,23 @@ class RunPageController {
   @PostMapping("/runs/{id}/jobs/{job}/cancel")
   String cancelJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
     return act(id, flash, () -> runs.cancelJob(id, job), "Cancelling job " + job + ".");
+  }
+
+  /** Approves or rejects a WAITING approval job, with an optional comment. */
+  @PostMapping("/runs/{id}/jobs/{job}/{decision:approve|reject}")
+  String decide(
+      @PathVariable String id,
+      @PathVariable String job,
+      @PathVariable String decision,
+      @RequestParam(required = false) String comment,
+      Principal principal,
+      RedirectAttributes flash) {
+    boolean approved = decision.equals("approve");
+    return act(
+        id,
+        flash,
+        () -> runs.decide(id, job, approved, principal.getName(), comment),
+        (approved ? "Approved " : "Rejected ") + job + ".");
   }
 
   @PostMapping("/runs/{id}/jobs/{job}/retry")

@@ -187,7 +187,15 @@ class RunPageControllerTest {
         Arguments.of(
             Named.of("retry job", "/runs/r1/jobs/build/retry"),
             (Consumer<RunService>) s -> s.retryJob("r1", "build"),
-            "Retrying job build."));
+            "Retrying job build."),
+        Arguments.of(
+            Named.of("approve", "/runs/r1/jobs/gate/approve"),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", true, "user", null),
+            "Approved gate."),
+        Arguments.of(
+            Named.of("reject", "/runs/r1/jobs/gate/reject"),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", false, "user", null),
+            "Rejected gate."));
   }
 
   @ParameterizedTest(name = "{0}")
