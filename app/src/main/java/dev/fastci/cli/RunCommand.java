@@ -137,6 +137,8 @@ final class RunCommand implements Callable<Integer> {
           run.runId(),
           new TerminalApprovals(
               spec,
+              true,
+              out,
               (job, approved) ->
                   run.workflow()
                       .decide(
@@ -165,6 +167,8 @@ final class RunCommand implements Callable<Integer> {
         id,
         new TerminalApprovals(
             spec,
+            false,
+            out,
             (job, approved) -> {
               try {
                 server.decide(id, job, approved);

@@ -49,6 +49,18 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void anApprovalNobodyCanAnswerHereIsRejectedAndWhatFollowsIsSkipped() {
+    CliRun run = CliRun.of("run", Examples.file("approval.json"), "--param", "TARGET=production");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("approve-deploy +WAITING for approval: Deploy to production\\?")
+        .contains("fastci: no terminal to ask for approval: approve-deploy is rejected")
+        .containsPattern("approve-deploy +FAILED.*rejected by")
+        .containsPattern("apply +SKIPPED");
+  }
+
+  @Test
   void dagSharingAPipelineDirSucceeds() {
     CliRun run = CliRun.of("run", Examples.file("shared-dir-dag.json"));
 

@@ -4,13 +4,16 @@ import static dev.fastci.workflow.WorkflowHarness.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.contract.ApprovalDecision;
+import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineEvent;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +112,27 @@ class ApprovalWorkflowTest {
       assertThat(ended.job("approve").status()).isEqualTo(JobStatus.CANCELLED);
       assertThat(ended.job("apply").status()).isEqualTo(JobStatus.SKIPPED);
       assertThat(ended.status()).isEqualTo(PipelineStatus.CANCELLED);
+    }
+  }
+
+  @Test
+  void aResumedRunWaitsAgainAtTheApprovalWithoutRerunningWhatEnded(WorkflowClient client)
+      throws Exception {
+    try (WorkflowHarness harness = new WorkflowHarness(client, dataDir)) {
+      var spec = spec(gate(""));
+      JobState plan =
+          new JobState(
+              "plan", JobStatus.SUCCEEDED, 0, 1, 1L, 2L, List.of(), null, "test-host", false);
+      WorkflowHarness.Started run =
+          harness.start(new PipelineRun("resumed-run", spec, 1, List.of(plan), null, false));
+      run.awaitJob("approve", JobStatus.WAITING);
+
+      run.workflow().decide(new ApprovalDecision("approve", true, "carol", null));
+      PipelineState end = run.await();
+
+      assertThat(end.status()).isEqualTo(PipelineStatus.SUCCEEDED);
+      assertThat(harness.backend.journal().createdCount("plan-1")).isZero();
+      assertThat(events(end)).contains("approve approved by carol");
     }
   }
 }

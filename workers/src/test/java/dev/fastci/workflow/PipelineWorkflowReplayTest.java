@@ -18,7 +18,8 @@ class PipelineWorkflowReplayTest {
         "diamond-with-container-removals.json",
         "host-failover.json",
         "memoized-chain.json",
-        "cleanup-after-engine-restart.json"
+        "cleanup-after-engine-restart.json",
+        "approval-approved-and-timed-out.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

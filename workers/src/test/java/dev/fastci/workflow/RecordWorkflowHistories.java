@@ -47,10 +47,32 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      recordIfMissing(
+          client, out.resolve("approval-approved-and-timed-out.json"), () -> approvals(harness));
     } finally {
       env.close();
     }
     System.exit(0); // the test environment's threads would keep the JVM alive
+  }
+
+  /**
+   * Two approval jobs (version approval-gates 1): one is approved by a signal, the other's timer
+   * fires first.
+   */
+  private static String approvals(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'gates','jobs':["
+                    + "{'name':'plan','image':'i','command':'true'},"
+                    + "{'name':'ok','approval':{'message':'Go?'}},"
+                    + "{'name':'late','approval':{'message':'Late?','timeout_secs':1}},"
+                    + "{'name':'apply','image':'i','command':'true'}],"
+                    + "'parents':{'ok':['plan'],'late':['plan'],'apply':['ok']}}"));
+    run.awaitJob("ok", JobStatus.WAITING);
+    run.workflow().decide(new dev.fastci.contract.ApprovalDecision("ok", true, "alice", "fine"));
+    run.await();
+    return run.handle().runId();
   }
 
   private static String diamond(WorkflowHarness harness) throws Exception {
