@@ -69,7 +69,8 @@ public class JobActivitiesImpl implements JobActivities {
                 results,
                 removals,
                 caching,
-                new JobArtifacts(new ArtifactDirs(logs.dataDir()), limits.maxArtifactBytes())),
+                new JobArtifacts(
+                    new ArtifactDirs(logs.dataDir()), limits.maxArtifactBytes(), backend)),
             ends,
             caching,
             backend,

@@ -37,7 +37,8 @@ final class JobFinish {
    */
   Finished record(JobRequest request, JobLog log, JobContainer container, Executed executed) {
     JobResult result = executed.result();
-    artifacts.keep(request, log); // before the result: a re-run of the activity keeps them too
+    artifacts.keep(
+        request, log, container); // before the result: a re-run of the activity keeps them too
     results.write(log, result); // before the container goes: the result is never lost
     boolean handOver =
         removals != null && !executed.containerLost() && result.outcome() != JobOutcome.TIMED_OUT;

@@ -69,16 +69,28 @@ class ArtifactsIntegrationTest {
   }
 
   @Test
-  void aJobWhoseWorkingDirIsOnlyInItsContainerSaysSoInItsLog() {
+  void aJobWhoseWorkingDirIsOnlyInItsContainerHasItsFilesCopiedOutOfIt() {
+    String longName = "x".repeat(120) + ".txt"; // beyond a plain tar header's 100 bytes
     PipelineState end =
         engine.run(
             """
             {"name": "inside", "jobs": [{"name": "b", "image": "busybox:latest",
-               "artifacts": ["out.txt"], "command": ["sh", "-c", "echo x > out.txt"]}]}
-            """);
+               "artifacts": ["out.txt", "logs", "%s", "big.bin", "escape"],
+               "command": ["sh", "-c", "echo hello > out.txt && mkdir -p logs/deep && echo a > logs/deep/a.log && echo l > %s && head -c 4096 /dev/zero > big.bin && ln -s /etc/passwd escape"]}]}
+            """
+                .formatted(longName, longName));
 
     assertThat(end.job("b").status()).as("%s", end).isEqualTo(JobStatus.SUCCEEDED);
+    ArtifactDirs dirs = new ArtifactDirs(engine.dataDir());
+    assertThat(dirs.list(end.runId()))
+        .containsExactlyInAnyOrder(
+            new Artifact("b", 1, "out.txt", 6),
+            new Artifact("b", 1, "logs/deep/a.log", 2),
+            new Artifact("b", 1, longName, 2));
+    assertThat(dirs.file(end.runId(), "b", 1, "out.txt").orElseThrow()).hasContent("hello");
     assertThat(engine.logText(end.runId(), "b"))
-        .contains("fastci: artifacts: not kept: the working dir /fastci/workdir");
+        .contains("over fastci.limits.max-artifact-bytes (2.0 KiB): big.bin (4.0 KiB)")
+        .contains("symbolic links are not kept: escape");
+    assertNoContainersOf(end.runId());
   }
 }
