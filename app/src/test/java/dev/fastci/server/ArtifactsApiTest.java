@@ -3,7 +3,10 @@ package dev.fastci.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fastci.artifacts.Artifact;
 import dev.fastci.artifacts.ArtifactDirs;
+import dev.fastci.logs.ArtifactShipper;
+import dev.fastci.logs.LogServer;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -128,5 +131,50 @@ class ArtifactsApiTest {
     assertThat(latest.statusCode()).isEqualTo(200);
     assertThat(new String(latest.body(), StandardCharsets.UTF_8)).isEqualTo("jar of " + newer);
     assertThat(bytes("/api/artifacts/latest?pipeline=nope&path=b/x").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aStandaloneWorkerSendsItsJobsFilesInChunksAndAnEarlierTrysAreReplaced(@TempDir Path worker)
+      throws Exception {
+    HttpResponse<String> created =
+        api.post(
+            "/api/pipelines",
+            "{\"name\":\"remote\",\"jobs\":[{\"name\":\"b\",\"image\":\"i\",\"command\":\"true\"}]}");
+    String id = ServerApi.json(created).get("id").asText();
+    api.awaitEnd(id);
+    Files.createDirectories(dirs.attemptDir(id, "b", 1));
+    Files.writeString(dirs.attemptDir(id, "b", 1).resolve("stale.txt"), "from an earlier try");
+    byte[] big = new byte[600 * 1024]; // three chunks
+    big[big.length - 1] = 7;
+    Files.createDirectories(worker.resolve("dist dir"));
+    Files.write(worker.resolve("dist dir/app.bin"), big);
+    Files.writeString(worker.resolve("empty.txt"), "");
+
+    ArtifactShipper shipper =
+        new ArtifactShipper(new LogServer(URI.create("http://127.0.0.1:" + port), TOKEN));
+    assertThat(shipper.send(id, "b", 1, worker)).isEqualTo(2);
+
+    assertThat(dirs.list(id))
+        .containsExactly(
+            new Artifact("b", 1, "dist dir/app.bin", big.length),
+            new Artifact("b", 1, "empty.txt", 0));
+    assertThat(Files.readAllBytes(dirs.file(id, "b", 1, "dist dir/app.bin").orElseThrow()))
+        .isEqualTo(big);
+    HttpResponse<byte[]> escape =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/api/pipelines/"
+                                + id
+                                + "/jobs/b/artifacts/1/..%2F..%2Fx?offset=0"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .PUT(HttpRequest.BodyPublishers.ofString("no"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(escape.statusCode()).isIn(400, 404);
+    assertThat(dirs.attemptDir(id, "b", 1).resolve("../../x")).doesNotExist();
   }
 }

@@ -7,10 +7,13 @@ import dev.fastci.cache.CacheLimits;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.JobRequest;
 import dev.fastci.contract.JobResult;
+import dev.fastci.logs.ArtifactShipper;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
 import dev.fastci.secrets.SecretSource;
+import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobResultFiles results = new JobResultFiles();
   private final JobAttempt attempt;
   private LogShipper shipper;
+  private ArtifactShipper artifactShipper;
 
   public JobActivitiesImpl(Backend backend, LogFiles logs, String hostId) {
     this(backend, logs, hostId, null);
@@ -80,6 +84,7 @@ public class JobActivitiesImpl implements JobActivities {
   /** Sends every job log to the FastCI server as it grows (a worker on another host). */
   public JobActivitiesImpl sendingLogsWith(LogShipper shipper) {
     this.shipper = shipper;
+    this.artifactShipper = shipper == null ? null : new ArtifactShipper(shipper.server());
     return this;
   }
 
@@ -96,8 +101,26 @@ public class JobActivitiesImpl implements JobActivities {
     try (LogShipper.Shipment shipment =
         shipper.follow(request.runId(), request.job().name(), request.attempt(), log.path())) {
       JobResult result = attempt.run(request, log);
+      sendArtifacts(request, log);
       shipment.finish(); // the server has the whole log before the job counts as ended
       return result;
+    }
+  }
+
+  /** The files the attempt kept go to the server too; its log says when they could not. */
+  private void sendArtifacts(JobRequest request, JobLog log) {
+    if (request.job().artifacts().isEmpty()) {
+      return;
+    }
+    String job = request.job().name();
+    try {
+      artifactShipper.send(
+          request.runId(),
+          job,
+          request.attempt(),
+          new ArtifactDirs(logs.dataDir()).attemptDir(request.runId(), job, request.attempt()));
+    } catch (IOException e) {
+      log.append(List.of("fastci: artifacts: not sent to the server: " + e.getMessage()));
     }
   }
 }

@@ -1,16 +1,10 @@
 package dev.fastci.server.logs;
 
 import dev.fastci.logs.LogFiles;
-import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,23 +38,7 @@ class JobLogUploadController {
     if (attempt < 1 || attempt > runs.latestAttempt(id)) {
       throw new RunNotFoundException("run " + id + " has no attempt " + attempt);
     }
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset: must be 0 or more");
-    }
-    Path file = logs.jobLog(id, job, attempt);
-    Files.createDirectories(file.getParent());
-    synchronized (file.toString().intern()) {
-      try (FileChannel log =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        if (offset > log.size()) {
-          throw new RunConflictException(
-              "offset: " + offset + " is past the end of the log (" + log.size() + " bytes)");
-        }
-        log.truncate(offset);
-        log.position(offset);
-        body.transferTo(Channels.newOutputStream(log));
-      }
-    }
+    ChunkWrites.write(logs.jobLog(id, job, attempt), offset, body, "the log");
     return ResponseEntity.noContent().build();
   }
 }
