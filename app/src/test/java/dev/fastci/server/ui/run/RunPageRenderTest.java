@@ -61,11 +61,46 @@ class RunPageRenderTest {
     assertThat(html).containsOnlyOnce("<span class=\"badge cached\"");
   }
 
+  @Test
+  void aWaitingApprovalShowsItsMessageWithApproveAndRejectButtons() throws Exception {
+    JobView gate =
+        new JobView(
+            "gate",
+            JobStatus.WAITING,
+            null,
+            1,
+            T0.plusSeconds(1),
+            null,
+            List.of(),
+            null,
+            null,
+            false,
+            List.of(1),
+            null,
+            "gate",
+            null,
+            "Deploy <prod>?");
+
+    String waiting = render(run(List.of(gate), PipelineStatus.WAITING));
+    String ended = render(run(List.of(gate), PipelineStatus.CANCELLED));
+
+    assertThat(waiting)
+        .contains("Deploy &lt;prod&gt;?")
+        .contains("action=\"/runs/r1/jobs/gate/approve\"")
+        .contains("formaction=\"/runs/r1/jobs/gate/reject\"")
+        .contains("name=\"comment\"");
+    assertThat(ended).contains("Deploy &lt;prod&gt;?").doesNotContain("/jobs/gate/approve");
+  }
+
   private static RunDetail run(List<JobView> jobs) throws Exception {
+    return run(jobs, PipelineStatus.FAILED);
+  }
+
+  private static RunDetail run(List<JobView> jobs, PipelineStatus status) throws Exception {
     return new RunDetail(
         "r1",
         "<b>p</b>",
-        PipelineStatus.FAILED,
+        status,
         1,
         T0,
         T0,
