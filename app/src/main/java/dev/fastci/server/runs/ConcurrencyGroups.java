@@ -22,7 +22,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * superseded), as GitHub Actions does. One lock orders every decision of this server.
  */
 @Component
-class ConcurrencyGroups {
+public class ConcurrencyGroups {
   private static final Logger log = LoggerFactory.getLogger(ConcurrencyGroups.class);
 
   private final RunStore store;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Starts the workflow of a stored run: its first execution, a retry's or a resume's. */
 @Component
-class RunStarter {
+public class RunStarter {
   private final RunStore store;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;

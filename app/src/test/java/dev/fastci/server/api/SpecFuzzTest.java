@@ -17,9 +17,12 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
+import dev.fastci.server.runs.RunEventsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -587,7 +590,9 @@ class SpecFuzzTest {
           () ->
               Binder.get(context.getEnvironment())
                   .bindOrCreate("fastci", FastciProperties.class)); // every default
-      context.register(RunService.class, SpecDocuments.class);
+      context.registerBean(RunEventsStore.class, () -> mock(RunEventsStore.class));
+      context.register(
+          RunService.class, SpecDocuments.class, RunStarter.class, ConcurrencyGroups.class);
       context.refresh();
       MockMvc mvc =
           MockMvcBuilders.standaloneSetup(
