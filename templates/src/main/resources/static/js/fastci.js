@@ -10,7 +10,7 @@
     source.addEventListener("end", function () { source.close(); });
   }
 
-  // The log page appends the lines the server sends, numbered, already escaped and coloured.
+  // A log page (a job's, a service's) appends the lines the server sends, numbered, already escaped and coloured.
   function log(el) {
     var source = new EventSource(el.getAttribute("data-log-src"));
     var state = document.getElementById("log-state");
@@ -20,12 +20,12 @@
       if (atBottom) { el.scrollTop = el.scrollHeight; }
     });
     source.addEventListener("status", function (e) {
-      var badge = document.getElementById("job-status");
+      var badge = document.querySelector("[data-log-status]");
       if (badge) { badge.textContent = e.data; badge.className = "status " + e.data.toLowerCase(); }
     });
     source.addEventListener("end", function () {
       source.close();
-      if (state) { state.textContent = "The job has ended."; }
+      if (state) { state.textContent = state.getAttribute("data-ended-text") || "The job has ended."; }
     });
   }
 

@@ -104,8 +104,9 @@ record CliSettings(
   }
 
   WorkerConfig workerConfig() {
+    // the same host paths as at submit, judged again as each job's container is made
     return new WorkerConfig(dataDir, hostId, maxParallelJobs)
-        .withJobLimits(jobLimits)
+        .withJobLimits(jobLimits.withMounts(hostPathPolicy()))
         .withBackend(backend);
   }
 
@@ -120,7 +121,8 @@ record CliSettings(
         : HostPathPolicy.underRoots(allowedRoots, dockerSockets);
   }
 
-  private static String setting(Map<String, String> env, String property, String var, String def) {
+  /** The system property, else the environment variable, else the default. */
+  static String setting(Map<String, String> env, String property, String var, String def) {
     String value = System.getProperty(property);
     if (value == null || value.isBlank()) {
       value = env.get(var);

@@ -34,6 +34,9 @@ final class FastciCommand implements Callable<Integer> {
           hook install REPO --server URL [--secret S]
                           install the git post-receive hook that starts REPO's pipelines
                           on the server at each push
+          user add NAME --role R | list | role NAME R | password NAME | delete NAME
+               | token NAME --name T
+                          the store's users and tokens, while the server is stopped
         fastci COMMAND --help (or fastci help COMMAND) describes a command; bad arguments exit 2
         settings (environment): FASTCI_DATA_DIR (./data), FASTCI_TEMPORAL_TARGET (embedded),
           FASTCI_WORKER_HOST_ID (hostname), FASTCI_WORKER_MAX_PARALLEL_JOBS (2 x cores),

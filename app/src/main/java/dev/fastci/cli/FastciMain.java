@@ -40,6 +40,14 @@ public final class FastciMain {
     CommandLine hook =
         new CommandLine(new HookCommand())
             .addSubcommand(new HookInstallCommand(settings, System.getenv(), out, err));
+    CommandLine user =
+        new CommandLine(new UserCommand())
+            .addSubcommand(new UserAddCommand(settings, System.getenv(), out, err))
+            .addSubcommand(new UserListCommand(settings, System.getenv(), out, err))
+            .addSubcommand(new UserRoleCommand(settings, System.getenv(), out, err))
+            .addSubcommand(new UserPasswordCommand(settings, System.getenv(), out, err))
+            .addSubcommand(new UserDeleteCommand(settings, System.getenv(), out, err))
+            .addSubcommand(new UserTokenCommand(settings, System.getenv(), out, err));
     CommandLine help = new CommandLine(new HelpCommand());
     help.getCommandSpec().usageMessage().synopsisHeading("usage: ");
     CommandLine fastci =
@@ -48,6 +56,7 @@ public final class FastciMain {
             .addSubcommand(new ValidateCommand(settings, out, err))
             .addSubcommand(new WorkerCommand(settings, out, err))
             .addSubcommand(hook)
+            .addSubcommand(user)
             .addSubcommand(help);
     // fastci's help is its usage text, which lists the commands and the settings (the
     // subcommands keep picocli's sections: CommandLine's setters would change theirs too)

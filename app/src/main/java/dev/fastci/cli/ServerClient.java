@@ -73,13 +73,13 @@ final class ServerClient {
     expect(send(request(path).POST(noBody())), 202);
   }
 
-  byte[] log(String id, String job, int attempt, long offset)
+  byte[] log(String id, String job, int attempt, int tryNumber, long offset)
       throws IOException, InterruptedException {
     HttpResponse<byte[]> response =
         http.send(
             request(
-                    "api/pipelines/%s/jobs/%s/log?attempt=%d&offset=%d"
-                        .formatted(encode(id), encode(job), attempt, offset))
+                    "api/pipelines/%s/jobs/%s/log?attempt=%d&try=%d&offset=%d"
+                        .formatted(encode(id), encode(job), attempt, tryNumber, offset))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());

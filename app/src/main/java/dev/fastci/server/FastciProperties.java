@@ -3,6 +3,8 @@ package dev.fastci.server;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.job.JobLimits;
+import dev.fastci.spec.DockerSockets;
+import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.BackendKind;
@@ -38,7 +40,7 @@ public record FastciProperties(
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null, null) : retention;
+    retention = retention == null ? new Retention(null, null, null) : retention;
     limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
@@ -76,11 +78,13 @@ public record FastciProperties(
   /**
    * @param pipelineDir how long a finished run's pipeline dir is kept, for retries
    * @param artifacts how long a finished run's artifacts are kept
+   * @param audit how long audit log entries are kept
    */
-  public record Retention(Duration pipelineDir, Duration artifacts) {
+  public record Retention(Duration pipelineDir, Duration artifacts, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
       artifacts = artifacts == null ? Duration.ofDays(30) : artifacts;
+      audit = audit == null ? Duration.ofDays(365) : audit;
     }
   }
 
@@ -195,10 +199,13 @@ public record FastciProperties(
             storeLabel())
         .withJobLimits(
             new JobLimits(
-                limits.maxLogBytes(),
-                limits.defaultMemory(),
-                limits.defaultCpus(),
-                limits.maxArtifactBytes()))
+                    limits.maxLogBytes(),
+                    limits.defaultMemory(),
+                    limits.defaultCpus(),
+                    limits.maxArtifactBytes())
+                .withMounts( // the same roots as at submit, judged again as containers are made
+                    HostPathPolicy.underRoots(
+                        volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))
         .withCacheLimits(cache.limits())
         .withBackend(backend);
   }

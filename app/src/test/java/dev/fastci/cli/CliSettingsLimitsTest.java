@@ -17,11 +17,15 @@ class CliSettingsLimitsTest {
                 "FASTCI_LIMITS_DEFAULT_MEMORY", "128m",
                 "FASTCI_LIMITS_DEFAULT_CPUS", "0.5"));
 
-    assertThat(settings.workerConfig().jobLimits()).isEqualTo(new JobLimits(4096, "128m", 0.5));
+    assertThat(settings.workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(4096L, "128m", 0.5);
   }
 
   @Test
   void withoutSettingsTheLogIsCutAt64MibAndJobsHaveNoLimits() {
-    assertThat(CliSettings.from(Map.of()).workerConfig().jobLimits()).isEqualTo(JobLimits.DEFAULT);
+    assertThat(CliSettings.from(Map.of()).workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(JobLimits.DEFAULT_MAX_LOG_BYTES, null, null);
   }
 }

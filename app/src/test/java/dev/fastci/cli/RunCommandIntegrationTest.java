@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fastci.testing.DockerEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,15 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class RunCommandIntegrationTest {
   @TempDir Path dataDir;
 
+  private Set<String> before;
+
   @BeforeEach
   void useTempDataDir() {
+    before = DockerEngine.fastciContainerIds();
     System.setProperty("fastci.data-dir", dataDir.toString());
   }
 
   @AfterEach
   void nothingIsLeftBehind() throws Exception {
     System.clearProperty("fastci.data-dir");
-    assertThat(DockerEngine.fastciContainers()).isEmpty();
+    assertThat(DockerEngine.fastciContainersBut(before)).isEmpty();
     Path pipelines = dataDir.resolve("pipelines");
     if (Files.exists(pipelines)) {
       try (var dirs = Files.list(pipelines)) {
@@ -66,6 +70,19 @@ class RunCommandIntegrationTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("report +\\| main.c has 25 bytes");
+  }
+
+  @Test
+  void theServicesExampleQueriesPostgresqlAndFetchesFromHttpdByNameAndAtLocalhost() {
+    DockerEngine.requireImage("fastci/postgres:15", "scripts/postgres-image.sh");
+    CliRun run = CliRun.of("run", Examples.file("services.json"));
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("migrate +\\| CREATE TABLE")
+        .containsPattern("query +\\| hello from db")
+        .containsPattern("fetch +\\| hello from web")
+        .contains("pipeline services SUCCEEDED");
   }
 
   @Test
@@ -134,5 +151,19 @@ class RunCommandIntegrationTest {
         .doesNotContain("test.jdk-17.os-alpine")
         .containsPattern("summary +\\| every test instance passed")
         .contains("pipeline matrix SUCCEEDED");
+  }
+
+  @Test
+  void theRetryExampleFailsItsFirstTryAndPassesItsSecondInAFreshContainer() {
+    CliRun run = CliRun.of("run", Examples.file("retry.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .containsPattern("flaky +\\| network not ready yet")
+        .containsPattern("flaky +FAILED \\(exit 1\\), retrying in 1s \\(try 2 of 3\\)")
+        .containsPattern("flaky +\\| network is up")
+        .containsPattern("flaky +SUCCEEDED \\(exit 0\\) [0-9.]+s after 2 tries")
+        .containsPattern("deploy +\\| deployed after a flaky step")
+        .contains("pipeline retry SUCCEEDED");
   }
 }

@@ -6,6 +6,7 @@ import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,15 +34,18 @@ class RunOnServerIntegrationTest {
     registry.add("fastci.data-dir", DATA_DIR::toString);
   }
 
+  private Set<String> before;
+
   @BeforeEach
   void cliReadsTheTokenFromTheSameDataDir() {
+    before = DockerEngine.fastciContainerIds();
     System.setProperty("fastci.data-dir", DATA_DIR.toString());
   }
 
   @AfterEach
   void nothingIsLeftBehind() {
     System.clearProperty("fastci.data-dir");
-    assertThat(DockerEngine.fastciContainers()).isEmpty();
+    assertThat(DockerEngine.fastciContainersBut(before)).isEmpty();
   }
 
   @Test

@@ -12,14 +12,15 @@ import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
 import dev.fastci.secrets.SecretSource;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs one job attempt's container on the backend: create (or re-attach), start, stream the log to
  * its file, heartbeat while it runs, enforce the timeout, and always remove it ({@link
- * JobAttempt}). An attempt that already ran to its end answers with its recorded result instead.
+ * JobAttempt}). A try that already ran to its end answers with its recorded result instead; a job
+ * with {@code retry} runs its tries through Temporal's retries of this activity ({@link JobTries}).
  */
 public class JobActivitiesImpl implements JobActivities {
   private final LogFiles logs;
@@ -27,6 +28,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobAttempt attempt;
   private LogShipper shipper;
   private ArtifactShipper artifactShipper;
+  private TrySignals signals = new TrySignals(null);
 
   public JobActivitiesImpl(Backend backend, LogFiles logs, String hostId) {
     this(backend, logs, hostId, null);
@@ -88,21 +90,31 @@ public class JobActivitiesImpl implements JobActivities {
     return this;
   }
 
+  /** Tells each run's workflow through this client when a try ended and another follows. */
+  public JobActivitiesImpl signallingTriesWith(WorkflowClient client) {
+    this.signals = new TrySignals(client);
+    return this;
+  }
+
   @Override
   public JobResult runJob(JobRequest request) {
-    JobLog log = JobLog.of(logs, request.runId(), request.job().name(), request.attempt());
-    Optional<JobResult> earlier = results.read(log);
-    if (earlier.isPresent()) {
-      return earlier.get(); // this attempt already ran to its end: never run it twice
-    }
+    return new JobTries(logs, results, signals).run(request, this::runTry);
+  }
+
+  private JobResult runTry(JobRequest request, JobLog log) {
     if (shipper == null) {
       return attempt.run(request, log);
     }
     try (LogShipper.Shipment shipment =
-        shipper.follow(request.runId(), request.job().name(), request.attempt(), log.path())) {
+        shipper.follow(
+            request.runId(),
+            request.job().name(),
+            request.attempt(),
+            request.tryNumber(),
+            log.path())) {
       JobResult result = attempt.run(request, log);
       sendArtifacts(request, log);
-      shipment.finish(); // the server has the whole log before the job counts as ended
+      shipment.finish(); // the server has the whole log before the try counts as ended
       return result;
     }
   }

@@ -28,6 +28,15 @@ public record RetrySpec(int max, List<On> on, List<Integer> exitCodes, double ba
     exitCodes = exitCodes == null ? List.of() : List.copyOf(exitCodes);
   }
 
+  /**
+   * How long Temporal waits after try {@code tryNumber} before the next one: {@code backoffSecs},
+   * doubling with each try, at most {@link #MAX_BACKOFF_SECS}.
+   */
+  public long backoffMillisAfter(int tryNumber) {
+    double secs = backoffSecs * Math.pow(2, Math.max(0, tryNumber - 1));
+    return Math.round(Math.min(secs, MAX_BACKOFF_SECS) * 1000);
+  }
+
   /** Whether a try that ended this way is tried again (while tries are left). */
   public boolean retries(On outcome, Integer exitCode) {
     if (!on.contains(outcome)) {

@@ -2,6 +2,7 @@ package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -24,6 +25,7 @@ final class PipelineProgress {
   private final int attempt;
   private final Map<String, JobProgress> jobs = new LinkedHashMap<>();
   private final boolean conditions;
+  private final ServiceBoard services;
   private PipelineStatus status = PipelineStatus.PENDING;
   private Long startedAt;
   private Long finishedAt;
@@ -32,8 +34,8 @@ final class PipelineProgress {
   private final List<PipelineEvent> events = new ArrayList<>();
 
   /**
-   * @param conditions whether the run's conditions apply (executions recorded before the language's
-   *     second version replay without them)
+   * @param conditions whether the run's conditions, services and retries apply (executions recorded
+   *     the language's second version replay without them)
    * @param now the workflow's time, for jobs skipped at the start
    */
   PipelineProgress(PipelineRun run, boolean conditions, long now) {
@@ -41,8 +43,10 @@ final class PipelineProgress {
     this.spec = run.spec();
     this.attempt = run.attempt();
     this.conditions = conditions;
+    this.services = new ServiceBoard(conditions ? spec.services() : List.of(), attempt);
     for (JobSpec job : spec.jobs()) {
-      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
+      int maxTries = conditions ? job.maxTries() : 1;
+      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt, maxTries));
     }
     run.carriedOver().forEach(this::carryOver);
     for (JobProgress job : jobs.values()) {
@@ -81,6 +85,7 @@ final class PipelineProgress {
     job.host = state.host();
     job.cached = state.cached();
     job.skipReason = state.skipReason();
+    job.tries = new ArrayList<>(state.tries());
   }
 
   void started(String host, long now) {
@@ -151,6 +156,28 @@ final class PipelineProgress {
     progress.exitCode = null;
     progress.error = null;
     progress.cached = false;
+  }
+
+  /** How many tries each attempt of the job gets. */
+  int maxTriesOf(String job) {
+    return jobs.get(job).maxTries;
+  }
+
+  /** A try of a running job's attempt ended, and Temporal runs another; false when stale. */
+  boolean tryEnded(String job, int attempt, JobTry ended) {
+    JobProgress progress = jobs.get(job);
+    if (progress == null || progress.status != JobStatus.RUNNING || progress.attempt != attempt) {
+      return false;
+    }
+    progress.tryEnded(ended);
+    return true;
+  }
+
+  /** Every try of the attempt that ended the job, as its activity listed them. */
+  void triesEnded(String job, List<JobTry> tries) {
+    if (!tries.isEmpty()) {
+      jobs.get(job).tries = new ArrayList<>(tries);
+    }
   }
 
   /** A memoized job that succeeded without running: its recorded run was replayed. */
@@ -240,6 +267,11 @@ final class PipelineProgress {
     return runId;
   }
 
+  /** The run's services, which gate the jobs that list them. */
+  ServiceBoard services() {
+    return services;
+  }
+
   JobState snapshotOf(String job) {
     return jobs.get(job).state();
   }
@@ -263,6 +295,7 @@ final class PipelineProgress {
         host,
         error,
         states,
-        events);
+        events,
+        services.states());
   }
 }

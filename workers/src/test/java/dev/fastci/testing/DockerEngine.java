@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -130,6 +132,21 @@ public final class DockerEngine implements BeforeAllCallback {
   /** Every FastCI container on the engine, in any state. */
   public static List<Container> fastciContainers() {
     return containers(Map.of(Labels.MANAGED, "true")).stream().filter(c -> !isWarmPool(c)).toList();
+  }
+
+  /**
+   * The ids of {@link #fastciContainers()}: taken before a test, for {@link #fastciContainersBut}.
+   */
+  public static Set<String> fastciContainerIds() {
+    return fastciContainers().stream().map(Container::getId).collect(Collectors.toSet());
+  }
+
+  /**
+   * The FastCI containers on the engine but those that were there before the test (left by a
+   * process killed earlier on this engine: not the test's doing).
+   */
+  public static List<Container> fastciContainersBut(Set<String> before) {
+    return fastciContainers().stream().filter(c -> !before.contains(c.getId())).toList();
   }
 
   /**

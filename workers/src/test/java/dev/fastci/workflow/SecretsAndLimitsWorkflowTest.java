@@ -96,6 +96,21 @@ class SecretsAndLimitsWorkflowTest {
   }
 
   @Test
+  void aHostPathTheWorkerRefusesAsItMakesTheContainerEndsTheJobInErrorNamingIt() throws Exception {
+    Ended run =
+        run(
+            "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
+                + "'volumes':['/var/run/docker.sock:/s']}]}");
+
+    JobState job = run.state().job("a");
+    assertThat(job.status()).isEqualTo(JobStatus.ERROR);
+    assertThat(job.error())
+        .startsWith("refused to mount volumes[0]: /var/run/docker.sock")
+        .contains("Docker socket");
+    assertThat(backend.journal().finishedRuns()).isEmpty();
+  }
+
+  @Test
   void limitsOfTheJobOrElseTheWorkersDefaultsAreApplied() throws Exception {
     run(
         "{'name':'p','jobs':[{'name':'own','image':'i','command':'true','memory':'64m','cpus':0.5},"

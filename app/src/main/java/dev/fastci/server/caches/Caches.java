@@ -2,6 +2,9 @@ package dev.fastci.server.caches;
 
 import dev.fastci.cache.CacheStore;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.Actor;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.Outcome;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caches {
   private final CacheStore store;
+  private final AuditLog audit;
 
-  Caches(FastciProperties properties) {
+  Caches(FastciProperties properties, AuditLog audit) {
     this.store = new CacheStore(properties.dataDir());
+    this.audit = audit;
   }
 
   /** Most recently used first. */
@@ -28,11 +33,22 @@ public class Caches {
 
   /** False when there is no cache with that id. */
   public boolean delete(String id) {
-    return store.delete(id);
+    boolean deleted = store.delete(id);
+    audit.record(
+        Actor.current(),
+        "cache.delete",
+        "cache " + id,
+        null,
+        deleted ? Outcome.OK : Outcome.FAILED,
+        deleted ? null : "no such cache");
+    return deleted;
   }
 
   /** Returns how many were deleted. */
   public int deleteAll() {
-    return store.deleteAll();
+    int deleted = store.deleteAll();
+    audit.record(
+        Actor.current(), "cache.delete", "every cache", null, Outcome.OK, deleted + " deleted");
+    return deleted;
   }
 }

@@ -3,6 +3,7 @@ package dev.fastci.server.logs;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.spec.RetrySpec;
 import java.io.IOException;
 import java.io.InputStream;
 import org.springframework.http.ResponseEntity;
@@ -13,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where workers on other hosts send their job logs as they grow: each chunk is written at its
- * offset into the server's own log file of that job attempt, which the log endpoint and the pages
- * read. A chunk sent again is written again at the same place; a chunk at 0 starts the log over.
+ * offset into the server's own log file of that job attempt's try, which the log endpoint and the
+ * pages read. A chunk sent again is written again at the same place; a chunk at 0 starts the log
+ * over.
  */
 @RestController
 class JobLogUploadController {
@@ -31,6 +33,7 @@ class JobLogUploadController {
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam int attempt,
+      @RequestParam(name = "try", defaultValue = "1") int tryNumber,
       @RequestParam long offset,
       InputStream body)
       throws IOException {
@@ -38,7 +41,10 @@ class JobLogUploadController {
     if (attempt < 1 || attempt > runs.latestAttempt(id)) {
       throw new RunNotFoundException("run " + id + " has no attempt " + attempt);
     }
-    ChunkWrites.write(logs.jobLog(id, job, attempt), offset, body, "the log");
+    if (tryNumber < 1 || tryNumber > RetrySpec.MAX_TRIES) {
+      throw new IllegalArgumentException("try: must be 1 to " + RetrySpec.MAX_TRIES);
+    }
+    ChunkWrites.write(logs.jobLog(id, job, attempt, tryNumber), offset, body, "the log");
     return ResponseEntity.noContent().build();
   }
 }

@@ -12,6 +12,9 @@ import java.util.List;
  * @param skipReason why a SKIPPED job did not run ({@code when.branch: ...}, a parent), or null
  * @param displayName what the UI shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param group the matrix job an instance belongs to, or null
+ * @param tries the tries of the job's latest attempt, oldest first (see {@link
+ *     TryView#of(JobState)})
+ * @param maxTries how many tries each attempt gets (1 without {@code retry})
  * @param approvalMessage an approval job's message (its parameters filled in); null for other jobs
  */
 public record JobView(
@@ -29,7 +32,14 @@ public record JobView(
     String skipReason,
     String displayName,
     String group,
+    List<TryView> tries,
+    int maxTries,
     String approvalMessage) {
+
+  public JobView {
+    tries = tries == null ? List.of() : List.copyOf(tries);
+    maxTries = Math.max(1, maxTries);
+  }
 
   /** A job that is not an approval. */
   public JobView(
@@ -46,7 +56,9 @@ public record JobView(
       List<Integer> attempts,
       String skipReason,
       String displayName,
-      String group) {
+      String group,
+      List<TryView> tries,
+      int maxTries) {
     this(
         name,
         status,
@@ -62,7 +74,46 @@ public record JobView(
         skipReason,
         displayName,
         group,
+        tries,
+        maxTries,
         null);
+  }
+
+  /** A job of one try. */
+  public JobView(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached,
+      List<Integer> attempts,
+      String skipReason,
+      String displayName,
+      String group,
+      String approvalMessage) {
+    this(
+        name,
+        status,
+        exitCode,
+        attempt,
+        startedAt,
+        finishedAt,
+        parents,
+        error,
+        host,
+        cached,
+        attempts,
+        skipReason,
+        displayName,
+        group,
+        List.of(),
+        1,
+        approvalMessage);
   }
 
   /** A job that is not a matrix instance and was not skipped with a reason. */
@@ -92,6 +143,9 @@ public record JobView(
         attempts,
         null,
         name,
+        null,
+        List.of(),
+        1,
         null);
   }
 
@@ -111,6 +165,8 @@ public record JobView(
         job.skipReason(),
         spec.displayName(),
         spec.matrix() == null ? null : spec.matrix().group(),
+        TryView.of(job),
+        job.maxTries(),
         spec.hasApproval() ? spec.approval().message() : null);
   }
 

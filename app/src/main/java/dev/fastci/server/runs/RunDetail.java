@@ -12,6 +12,7 @@ import java.util.List;
  * @param event what started the run (push, tag, manual, api), for its jobs' conditions; null for
  *     runs of releases before conditions
  * @param branch the run's branch, or null
+ * @param services the run's services (pipeline field {@code services}) in its latest attempt
  */
 public record RunDetail(
     String id,
@@ -28,9 +29,17 @@ public record RunDetail(
     List<JobView> jobs,
     List<RunEvent> events,
     String event,
-    String branch) {
+    String branch,
+    List<ServiceView> services) {
 
-  /** A run without event and branch (as runs of releases before conditions are). */
+  public RunDetail {
+    services = services == null ? List.of() : List.copyOf(services);
+  }
+
+  /**
+   * A run without event, branch (as runs of releases before conditions are) and services (as
+   * pipelines before language v2 are).
+   */
   public RunDetail(
       String id,
       String name,
@@ -60,6 +69,7 @@ public record RunDetail(
         jobs,
         events,
         null,
+        null,
         null);
   }
 
@@ -84,6 +94,29 @@ public record RunDetail(
       throw new RunNotFoundException("job " + name + " of run " + id + " has no attempt " + wanted);
     }
     return wanted;
+  }
+
+  /** The service, or a RunNotFoundException (404) when the run has none of that name. */
+  public ServiceView requireService(String name) {
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + name));
+  }
+
+  /** The attempt of the service that {@code attempt} asks for: the run's latest when null. */
+  public int requireServiceAttempt(String name, Integer attempt) {
+    requireService(name);
+    int wanted = attempt == null ? this.attempt : attempt;
+    if (wanted < 1 || wanted > this.attempt) {
+      throw new RunNotFoundException("run " + id + " has no attempt " + wanted);
+    }
+    return wanted;
+  }
+
+  /** Whether the service's log of that attempt will not grow any more. */
+  public boolean serviceEnded(String name, int attempt) {
+    return status.isFinal() || attempt < this.attempt || requireService(name).status().isFinal();
   }
 
   /** Whether that attempt of the job has ended: its log will not grow any more. */

@@ -1,9 +1,11 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.ServiceState;
 import java.time.Instant;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -15,16 +17,22 @@ public class RunRecorder implements RunRecorderActivities {
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
+  private final JobTriesStore tries;
   private final ApplicationEventPublisher published;
 
   public RunRecorder(
       RunStore store,
       JobRowsStore jobs,
       RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries,
       ApplicationEventPublisher published) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.services = services;
+    this.tries = tries;
     this.published = published;
   }
 
@@ -34,8 +42,15 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  @Transactional
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
+    saveTries(runId, job);
+  }
+
+  @Override
+  public void tryEnded(String runId, String job, int attempt, JobTry ended) {
+    tries.saveTry(runId, job, attempt, ended);
   }
 
   @Override
@@ -53,7 +68,11 @@ public class RunRecorder implements RunRecorderActivities {
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
+        saveTries(state.runId(), job);
       }
+    }
+    for (ServiceState service : state.services()) {
+      services.save(state.runId(), service);
     }
     store.markFinished(
         state.runId(),
@@ -62,5 +81,11 @@ public class RunRecorder implements RunRecorderActivities {
         state.error(),
         state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
     published.publishEvent(new RunEnded(state.runId())); // after the commit: see ConcurrencyGroups
+  }
+
+  private void saveTries(String runId, JobState job) {
+    for (JobTry ended : job.tries()) {
+      tries.saveTry(runId, job.name(), job.attempt(), ended);
+    }
   }
 }

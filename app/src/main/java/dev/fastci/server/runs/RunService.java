@@ -13,6 +13,9 @@ import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.Actor;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.Outcome;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
@@ -47,8 +50,9 @@ public class RunService {
   private final RunRecorder recorder;
   private final RunStarter starter;
   private final ConcurrencyGroups groups;
-  private final HostPathPolicy hostPaths;
+  private final HostAccess hostAccess;
   private final SubmissionPolicy submissions;
+  private final AuditLog audit;
 
   public RunService(
       RunStore store,
@@ -60,7 +64,8 @@ public class RunService {
       FastciProperties properties,
       RunRecorder recorder,
       RunStarter starter,
-      ConcurrencyGroups groups) {
+      ConcurrencyGroups groups,
+      AuditLog audit) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
@@ -71,10 +76,12 @@ public class RunService {
     this.recorder = recorder;
     this.starter = starter;
     this.groups = groups;
-    this.hostPaths =
-        HostPathPolicy.underRoots(
-            properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
+    this.hostAccess =
+        new HostAccess(
+            HostPathPolicy.underRoots(
+                properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
     this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.audit = audit;
   }
 
   /**
@@ -96,13 +103,27 @@ public class RunService {
   /**
    * Validates and starts a run given these parameters: the spec's templates take them and the run's
    * branch and commit. A run of a concurrency group may wait QUEUED, or supersede the group's
-   * running one. Nothing starts when the spec or a parameter is invalid.
+   * running one. Nothing starts when the spec or a parameter is invalid. The start is audited.
    */
   public String submit(
       String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+    Actor actor = Actor.starting(trigger.type());
+    String id;
+    try {
+      id = start(text, format, trigger, facts, params);
+    } catch (RuntimeException e) {
+      audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
+      throw e;
+    }
+    audit.record(actor, "run.start", "run " + id, id, Outcome.OK, "trigger " + trigger.type());
+    return id;
+  }
+
+  private String start(
+      String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
     RunVariables variables =
         new RunVariables(params, facts.branch(), trigger.details().get("after"), null, true);
-    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format, variables));
+    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format, variables), trigger.type());
     submissions.enforce(spec); // secrets this server lacks, limits above its maximums
     String id = RunIds.newId();
     Map<String, String> skips = spec.conditionSkips(facts);
@@ -140,9 +161,22 @@ public class RunService {
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
   }
 
+  /** The spec of one service of a run, from the store alone (no workflow query). */
+  public dev.fastci.spec.ServiceSpec serviceSpec(String id, String service) {
+    return specs.stored(views.row(id)).services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + service));
+  }
+
   /** The run's latest attempt, from the store alone (no workflow query). */
   public int latestAttempt(String id) {
     return views.row(id).attempt();
+  }
+
+  /** The tries of a job attempt, oldest first: the latest attempt's live, others' stored. */
+  public List<TryView> tries(RunDetail run, String job, int attempt) {
+    return views.triesOf(run, job, attempt);
   }
 
   /** How an earlier attempt of a job ended, from the store. */
@@ -154,21 +188,36 @@ public class RunService {
   }
 
   public void cancel(String id) {
-    RunRow run = unfinished(id, "cancel");
-    if (run.status() == PipelineStatus.QUEUED) { // its workflow never started
-      store.markFinished(run.id(), run.attempt(), PipelineStatus.CANCELLED, null, Instant.now());
-      return;
-    }
-    WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+    audit.recorded(
+        Actor.current(),
+        "run.cancel",
+        "run " + id,
+        id,
+        () -> {
+          RunRow run = unfinished(id, "cancel");
+          if (run.status() == PipelineStatus.QUEUED) { // its workflow never started
+            store.markFinished(
+                run.id(), run.attempt(), PipelineStatus.CANCELLED, null, Instant.now());
+            return;
+          }
+          WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
+        });
   }
 
   public void cancelJob(String id, String job) {
-    RunRow run = unfinished(id, "cancel a job of");
-    if (run.status() == PipelineStatus.QUEUED) {
-      throw new RunConflictException("run " + id + " is QUEUED: cancel the run instead");
-    }
-    requireJob(run, job);
-    pipelines.workflow(run.id()).cancelJob(job);
+    audit.recorded(
+        Actor.current(),
+        "job.cancel",
+        "run " + id + " job " + job,
+        id,
+        () -> {
+          RunRow run = unfinished(id, "cancel a job of");
+          if (run.status() == PipelineStatus.QUEUED) {
+            throw new RunConflictException("run " + id + " is QUEUED: cancel the run instead");
+          }
+          requireJob(run, job);
+          pipelines.workflow(run.id()).cancelJob(job);
+        });
   }
 
   /**
@@ -179,6 +228,16 @@ public class RunService {
    * @throws RunConflictException when the job does not wait for approval
    */
   public void decide(String id, String job, boolean approved, String by, String comment) {
+    String action = approved ? "approve" : "reject";
+    audit.recorded(
+        Actor.current(),
+        "job." + action,
+        "run " + id + " job " + job,
+        id,
+        () -> signalDecision(id, job, approved, by, comment));
+  }
+
+  private void signalDecision(String id, String job, boolean approved, String by, String comment) {
     String action = approved ? "approve" : "reject";
     RunRow run = unfinished(id, action + " a job of");
     requireJob(run, job);
@@ -206,6 +265,10 @@ public class RunService {
 
   /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
   public int retry(String id) {
+    return audit.recorded(Actor.current(), "run.retry", "run " + id, id, () -> retryRun(id));
+  }
+
+  private int retryRun(String id) {
     RunRow run = finished(id);
     RunDetail detail = views.detail(id);
     List<JobState> carried = Retries.carriedByRunRetry(views.lastStates(detail));
@@ -217,6 +280,11 @@ public class RunService {
 
   /** Re-runs one job and its descendants, as the next attempt; returns that attempt. */
   public int retryJob(String id, String job) {
+    return audit.recorded(
+        Actor.current(), "job.retry", "run " + id + " job " + job, id, () -> retryOneJob(id, job));
+  }
+
+  private int retryOneJob(String id, String job) {
     RunRow run = finished(id);
     PipelineSpec spec = requireJob(run, job);
     List<JobState> carried =
@@ -226,7 +294,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostPaths.enforce(specs.stored(run));
+    PipelineSpec spec = hostAccess.enforce(specs.stored(run), triggerType(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -257,9 +325,7 @@ public class RunService {
       return; // an external cluster kept the workflow: it simply goes on
     }
     List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    jobRows.latestJobs(id).values().stream()
-        .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
-        .forEach(row -> carried.add(views.state(row, List.of())));
+    carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     starter.begin(
@@ -289,6 +355,14 @@ public class RunService {
       throw new RunNotFoundException("run " + run.id() + " has no job " + job);
     }
     return spec;
+  }
+
+  private String triggerType(RunRow run) {
+    try {
+      return json.readTree(run.triggerJson()).path("type").asText();
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private String write(Object value) {

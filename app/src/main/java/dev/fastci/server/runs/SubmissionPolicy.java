@@ -6,6 +6,7 @@ import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.ServiceSpec;
 import dev.fastci.spec.SpecError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,22 +51,29 @@ final class SubmissionPolicy {
       JobSpec job = spec.jobs().get(i);
       String at = "jobs[" + i + "]";
       unknownSecrets(job.secrets(), at + ".secrets", errors);
-      if (job.memory() != null
-          && maxMemoryBytes != null
-          && MemorySize.parse(job.memory()) > maxMemoryBytes) {
-        errors.add(
-            new SpecError(at + ".memory", "at most " + maxMemory + " is allowed on this server"));
-      }
-      if (job.cpus() != null && maxCpus != null && job.cpus() > maxCpus) {
-        errors.add(
-            new SpecError(
-                at + ".cpus", "at most " + plain(maxCpus) + " is allowed on this server"));
-      }
+      limits(job.memory(), job.cpus(), at, errors);
+    }
+    for (int i = 0; i < spec.services().size(); i++) {
+      ServiceSpec service = spec.services().get(i);
+      String at = "services[" + i + "]";
+      unknownSecrets(service.secrets(), at + ".secrets", errors);
+      limits(service.memory(), service.cpus(), at, errors);
     }
     if (!errors.isEmpty()) {
       throw new InvalidSpecException(errors);
     }
     return spec;
+  }
+
+  private void limits(String memory, Double cpus, String at, List<SpecError> errors) {
+    if (memory != null && maxMemoryBytes != null && MemorySize.parse(memory) > maxMemoryBytes) {
+      errors.add(
+          new SpecError(at + ".memory", "at most " + maxMemory + " is allowed on this server"));
+    }
+    if (cpus != null && maxCpus != null && cpus > maxCpus) {
+      errors.add(
+          new SpecError(at + ".cpus", "at most " + plain(maxCpus) + " is allowed on this server"));
+    }
   }
 
   private void unknownSecrets(List<String> names, String at, List<SpecError> errors) {

@@ -1,18 +1,27 @@
 package dev.fastci.server.security;
 
+import static dev.fastci.server.security.RoleRules.atLeast;
+
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.tokens.PersonalTokens;
+import dev.fastci.server.users.Role;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** The API takes a bearer token (except health and the signed git hook); it keeps no session. */
+/**
+ * The API takes a bearer token (except health and the signed git hook) and keeps no session. Which
+ * role each call needs is decided here, for every call (README, "Users, roles, tokens and the audit
+ * log"); a call nobody listed needs the admin role.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
@@ -25,11 +34,13 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiToken token) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ApiToken token, PersonalTokens tokens, AuditLog audit)
+      throws Exception {
     return http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .addFilterBefore(new BearerTokenFilter(token.value()), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new BearerTokenFilter(token.value(), tokens), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth
@@ -38,19 +49,44 @@ public class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/api/health", "/api/hooks/**")
                     .permitAll()
+                    .requestMatchers("/api/users/{name}/tokens", "/api/users/{name}/tokens/**")
+                    .access(RoleRules.selfOrAdmin())
+                    .requestMatchers("/api/users/**", "/api/audit/**")
+                    .access(atLeast(Role.ADMIN))
+                    .requestMatchers(HttpMethod.PUT, "/api/pipelines/*/jobs/*/log")
+                    .access(atLeast(Role.ADMIN)) // workers write job logs
+                    .requestMatchers("/api/pipelines/*/jobs/*/artifacts/**")
+                    .access(atLeast(Role.ADMIN)) // workers send the files their jobs kept
+                    .requestMatchers(HttpMethod.GET, "/api/**")
+                    .access(atLeast(Role.VIEWER))
+                    .requestMatchers(HttpMethod.POST, "/api/pipelines", "/api/pipelines/**")
+                    .access(atLeast(Role.OPERATOR)) // starts, cancels, retries, approves, rejects
+                    .requestMatchers(HttpMethod.DELETE, "/api/caches", "/api/caches/**")
+                    .access(atLeast(Role.OPERATOR))
                     .anyRequest()
-                    .hasRole("API"))
+                    .access(atLeast(Role.ADMIN)))
         .exceptionHandling(
             e ->
                 e.authenticationEntryPoint(
-                    (request, response, denied) -> {
-                      response.setStatus(HttpStatus.UNAUTHORIZED.value());
-                      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                      response.getWriter().write("{\"error\":\"missing or wrong bearer token\"}");
-                    }))
+                        (request, response, unauthenticated) ->
+                            ApiErrors.write(
+                                response,
+                                HttpServletResponse.SC_UNAUTHORIZED,
+                                "missing or wrong bearer token",
+                                null))
+                    .accessDeniedHandler(
+                        (request, response, denied) -> {
+                          Denials.audit(audit, request, denied);
+                          RoleRules.Decision decision = Denials.decision(denied);
+                          ApiErrors.write(
+                              response,
+                              HttpServletResponse.SC_FORBIDDEN,
+                              Denials.message(request, denied),
+                              decision == null ? null : decision.role());
+                        }))
         .build();
   }
 
-  /** The API's bearer token. */
+  /** The server-wide bearer token: the bootstrap and automation token, acting as an admin. */
   public record ApiToken(String value) {}
 }

@@ -19,6 +19,7 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,13 @@ import org.springframework.test.web.servlet.ResultActions;
 @WebMvcTest(
     controllers = PipelineApiController.class,
     properties = {"fastci.api-token=test-token", "fastci.volumes.allowed-roots=${java.io.tmpdir}"})
-@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
+@Import({
+  SecurityConfiguration.class,
+  StoreSlice.class,
+  RunService.class,
+  SpecDocuments.class,
+  RealSpecParser.class
+})
 class HostPathSubmitTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;

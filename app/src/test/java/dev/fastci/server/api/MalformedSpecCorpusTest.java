@@ -18,6 +18,7 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,13 @@ import org.springframework.test.web.servlet.MvcResult;
  * the errors must contain.
  */
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
+@Import({
+  SecurityConfiguration.class,
+  StoreSlice.class,
+  RunService.class,
+  SpecDocuments.class,
+  RealSpecParser.class
+})
 class MalformedSpecCorpusTest {
   private static final String DIR = "malformed-specs/";
   private static final ObjectMapper JSON = new ObjectMapper();

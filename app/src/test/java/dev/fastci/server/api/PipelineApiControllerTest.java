@@ -30,11 +30,13 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.runs.TryViews;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
+import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class PipelineApiControllerTest {
   private static final RunFacts API_FACTS = new RunFacts("api", null, null);
   static final String AUTH = "Bearer test-token";
@@ -263,20 +265,10 @@ class PipelineApiControllerTest {
 
   @Test
   void detailAnswersTheRunWithItsJobs() throws Exception {
-    ObjectMapper json = new ObjectMapper();
     RunDetail run =
-        new RunDetail(
-            "r1",
-            "p",
+        detail(
             PipelineStatus.FAILED,
             2,
-            T0,
-            T0.plusSeconds(1),
-            T0.plusSeconds(9),
-            json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
-            json.readTree("{\"type\":\"cli\"}"),
-            null,
-            "host-a",
             List.of(
                 new JobView(
                     "build",
@@ -356,6 +348,66 @@ class PipelineApiControllerTest {
         .andExpect(jsonPath("$.events[0].at").value("2024-05-01T10:00:05Z"))
         .andExpect(jsonPath("$.events[0].attempt").value(2))
         .andExpect(jsonPath("$.events[0].message").value("host x lost"));
+  }
+
+  @Test
+  void detailListsEachTryOfAJobWithRetry() throws Exception {
+    RunDetail run =
+        detail(
+            PipelineStatus.SUCCEEDED,
+            1,
+            List.of(
+                new JobView(
+                    "flaky",
+                    JobStatus.SUCCEEDED,
+                    0,
+                    1,
+                    T0,
+                    T0.plusSeconds(4),
+                    List.of(),
+                    null,
+                    "host-a",
+                    false,
+                    List.of(1),
+                    null,
+                    "flaky",
+                    null,
+                    TryViews.failedThenSucceeded(T0),
+                    3)),
+            List.of());
+    when(runs.detail("r1")).thenReturn(run);
+
+    mvc.perform(authed(get("/api/pipelines/r1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.jobs[0].maxTries").value(3))
+        .andExpect(jsonPath("$.jobs[0].tries.length()").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[0].try").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].status").value("FAILED"))
+        .andExpect(jsonPath("$.jobs[0].tries[0].exitCode").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].retryAt").value("2024-05-01T10:00:03Z"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].try").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[1].status").value("SUCCEEDED"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].retryAt").value(nullValue()));
+  }
+
+  private static RunDetail detail(
+      PipelineStatus status, int attempt, List<JobView> jobs, List<RunEvent> events)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    return new RunDetail(
+        "r1",
+        "p",
+        status,
+        attempt,
+        T0,
+        T0.plusSeconds(1),
+        T0.plusSeconds(9),
+        json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
+        json.readTree("{\"type\":\"cli\"}"),
+        null,
+        "host-a",
+        jobs,
+        events);
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -64,6 +65,7 @@ class RequestBodyLimitServerTest {
   })
   @Import({
     SecurityConfiguration.class,
+    StoreSlice.class,
     RequestBodyLimitFilter.class,
     PipelineApiController.class,
     ApiExceptionHandler.class

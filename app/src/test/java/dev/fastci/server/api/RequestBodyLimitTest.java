@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * RequestBodyLimitServerTest} on a real server, since MockMvc always sends a Content-Length.
  */
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import(SecurityConfiguration.class)
+@Import({SecurityConfiguration.class, StoreSlice.class})
 class RequestBodyLimitTest {
   static final int MIB = 1024 * 1024;
 

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunEventsStore;
@@ -583,6 +585,7 @@ class SpecFuzzTest {
       context.registerBean(JobRowsStore.class, () -> mock(JobRowsStore.class));
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
+      context.registerBean(AuditLog.class, () -> new AuditLog(mock(AuditStore.class)));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
       context.registerBean(PipelineSpecParser.class, () -> PARSER);
       context.registerBean(

@@ -18,6 +18,7 @@ import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.security.SecurityConfiguration;
+import dev.fastci.testing.StoreSlice;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -28,7 +29,13 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Submit with the real RunService and spec parser: only the store and the engine are mocked. */
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
-@Import({SecurityConfiguration.class, RunService.class, SpecDocuments.class, RealSpecParser.class})
+@Import({
+  SecurityConfiguration.class,
+  StoreSlice.class,
+  RunService.class,
+  SpecDocuments.class,
+  RealSpecParser.class
+})
 class SubmitValidationTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunStore store;

@@ -23,13 +23,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The caches page on real cache entries in the test's data dir. */
 @UiWebMvcTest(CachesPageController.class)
 @Import(Caches.class)
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class CachesPageControllerTest {
   @Autowired MockMvc mvc;
   @Autowired FastciProperties properties;

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecError;
@@ -40,7 +42,8 @@ class RunServiceHostPathsTest {
         properties,
         mock(RunRecorder.class),
         starter(store, pipelines, properties),
-        mock(ConcurrencyGroups.class));
+        mock(ConcurrencyGroups.class),
+        new AuditLog(mock(AuditStore.class)));
   }
 
   private String withVolume(String volume) {
@@ -88,6 +91,50 @@ class RunServiceHostPathsTest {
     assertThatThrownBy(() -> service(List.of("relative")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("fastci.volumes.allowed-roots: relative");
+  }
+
+  private static String inRepo(String repoUrl) {
+    return "{\"name\":\"p\",\"repo_url\":\""
+        + repoUrl
+        + "\",\"commit_hash\":\"abcdef1\",\"jobs\":[{\"name\":\"a\",\"image\":\"busybox\","
+        + "\"command\":\"true\"}]}";
+  }
+
+  @Test
+  void aLocalRepoUrlOutsideTheAllowedRootsIsRefusedAtRepoUrl() {
+    RunService runs = service(List.of(temp.resolve("root").toString()));
+
+    assertThatThrownBy(
+            () -> runs.submit(inRepo("/srv/other.git"), SpecFormat.JSON, Trigger.of("api")))
+        .isInstanceOf(InvalidSpecException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidSpecException) e).errors())
+                    .extracting(SpecError::toString)
+                    .containsExactly(
+                        "repo_url: /srv/other.git is not under an allowed root"
+                            + " (fastci.volumes.allowed-roots)"));
+    verifyNoInteractions(store, pipelines);
+  }
+
+  @Test
+  void aLocalRepoUrlUnderAnAllowedRootAndARemoteOneStart() {
+    RunService runs = service(List.of(temp.toString()));
+    runs.submit(inRepo(temp + "/r.git"), SpecFormat.JSON, Trigger.of("api"));
+    runs.submit(inRepo("https://example.org/r.git"), SpecFormat.JSON, Trigger.of("api"));
+
+    verify(pipelines, org.mockito.Mockito.times(2)).begin(any());
+  }
+
+  @Test
+  void thePushedRepositoryOfTheGitHookIsNotAHostPathToCheck() {
+    service(List.of())
+        .submit(
+            inRepo("/srv/git/pushed.git"),
+            SpecFormat.JSON,
+            new Trigger("push", java.util.Map.of()));
+
+    verify(pipelines).begin(any());
   }
 
   static RunStarter starter(RunStore store, PipelineClient pipelines, FastciProperties properties) {

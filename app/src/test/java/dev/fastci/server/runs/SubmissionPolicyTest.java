@@ -11,6 +11,8 @@ import dev.fastci.client.PipelineClient;
 import dev.fastci.job.JobLimits;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditLog;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
@@ -76,6 +78,22 @@ class SubmissionPolicyTest {
   }
 
   @Test
+  void aServicesUnknownSecretsAndLimitsAboveTheMaximumsAreRefusedByPath() {
+    SubmissionPolicy policy =
+        policy(Map.of("fastci.limits.max-memory", "1g", "fastci.limits.max-cpus", "2"));
+    String json =
+        "{'name':'p','services':[{'name':'db','image':'pg','secrets':['DB','NOPE'],"
+            + "'memory':'2g','cpus':4}],"
+            + "'jobs':[{'name':'a','image':'i','command':'true','services':['db']}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "services[0].secrets[1]: secret NOPE is not set on the server (FASTCI_SECRET_NOPE)\n"
+                + "services[0].memory: at most 1g is allowed on this server\n"
+                + "services[0].cpus: at most 2 is allowed on this server");
+  }
+
+  @Test
   void aSpecWithinTheLimitsWithKnownSecretsPasses() {
     PipelineSpec spec =
         spec(
@@ -104,7 +122,8 @@ class SubmissionPolicyTest {
             properties,
             mock(RunRecorder.class),
             RunServiceHostPathsTest.starter(store, pipelines, properties),
-            mock(ConcurrencyGroups.class));
+            mock(ConcurrencyGroups.class),
+            new AuditLog(mock(AuditStore.class)));
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
             + "'secrets':['FASTCI_TEST_SURELY_UNSET']}]}";
@@ -139,7 +158,11 @@ class SubmissionPolicyTest {
                 "fastci.limits.default-memory", "512m",
                 "fastci.limits.default-cpus", "1.5"));
 
-    assertThat(properties.workerConfig().jobLimits()).isEqualTo(new JobLimits(2048, "512m", 1.5));
-    assertThat(properties(Map.of()).workerConfig().jobLimits()).isEqualTo(JobLimits.DEFAULT);
+    assertThat(properties.workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(2048L, "512m", 1.5);
+    assertThat(properties(Map.of()).workerConfig().jobLimits())
+        .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
+        .containsExactly(JobLimits.DEFAULT_MAX_LOG_BYTES, null, null);
   }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A person's path through the UI in a real browser against the real server, Docker and Temporal:
- * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run.
+ * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run; then
+ * an admin adds an operator and a viewer, and each sees and may do what their role allows.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -41,6 +43,8 @@ class BrowserIntegrationTest {
   private static final String PASSWORD = "browser-secret";
   private static final Path DATA_DIR = tempDir();
   private static ChromeDriver browser;
+  private static final java.util.Map<String, String> passwords = new java.util.HashMap<>();
+  private static String operatedRun;
 
   @LocalServerPort int port;
 
@@ -68,10 +72,7 @@ class BrowserIntegrationTest {
     browser.get(url("/"));
     assertThat(browser.getCurrentUrl()).endsWith("/login");
 
-    browser.findElement(By.name("username")).clear();
-    browser.findElement(By.name("username")).sendKeys("admin");
-    browser.findElement(By.name("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login")).click();
+    logIn("admin", PASSWORD);
 
     waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
     assertThat(browser.findElement(By.id("new-run")).getText()).isEqualTo("New run");
@@ -98,7 +99,7 @@ class BrowserIntegrationTest {
     assertThat(browser.findElements(By.cssSelector(".timeline .bar.critical"))).isNotEmpty();
     saveScreenshot("run-page.png");
 
-    browser.findElement(By.linkText("build")).click();
+    clickThroughLiveUpdates(By.linkText("build"));
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
     assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
@@ -117,10 +118,85 @@ class BrowserIntegrationTest {
     String runId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
     waitUntil(() -> !DockerEngine.fastciContainers(runId).isEmpty());
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
 
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(DockerEngine.fastciContainers(runId)).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void anAdminAddsAnOperatorAndAViewerOnTheUsersPage() {
+    browser.findElement(By.id("nav-users")).click();
+    passwords.put("otto", addUser("otto", "operator"));
+    passwords.put("vera", addUser("vera", "viewer"));
+    assertThat(browser.findElement(By.cssSelector("tr[data-user='vera']")).getText())
+        .contains("vera");
+    logOut();
+  }
+
+  @Test
+  @Order(5)
+  void anOperatorStartsAndCancelsARunButHasNoUsersPage() {
+    logIn("otto", passwords.get("otto"));
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
+    assertThat(browser.findElements(By.id("nav-users"))).isEmpty();
+    browser.findElement(By.id("new-run")).click();
+    replaceSpec(
+        "{\"name\": \"operated\", \"jobs\": [{\"name\": \"sleeper\", \"image\": \"busybox:latest\","
+            + " \"command\": \"sleep 60\"}]}");
+    browser.findElement(By.id("start-run")).click();
+    waitFor(ExpectedConditions.textToBe(By.id("run-status"), "RUNNING"));
+    operatedRun = browser.getCurrentUrl();
+    assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
+
+    clickThroughLiveUpdates(By.id("cancel-run"));
+    waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
+    assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
+    logOut();
+  }
+
+  @Test
+  @Order(6)
+  void aViewerReadsRunsButIsOfferedNoActionAndIsRefusedOne() {
+    logIn("vera", passwords.get("vera"));
+    waitFor(ExpectedConditions.textToBe(By.tagName("h1"), "Runs"));
+    assertThat(browser.findElements(By.id("new-run"))).isEmpty();
+    assertThat(browser.findElement(By.id("whoami")).getText()).isEqualTo("vera · viewer");
+
+    browser.get(operatedRun);
+    waitFor(ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
+    assertThat(browser.findElements(By.id("retry-run"))).isEmpty();
+    assertThat(browser.findElements(By.cssSelector(".jobs form"))).isEmpty();
+
+    browser.get(url("/runs/new"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("403 Forbidden");
+    assertThat(browser.getPageSource())
+        .contains("needs the operator role; vera has the role viewer");
+  }
+
+  /** Adds a user with a generated password on the Users page; returns the password. */
+  private static String addUser(String name, String role) {
+    WebElement form = browser.findElement(By.id("add-user"));
+    form.findElement(By.name("name")).sendKeys(name);
+    new org.openqa.selenium.support.ui.Select(form.findElement(By.name("role")))
+        .selectByValue(role);
+    browser.findElement(By.id("add-user-button")).click();
+    waitFor(ExpectedConditions.presenceOfElementLocated(By.id("secret")));
+    return browser.findElement(By.id("secret")).getText();
+  }
+
+  private void logIn(String user, String password) {
+    browser.get(url("/login"));
+    browser.findElement(By.name("username")).clear();
+    browser.findElement(By.name("username")).sendKeys(user);
+    browser.findElement(By.name("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+  }
+
+  private static void logOut() {
+    browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    waitFor(ExpectedConditions.urlContains("/login?logout"));
   }
 
   private void replaceSpec(String spec) {
@@ -146,6 +222,21 @@ class BrowserIntegrationTest {
         browser.getScreenshotAs(OutputType.FILE).toPath(),
         shots.resolve(name),
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Clicks an element of the run page's live fragment, which the server's events re-render while
+   * the run goes on (the element found may be replaced before the click lands).
+   */
+  private static void clickThroughLiveUpdates(By element) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .pollingEvery(Duration.ofMillis(100))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            driver -> {
+              driver.findElement(element).click();
+              return true;
+            });
   }
 
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {

@@ -44,7 +44,7 @@ class LoginControllerTest {
   void loginWithTheAdminPasswordRedirectsToTheRuns() throws Exception {
     mvc.perform(post("/login").param("username", "admin").param("password", "pw").with(csrf()))
         .andExpect(redirectedUrl("/"))
-        .andExpect(authenticated().withUsername("admin").withRoles("ADMIN"));
+        .andExpect(authenticated().withUsername("admin").withRoles("ADMIN", "OPERATOR", "VIEWER"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.fastci.server.ui;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.server.security.UiSecurityConfiguration;
 import dev.fastci.server.ui.live.LiveFragments;
+import dev.fastci.testing.StoreSlice;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -23,7 +24,12 @@ import org.springframework.core.annotation.AliasFor;
       "fastci.api-token=t",
       "fastci.data-dir=${java.io.tmpdir}/fastci-ui-mvc-test"
     })
-@Import({SecurityConfiguration.class, UiSecurityConfiguration.class, LiveFragments.class})
+@Import({
+  SecurityConfiguration.class,
+  UiSecurityConfiguration.class,
+  StoreSlice.class,
+  LiveFragments.class
+})
 public @interface UiWebMvcTest {
   String PASSWORD = "pw";
 

@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param cached the job was memoized: shown with a "cached" badge
  * @param displayName what the page shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param skipReason why a SKIPPED job did not run, or null
+ * @param tries the latest attempt's tries of a job with {@code retry} ({@code 2 of 3}), else null
  * @param approvalMessage an approval job's message, or null
  * @param approvable the job waits for approval: the page offers Approve and Reject
  */
@@ -27,6 +28,7 @@ public record JobLine(
     boolean cached,
     String displayName,
     String skipReason,
+    String tries,
     String approvalMessage,
     boolean approvable) {
 
@@ -44,7 +46,16 @@ public record JobLine(
         job.cached(),
         job.displayName() == null ? job.name() : job.displayName(),
         job.skipReason(),
+        tries(job),
         job.approvalMessage(),
         !runFinished && job.status() == JobStatus.WAITING);
+  }
+
+  /** {@code 2 of 3} once a job with more than one try has begun one, else null. */
+  private static String tries(JobView job) {
+    if (job.maxTries() <= 1 || job.tries().isEmpty()) {
+      return null;
+    }
+    return job.tries().size() + " of " + job.maxTries();
   }
 }

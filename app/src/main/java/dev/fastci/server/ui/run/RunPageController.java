@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.ui.Permissions;
 import dev.fastci.server.ui.live.LiveFragments;
 import java.security.Principal;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,21 +32,28 @@ class RunPageController {
 
   private final RunService runs;
   private final LiveFragments live;
+  private final RunHistory history;
   private final String temporalWebUrl;
   private final ArtifactDirs artifacts;
 
   RunPageController(
-      RunService runs, LiveFragments live, FastciProperties properties, ArtifactDirs artifacts) {
+      RunService runs,
+      LiveFragments live,
+      AuditStore audit,
+      FastciProperties properties,
+      ArtifactDirs artifacts) {
     this.runs = runs;
     this.artifacts = artifacts;
     this.live = live;
+    this.history = new RunHistory(audit);
     this.temporalWebUrl = properties.temporal().webUrl();
   }
 
   @GetMapping("/runs/{id}")
-  String run(@PathVariable String id, CsrfToken csrf, Model model) throws Exception {
+  String run(@PathVariable String id, CsrfToken csrf, Authentication user, Model model)
+      throws Exception {
     RunDetail run = runs.detail(id);
-    model.addAllAttributes(RunPageModel.of(run, csrf, temporalWebUrl, artifacts.list(id)));
+    model.addAllAttributes(page(run, csrf, user));
     model.addAttribute("specJson", PRETTY.writeValueAsString(run.spec()));
     model.addAttribute("liveUrl", "/runs/" + id + "/live");
     return VIEW;
@@ -50,13 +61,24 @@ class RunPageController {
 
   /** The page's live part, pushed whenever it changes, until the run has ended. */
   @GetMapping("/runs/{id}/live")
-  SseEmitter live(@PathVariable String id, CsrfToken csrf) {
+  SseEmitter live(@PathVariable String id, CsrfToken csrf, Authentication user) {
     runs.detail(id); // 404 for an unknown run before the stream starts
     return live.push(
         VIEW,
         "live",
-        () -> RunPageModel.of(runs.detail(id), csrf, temporalWebUrl, artifacts.list(id)),
+        () -> page(runs.detail(id), csrf, user),
         model -> ((RunDetail) model.get("run")).status().isFinal());
+  }
+
+  /** The page's model; the role decides which actions it shows (the security chain checks). */
+  private Map<String, Object> page(RunDetail run, CsrfToken csrf, Authentication user) {
+    return RunPageModel.of(
+        run,
+        csrf,
+        temporalWebUrl,
+        Permissions.of(user).operate(),
+        history.of(run.id()),
+        artifacts.list(run.id()));
   }
 
   @PostMapping("/runs/{id}/cancel")

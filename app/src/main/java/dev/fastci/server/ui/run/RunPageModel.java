@@ -18,10 +18,18 @@ final class RunPageModel {
 
   /**
    * @param temporalWebUrl Temporal Web's base URL, or null for no link
+   * @param canOperate the viewer may cancel, retry, approve and reject: the page shows those
+   *     actions
+   * @param history who started, cancelled and retried the run, oldest first
    * @param artifacts the files the run's jobs kept
    */
   static Map<String, Object> of(
-      RunDetail run, CsrfToken csrf, String temporalWebUrl, List<Artifact> artifacts) {
+      RunDetail run,
+      CsrfToken csrf,
+      String temporalWebUrl,
+      boolean canOperate,
+      List<String> history,
+      List<Artifact> artifacts) {
     Instant now = Instant.now();
     boolean finished = run.status().isFinal();
     Map<String, Object> model = new LinkedHashMap<>();
@@ -37,6 +45,9 @@ final class RunPageModel {
     model.put("dag", DagLayout.layout(run.jobs()));
     model.put("timeline", Timelines.of(run.jobs(), now));
     model.put("jobs", run.jobs().stream().map(j -> JobLine.of(j, finished, now)).toList());
+    model.put("services", run.services().stream().map(s -> ServiceLine.of(s, now)).toList());
+    model.put("canOperate", canOperate);
+    model.put("history", history);
     model.put("artifacts", artifacts.stream().map(a -> ArtifactLine.of(run.id(), a)).toList());
     return model;
   }

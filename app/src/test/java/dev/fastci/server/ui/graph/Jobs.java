@@ -73,6 +73,8 @@ final class Jobs {
         List.of(),
         null,
         group + " (" + label + ")",
-        group);
+        group,
+        List.of(),
+        1);
   }
 }

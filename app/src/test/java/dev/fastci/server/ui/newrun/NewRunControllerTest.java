@@ -27,13 +27,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @UiWebMvcTest(NewRunController.class)
 @Import(ExampleTemplates.class)
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class NewRunControllerTest {
   static final String SPEC = "name: p\njobs: []\n";
 

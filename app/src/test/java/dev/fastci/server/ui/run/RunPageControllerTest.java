@@ -38,12 +38,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @UiWebMvcTest(RunPageController.class)
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class RunPageControllerTest {
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 

@@ -11,7 +11,7 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.UiWebMvcTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -19,7 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The run page with {@code fastci.temporal.web-url} set. */
 @UiWebMvcTest(RunPageController.class)
 @TestPropertySource(properties = "fastci.temporal.web-url=http://temporal.example:8233/")
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class RunPageTemporalLinkControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;

@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 @UiWebMvcTest(RunsPageController.class)
-@WithMockUser(roles = "ADMIN")
+@WithUserDetails("admin")
 class RunsPageControllerTest {
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
