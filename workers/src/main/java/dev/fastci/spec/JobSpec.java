@@ -1,5 +1,6 @@
 package dev.fastci.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +188,11 @@ public record JobSpec(
     return matrix == null ? name : matrix.displayName();
   }
 
-  /** Whether the job is an approval gate, which runs no container. */
+  /**
+   * Whether the job is an approval gate, which runs no container. Not a JSON property: the spec
+   * travels in workflow payloads, where {@code approval} is the gate itself.
+   */
+  @JsonIgnore
   public boolean isApproval() {
     return approval != null;
   }

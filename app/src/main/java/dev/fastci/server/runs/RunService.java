@@ -81,9 +81,15 @@ public class RunService {
    * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
    */
   public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
-    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
-    submissions.enforce(spec); // secrets this server lacks, limits above its maximums
-    String id = RunIds.newId();
+    return submit(RunIds.newId(), text, format, trigger, facts);
+  }
+
+  /**
+   * The same under a run id chosen before: a schedule's fire records it first, so that a fire tried
+   * again starts no second run.
+   */
+  public String submit(String id, String text, SpecFormat format, Trigger trigger, RunFacts facts) {
+    PipelineSpec spec = accept(text, format);
     Map<String, String> skips = spec.conditionSkips(facts);
     store.insert(
         id,
@@ -96,6 +102,17 @@ public class RunService {
         skips.isEmpty() ? null : write(skips));
     begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
     return id;
+  }
+
+  /**
+   * Checks a spec as a submission is checked, starting nothing: the spec's rules, host paths under
+   * the allowed roots, and this server's secrets and limits.
+   *
+   * @throws dev.fastci.spec.InvalidSpecException with every problem by path
+   */
+  public PipelineSpec accept(String text, SpecFormat format) {
+    PipelineSpec spec = hostPaths.enforce(specs.parse(text, format));
+    return submissions.enforce(spec); // secrets this server lacks, limits above its maximums
   }
 
   public RunDetail detail(String id) {
