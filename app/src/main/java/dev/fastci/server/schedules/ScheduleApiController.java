@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.SpecError;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -46,7 +45,7 @@ class ScheduleApiController {
 
   @GetMapping
   Map<String, List<ScheduleView>> list() {
-    return Map.of("items", schedules.list().stream().map(this::view).toList());
+    return Map.of("items", schedules.views());
   }
 
   @GetMapping("/{id}")
@@ -64,6 +63,13 @@ class ScheduleApiController {
     return view(schedules.resume(id));
   }
 
+  /** Starts the schedule's run now; its cron times stay as they were. */
+  @PostMapping("/{id}/run")
+  ResponseEntity<Map<String, String>> runNow(@PathVariable String id) {
+    String run = schedules.runNow(id);
+    return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", run, "schedule", id));
+  }
+
   @DeleteMapping("/{id}")
   ResponseEntity<Void> delete(@PathVariable String id) {
     schedules.delete(id);
@@ -71,7 +77,6 @@ class ScheduleApiController {
   }
 
   private ScheduleView view(Schedule schedule) {
-    return ScheduleView.of(
-        schedule, schedules.lastFires(schedule.id(), ScheduleView.LAST_RUNS), Instant.now());
+    return schedules.view(schedule);
   }
 }

@@ -58,11 +58,29 @@ class ScheduleFiring implements ScheduleActivities {
     return fire;
   }
 
+  /**
+   * Starts the schedule's run now, outside its cron times ("Run now"), paused or not; the run is
+   * one of its fires, and its next fire stays where it was.
+   *
+   * @throws InvalidSpecException when the server no longer takes its spec: no run, nothing recorded
+   */
+  String runNow(Schedule schedule) {
+    Instant now = Instant.now();
+    Trigger trigger = trigger(schedule, now, true);
+    String runId =
+        runs.submit(
+            schedule.specJson(), SpecFormat.JSON, trigger, trigger.facts(schedule.branch(), null));
+    store.claimFire(schedule.id(), now, runId, now);
+    store.trimFires(schedule.id());
+    log.info("schedule {} ({}) started run {} now", schedule.id(), schedule.pipeline(), runId);
+    return runId;
+  }
+
   private ScheduleFire start(Schedule schedule, Instant due, String runId) {
     if (!runStore.existingIds(List.of(runId)).isEmpty()) {
       return ScheduleFire.started(runId); // it started before this try
     }
-    Trigger trigger = trigger(schedule, due);
+    Trigger trigger = trigger(schedule, due, false);
     try {
       runs.submit(
           runId,
@@ -81,11 +99,18 @@ class ScheduleFiring implements ScheduleActivities {
     }
   }
 
-  private static Trigger trigger(Schedule schedule, Instant due) {
+  /**
+   * The run's trigger: {@code schedule} with the schedule's id and cron, the fire's due time, and
+   * {@code now: "true"} for a "Run now".
+   */
+  private static Trigger trigger(Schedule schedule, Instant due, boolean now) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("schedule", schedule.id());
     details.put("cron", schedule.cron());
     details.put("due", due.toString());
+    if (now) {
+      details.put("now", "true");
+    }
     if (schedule.repo() != null) {
       details.put("repo", schedule.repo());
       details.put("file", schedule.file());

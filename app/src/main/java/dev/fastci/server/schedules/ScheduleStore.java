@@ -139,6 +139,11 @@ class ScheduleStore {
     jdbc.sql("update schedules set fires_after = ? where id = ? and fires_after < ?")
         .params(timestamp(dueAt), id, timestamp(dueAt))
         .update();
+    trimFires(id);
+  }
+
+  /** Only the newest {@link #FIRES_KEPT} fires of a schedule are kept. */
+  void trimFires(String id) {
     List<Instant> kept =
         jdbc.sql(
                 "select due_at from schedule_fires where schedule_id = ?"

@@ -21,12 +21,19 @@ public class Schedules {
   private final ScheduleClient clocks;
   private final RunService runs;
   private final SpecDocuments specs;
+  private final ScheduleFiring firing;
 
-  Schedules(ScheduleStore store, ScheduleClient clocks, RunService runs, SpecDocuments specs) {
+  Schedules(
+      ScheduleStore store,
+      ScheduleClient clocks,
+      RunService runs,
+      SpecDocuments specs,
+      ScheduleFiring firing) {
     this.store = store;
     this.clocks = clocks;
     this.runs = runs;
     this.specs = specs;
+    this.firing = firing;
   }
 
   /**
@@ -70,8 +77,19 @@ public class Schedules {
   }
 
   /** Its newest fires, newest first. */
-  public List<ScheduleStore.Fire> lastFires(String id, int limit) {
+  List<ScheduleStore.Fire> lastFires(String id, int limit) {
     return store.lastFires(id, limit);
+  }
+
+  /** How the API and the Schedules page show it: its next fire and its newest fires. */
+  public ScheduleView view(Schedule schedule) {
+    return ScheduleView.of(
+        schedule, store.lastFires(schedule.id(), ScheduleView.LAST_RUNS), Instant.now());
+  }
+
+  /** Every schedule as {@link #view} shows it, by pipeline. */
+  public List<ScheduleView> views() {
+    return list().stream().map(this::view).toList();
   }
 
   /** It fires no more until resumed. */
@@ -93,6 +111,17 @@ public class Schedules {
     Schedule resumed = get(id);
     clocks.define(resumed.clock());
     return resumed;
+  }
+
+  /**
+   * Starts its run now, as a fire would (event {@code schedule}, its branch), paused or not; its
+   * cron times stay as they were.
+   *
+   * @return the run's id
+   * @throws dev.fastci.spec.InvalidSpecException when the server no longer takes its spec
+   */
+  public String runNow(String id) {
+    return firing.runNow(get(id));
   }
 
   /**

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,7 @@ class SchedulesServerTest {
 
   @Autowired MockMvc mvc;
   @Autowired Schedules schedules;
+  @Autowired RepoSchedules repoSchedules;
   @Autowired ScheduleClient clocks;
   @Autowired ScheduleResumer resumer;
   @Autowired ScheduleActivities firing;
@@ -217,6 +219,119 @@ class SchedulesServerTest {
     List<ScheduleStore.Fire> fires = schedules.lastFires(schedule.id(), 5);
     assertThat(fires).singleElement().satisfies(f -> assertThat(f.runId()).isNull());
     assertThat(fires.get(0).error()).contains("GONE_SECRET");
+  }
+
+  @Test
+  void runNowStartsARunOfTheScheduleAndLeavesItsNextFireWhereItWas() throws Exception {
+    JsonNode created = create("{\"spec\":" + SPEC + ",\"cron\":\"@yearly\",\"branch\":\"main\"}");
+    String id = created.get("id").asText();
+    mvc.perform(authed(post("/api/schedules/" + id + "/pause"))).andExpect(status().isOk());
+
+    String answer =
+        mvc.perform(authed(post("/api/schedules/" + id + "/run")))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.schedule").value(id))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+
+    String runId = JSON.readTree(answer).get("id").asText();
+    RunDetail run = awaitEnd(runId);
+    assertThat(run.event()).isEqualTo("schedule");
+    assertThat(run.branch()).isEqualTo("main");
+    assertThat(run.trigger().path("schedule").asText()).isEqualTo(id);
+    assertThat(run.trigger().path("now").asText()).isEqualTo("true");
+    assertThat(run.jobs().get(0).status().name()).isEqualTo("SUCCEEDED");
+    mvc.perform(authed(get("/api/schedules/" + id)))
+        .andExpect(jsonPath("$.paused").value(true))
+        .andExpect(jsonPath("$.lastRuns[0].runId").value(runId))
+        .andExpect(jsonPath("$.lastRuns[0].status").value("SUCCEEDED"));
+    mvc.perform(authed(post("/api/schedules/" + id + "/resume")))
+        .andExpect(jsonPath("$.nextFireAt").value(created.get("nextFireAt").asText()));
+    mvc.perform(authed(post("/api/schedules/nope/run")))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.error").value("no schedule nope"));
+  }
+
+  @Test
+  void aPushKeepsTheSchedulesOfItsBranchInLineWithItsFiles() {
+    String repo = "/srv/git/app-" + System.nanoTime() + ".git";
+    String file = ".fastci/nightly.json";
+    RepoSchedules.PushedFile first =
+        pushed(file, "[{\"cron\":\"0 3 * * *\"},{\"cron\":\"@weekly\",\"branch\":\"dev\"}]");
+
+    repoSchedules.pushed(repo, "main", "main", List.of(first), Set.of());
+
+    List<Schedule> held = ofRepo(repo);
+    assertThat(held)
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.cron()).isEqualTo("0 3 * * *");
+              assertThat(s.branch()).as("an entry without branch: the default").isEqualTo("main");
+              assertThat(s.source()).isEqualTo(Schedule.Source.REPO);
+              assertThat(s.timezone()).isEqualTo("UTC");
+            });
+    String id = held.get(0).id();
+
+    // a push to dev registers the dev entry and leaves main's alone
+    repoSchedules.pushed(repo, "dev", "main", List.of(first), Set.of());
+    assertThat(ofRepo(repo)).extracting(Schedule::branch).containsExactlyInAnyOrder("main", "dev");
+
+    // a new cron on the next push to main: the same schedule, changed
+    repoSchedules.pushed(
+        repo, "main", "main", List.of(pushed(file, "[{\"cron\":\"30 4 * * *\"}]")), Set.of());
+    assertThat(schedules.get(id).cron()).isEqualTo("30 4 * * *");
+
+    // the file is there but invalid: its schedules stay
+    repoSchedules.pushed(repo, "main", "main", List.of(), Set.of(file));
+    assertThat(schedules.get(id).cron()).isEqualTo("30 4 * * *");
+
+    // the file went from main: its schedule goes, dev's stays until dev is deleted
+    repoSchedules.pushed(repo, "main", "main", List.of(), Set.of());
+    assertThat(ofRepo(repo)).extracting(Schedule::branch).containsExactly("dev");
+    repoSchedules.branchDeleted(repo, "dev");
+    assertThat(ofRepo(repo)).isEmpty();
+  }
+
+  @Test
+  void aRepositorysScheduleIsNotDeletedThroughTheApiButCanBePaused() throws Exception {
+    String repo = "/srv/git/lib-" + System.nanoTime() + ".git";
+    repoSchedules.pushed(
+        repo,
+        "main",
+        "main",
+        List.of(pushed(".fastci/n.json", "[{\"cron\":\"@daily\"}]")),
+        Set.of());
+    String id = ofRepo(repo).get(0).id();
+
+    mvc.perform(authed(delete("/api/schedules/" + id)))
+        .andExpect(status().isConflict())
+        .andExpect(
+            jsonPath("$.error")
+                .value(
+                    "schedule "
+                        + id
+                        + " comes from .fastci/n.json of "
+                        + repo
+                        + ": remove its on.schedule entry there, or pause it"));
+    mvc.perform(authed(post("/api/schedules/" + id + "/pause")))
+        .andExpect(jsonPath("$.paused").value(true))
+        .andExpect(jsonPath("$.source").value("repo"))
+        .andExpect(jsonPath("$.file").value(".fastci/n.json"));
+    repoSchedules.branchDeleted(repo, "main");
+  }
+
+  private RepoSchedules.PushedFile pushed(String path, String scheduleJson) {
+    String json =
+        "{\"name\":\"nightly\",\"on\":{\"schedule\":"
+            + scheduleJson
+            + "},\"jobs\":[{\"name\":\"a\",\"image\":\"i\",\"command\":\"true\"}]}";
+    return new RepoSchedules.PushedFile(path, json, runs.accept(json, SpecFormat.JSON));
+  }
+
+  private List<Schedule> ofRepo(String repo) {
+    return schedules.list().stream().filter(s -> repo.equals(s.repo())).toList();
   }
 
   private boolean workflowClosed(String scheduleId) {
