@@ -3,6 +3,7 @@ package dev.fastci.workflow;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.RunIds;
+import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 
 /**
@@ -47,6 +49,7 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
     } finally {
       env.close();
     }
@@ -144,11 +147,15 @@ public final class RecordWorkflowHistories {
 
   private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
       throws Exception {
+    writeIfMissing(file, () -> client.fetchHistory(recording.run()).toJson(true));
+  }
+
+  private static void writeIfMissing(Path file, Callable<String> history) throws Exception {
     if (Files.exists(file)) {
       System.out.println("kept " + file);
       return;
     }
-    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
+    Files.writeString(file, history.call());
     System.out.println("recorded " + file);
   }
 }

@@ -17,6 +17,7 @@ import dev.fastci.contract.ScheduleFire;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
+import dev.fastci.server.runs.Trigger;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -320,6 +321,29 @@ class SchedulesServerTest {
         .andExpect(jsonPath("$.source").value("repo"))
         .andExpect(jsonPath("$.file").value(".fastci/n.json"));
     repoSchedules.branchDeleted(repo, "main");
+  }
+
+  @Test
+  void theNightlyExampleRunsItsLongTestsOnlyOnTheClock() throws Exception {
+    String example;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/examples/nightly.json")) {
+      example = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String spec = example; // on the dummy backend: each job succeeds without a container
+    Schedule schedule =
+        schedules.create(new ScheduleRequest(spec, SpecFormat.AUTO, "@yearly", "UTC", "main"));
+    RunDetail scheduled = awaitEnd(schedules.runNow(schedule.id()));
+    assertThat(scheduled.jobs())
+        .allSatisfy(job -> assertThat(job.status().name()).isEqualTo("SUCCEEDED"));
+
+    Trigger manual = Trigger.of("manual");
+    RunDetail byHand =
+        awaitEnd(runs.submit(spec, SpecFormat.JSON, manual, manual.facts("main", null)));
+    assertThat(byHand.jobs())
+        .filteredOn(job -> job.name().equals("long-tests"))
+        .singleElement()
+        .satisfies(job -> assertThat(job.status().name()).isEqualTo("SKIPPED"));
+    schedules.delete(schedule.id());
   }
 
   private RepoSchedules.PushedFile pushed(String path, String scheduleJson) {
