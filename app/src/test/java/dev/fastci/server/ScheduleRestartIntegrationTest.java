@@ -50,17 +50,7 @@ class ScheduleRestartIntegrationTest {
     int port = FastciProcess.freePort();
     api = new ServerApi("http://127.0.0.1:" + port, TOKEN);
     Map<String, String> env =
-        Map.of(
-            "FASTCI_DATA_DIR",
-            dataDir.toString(),
-            "FASTCI_API_TOKEN",
-            TOKEN,
-            "FASTCI_WORKER_HOST_ID",
-            "schedule-restart-host",
-            "SERVER_PORT",
-            Integer.toString(port),
-            "LOGGING_LEVEL_DEV_FASTCI",
-            "INFO");
+        FastciProcess.serverEnv(dataDir, TOKEN, "schedule-restart-host", port);
     server =
         FastciProcess.start("server", "server", dataDir, serverLogs.resolve("server.log"), env);
     try {
