@@ -187,7 +187,10 @@ public record JobSpec(
     return matrix == null ? name : matrix.displayName();
   }
 
-  /** Whether the job is an approval gate, which runs no container. */
+  /**
+   * Whether the job is an approval gate, which runs no container. Not a JSON property ({@code has}
+   * is no bean prefix): the spec travels in workflow payloads, where {@code approval} is the gate.
+   */
   public boolean hasApproval() {
     return approval != null;
   }

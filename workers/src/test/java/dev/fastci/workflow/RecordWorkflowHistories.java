@@ -4,6 +4,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.RunIds;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 
 /**
@@ -56,6 +58,7 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("retry-matrix-condition.json"),
           () -> retryMatrixAndCondition(harness));
+      writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
     } finally {
       env.close();
     }
@@ -242,11 +245,15 @@ public final class RecordWorkflowHistories {
 
   private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
       throws Exception {
+    writeIfMissing(file, () -> client.fetchHistory(recording.run()).toJson(true));
+  }
+
+  private static void writeIfMissing(Path file, Callable<String> history) throws Exception {
     if (Files.exists(file)) {
       System.out.println("kept " + file);
       return;
     }
-    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
+    Files.writeString(file, history.call());
     System.out.println("recorded " + file);
   }
 }

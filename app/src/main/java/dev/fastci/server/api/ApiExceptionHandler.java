@@ -18,7 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
     basePackages = {
       "dev.fastci.server.api",
       "dev.fastci.server.logs",
-      "dev.fastci.server.artifacts"
+      "dev.fastci.server.artifacts",
+      "dev.fastci.server.schedules"
     })
 class ApiExceptionHandler {
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -84,6 +85,21 @@ class PipelineFiles {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot diff " + repo + " between " + before + " and " + after, e);
+    }
+  }
+
+  /** The branch the repository's HEAD names (its default branch), or null when HEAD names none. */
+  String defaultBranch(String repo) {
+    try (Repository repository =
+        new FileRepositoryBuilder().setGitDir(gitDir(repo)).setMustExist(true).build()) {
+      Ref head = repository.exactRef("HEAD");
+      if (head == null || !head.isSymbolic()) {
+        return null;
+      }
+      String target = head.getTarget().getName();
+      return target.startsWith("refs/heads/") ? target.substring("refs/heads/".length()) : null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read HEAD of " + repo, e);
     }
   }
 

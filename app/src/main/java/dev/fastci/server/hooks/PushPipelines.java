@@ -9,6 +9,7 @@ import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.BranchFilter;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.HostPaths;
@@ -30,8 +31,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts a push's pipelines: every pipeline file at the pushed commit becomes a run in repo mode,
- * pinned to that commit, unless its {@code on.branches} leaves the ref out. Whoever can push may
- * write these files, so they may mount no host path unless the repository is one of {@code
+ * pinned to that commit, unless its {@code on.branches} leaves the ref out; and keeps the pushed
+ * branch's schedules ({@code on.schedule}) in line with the files. Whoever can push may write these
+ * files, so they may mount no host path unless the repository is one of {@code
  * fastci.git.trusted-repos}; then the server's allowed roots apply, as to any submitted run.
  */
 @Service
@@ -48,12 +50,18 @@ class PushPipelines {
   private final SpecDocuments specs;
   private final RunService runs;
   private final List<String> trustedRepos;
+  private final RepoSchedules schedules;
 
   PushPipelines(
-      PipelineFiles files, SpecDocuments specs, RunService runs, FastciProperties properties) {
+      PipelineFiles files,
+      SpecDocuments specs,
+      RunService runs,
+      FastciProperties properties,
+      RepoSchedules schedules) {
     this.files = files;
     this.specs = specs;
     this.runs = runs;
+    this.schedules = schedules;
     this.trustedRepos = properties.git().trustedRepos();
   }
 
@@ -63,20 +71,30 @@ class PushPipelines {
   Started start(GitPush push) {
     List<String> started = new ArrayList<>();
     Map<String, List<SpecError>> errors = new LinkedHashMap<>();
+    String branch = push.branch();
     if (push.deletesRef()) {
+      if (branch != null) {
+        schedules.branchDeleted(push.repo(), branch);
+      }
       return new Started(started, errors);
     }
     boolean trusted = trusted(push.repo());
     RunFacts facts = null; // the diff is read once, and only when a pipeline starts
+    List<RepoSchedules.PushedFile> scheduled = new ArrayList<>();
     for (PipelineFiles.PipelineFile file : files.at(push.repo(), push.after())) {
       try {
         String json = pinnedToCommit(file, push);
         PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
-        if (!BranchFilter.matches(spec.branches(), push.ref())) {
+        boolean starts = BranchFilter.matches(spec.branches(), push.ref());
+        if (!starts && spec.schedules().isEmpty()) {
           continue;
         }
         if (!trusted) {
           UNTRUSTED.enforce(spec);
+        }
+        scheduled.add(new RepoSchedules.PushedFile(file.path(), json, spec));
+        if (!starts) {
+          continue;
         }
         Trigger trigger = trigger(push, file.path());
         if (facts == null) {
@@ -87,6 +105,10 @@ class PushPipelines {
         log.warn("{} at {} is not a valid pipeline: {}", file.path(), push.after(), e.getMessage());
         errors.put(file.path(), e.errors());
       }
+    }
+    if (branch != null) {
+      schedules.pushed(
+          push.repo(), branch, files.defaultBranch(push.repo()), scheduled, errors.keySet());
     }
     return new Started(started, errors);
   }

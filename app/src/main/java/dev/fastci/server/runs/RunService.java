@@ -97,7 +97,7 @@ public class RunService {
    * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
    */
   public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
-    return submit(text, format, trigger, facts, Map.of());
+    return submit(RunIds.newId(), text, format, trigger, facts, Map.of());
   }
 
   /**
@@ -107,10 +107,28 @@ public class RunService {
    */
   public String submit(
       String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+    return submit(RunIds.newId(), text, format, trigger, facts, params);
+  }
+
+  /**
+   * The same under a run id chosen before: a schedule's fire records it first, so that a fire tried
+   * again starts no second run.
+   */
+  public String submitAs(
+      String id, String text, SpecFormat format, Trigger trigger, RunFacts facts) {
+    return submit(id, text, format, trigger, facts, Map.of());
+  }
+
+  private String submit(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params) {
     Actor actor = Actor.starting(trigger.type());
-    String id;
     try {
-      id = start(text, format, trigger, facts, params);
+      start(id, text, format, trigger, facts, params);
     } catch (RuntimeException e) {
       audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
       throw e;
@@ -119,13 +137,20 @@ public class RunService {
     return id;
   }
 
-  private String start(
-      String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+  private void start(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params) {
     RunVariables variables =
         new RunVariables(params, facts.branch(), trigger.details().get("after"), null, true);
-    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format, variables), trigger.type());
+    PipelineSpec spec =
+        hostAccess.enforce(
+            specs.parse(text, format, variables),
+            accessOf(trigger.type(), trigger.details().containsKey("repo")));
     submissions.enforce(spec); // secrets this server lacks, limits above its maximums
-    String id = RunIds.newId();
     Map<String, String> skips = spec.conditionSkips(facts);
     NewRun run =
         new NewRun(
@@ -146,7 +171,26 @@ public class RunService {
       store.insert(run);
       starter.startFirst(run.row());
     }
-    return id;
+  }
+
+  /**
+   * Checks a spec as a submission is checked, starting nothing: the spec's rules, host paths under
+   * the allowed roots, and this server's secrets and limits.
+   *
+   * @throws dev.fastci.spec.InvalidSpecException with every problem by path
+   */
+  public PipelineSpec accept(String text, SpecFormat format) {
+    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), "api");
+    return submissions.enforce(spec); // secrets this server lacks, limits above its maximums
+  }
+
+  /**
+   * The trigger as host access judges it: a schedule of a repository's pipeline file runs what a
+   * push of that repository brought (its {@code repo_url} is the pushed repository), as a push
+   * does.
+   */
+  private static String accessOf(String triggerType, boolean fromRepo) {
+    return "schedule".equals(triggerType) && fromRepo ? "push" : triggerType;
   }
 
   public RunDetail detail(String id) {
@@ -294,7 +338,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostAccess.enforce(specs.stored(run), triggerType(run));
+    PipelineSpec spec = hostAccess.enforce(specs.stored(run), accessOf(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -357,9 +401,10 @@ public class RunService {
     return spec;
   }
 
-  private String triggerType(RunRow run) {
+  private String accessOf(RunRow run) {
     try {
-      return json.readTree(run.triggerJson()).path("type").asText();
+      com.fasterxml.jackson.databind.JsonNode trigger = json.readTree(run.triggerJson());
+      return accessOf(trigger.path("type").asText(), trigger.hasNonNull("repo"));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

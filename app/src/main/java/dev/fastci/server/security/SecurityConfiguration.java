@@ -63,6 +63,10 @@ public class SecurityConfiguration {
                     .access(atLeast(Role.OPERATOR)) // starts, cancels, retries, approves, rejects
                     .requestMatchers(HttpMethod.DELETE, "/api/caches", "/api/caches/**")
                     .access(atLeast(Role.OPERATOR))
+                    .requestMatchers(HttpMethod.POST, "/api/schedules", "/api/schedules/**")
+                    .access(atLeast(Role.OPERATOR)) // a schedule starts runs
+                    .requestMatchers(HttpMethod.DELETE, "/api/schedules/**")
+                    .access(atLeast(Role.OPERATOR))
                     .anyRequest()
                     .access(atLeast(Role.ADMIN)))
         .exceptionHandling(

@@ -89,6 +89,8 @@ public class UiSecurityConfiguration {
                         "/runs/*/jobs/*/retry",
                         "/runs/*/jobs/*/approve",
                         "/runs/*/jobs/*/reject",
+                        "/schedules",
+                        "/schedules/**",
                         "/caches/**")
                     .access(atLeast(Role.OPERATOR))
                     .anyRequest()

@@ -36,7 +36,7 @@ public final class Formats {
     return status.name().toLowerCase();
   }
 
-  /** "manual", "CLI", "API", or "push main @ 1a2b3c4". */
+  /** "manual", "CLI", "API", "push main @ 1a2b3c4", or "schedule 0 3 * * *". */
   public static String trigger(JsonNode trigger) {
     String type = trigger.path("type").asText("api");
     return switch (type) {
@@ -45,6 +45,10 @@ public final class Formats {
         String after = trigger.path("after").asText("");
         yield "push " + ref + (after.length() >= 7 ? " @ " + after.substring(0, 7) : "");
       }
+      case "schedule" ->
+          "schedule "
+              + trigger.path("cron").asText("")
+              + (trigger.path("now").asBoolean(false) ? " (run now)" : "");
       case "cli", "api" -> type.toUpperCase();
       default -> type;
     };

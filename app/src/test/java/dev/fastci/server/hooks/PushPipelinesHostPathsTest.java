@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.SpecDocuments;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
@@ -40,7 +41,8 @@ class PushPipelinesHostPathsTest {
         files,
         new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
         runs,
-        properties);
+        properties,
+        mock(RepoSchedules.class));
   }
 
   private void repoHolds(String repo, String... pipelineFiles) {
