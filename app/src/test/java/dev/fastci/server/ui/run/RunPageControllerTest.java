@@ -190,11 +190,11 @@ class RunPageControllerTest {
             "Retrying job build."),
         Arguments.of(
             Named.of("approve", "/runs/r1/jobs/gate/approve"),
-            (Consumer<RunService>) s -> s.decide("r1", "gate", true, "user", null),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", true, "admin", null),
             "Approved gate."),
         Arguments.of(
             Named.of("reject", "/runs/r1/jobs/gate/reject"),
-            (Consumer<RunService>) s -> s.decide("r1", "gate", false, "user", null),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", false, "admin", null),
             "Rejected gate."));
   }
 
