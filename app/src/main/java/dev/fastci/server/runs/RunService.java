@@ -74,7 +74,11 @@ public class RunService {
     this.hostPaths =
         HostPathPolicy.underRoots(
             properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv()));
-    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.submissions =
+        new SubmissionPolicy(
+            properties.limits(),
+            properties.notifications().allowedHosts(),
+            SecretSource.environment());
   }
 
   /**

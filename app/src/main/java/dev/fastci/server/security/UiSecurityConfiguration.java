@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The web UI: one user, {@code admin}, with a form login, a session, logout, and CSRF protection on
- * every form.
+ * every form. Status badges ({@code /badge/**}) need no login unless {@code fastci.badges.public}
+ * is false.
  */
 @Configuration(proxyBeanMethods = false)
 public class UiSecurityConfiguration {
@@ -38,13 +39,17 @@ public class UiSecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain ui(HttpSecurity http) throws Exception {
+  SecurityFilterChain ui(HttpSecurity http, FastciProperties properties) throws Exception {
+    boolean publicBadges = properties.badges().open();
     return http.authorizeHttpRequests(
-            auth ->
-                auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
-                    .permitAll()
-                    .anyRequest()
-                    .hasRole("ADMIN"))
+            auth -> {
+              auth.requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error")
+                  .permitAll();
+              if (publicBadges) {
+                auth.requestMatchers("/badge/**").permitAll();
+              }
+              auth.anyRequest().hasRole("ADMIN");
+            })
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .build();

@@ -142,4 +142,30 @@ class SubmissionPolicyTest {
     assertThat(properties.workerConfig().jobLimits()).isEqualTo(new JobLimits(2048, "512m", 1.5));
     assertThat(properties(Map.of()).workerConfig().jobLimits()).isEqualTo(JobLimits.DEFAULT);
   }
+
+  @Test
+  void notifyWebhooksOutsideTheAllowedHostsAndUnknownSecretHeadersAreRefusedByPath() {
+    SubmissionPolicy policy =
+        new SubmissionPolicy(
+            properties(Map.of()).limits(),
+            properties(Map.of("fastci.notify.allowed-hosts", "chat.example, Hooks.Example"))
+                .notifications()
+                .allowedHosts(),
+            KNOWN);
+    String json =
+        "{'name':'p','jobs':[{'name':'a','image':'i','command':'true'}],'notify':["
+            + "{'webhook':'https://hooks.example/x','secret_header':'TOKEN'},"
+            + "{'webhook':'http://127.0.0.1:9/x','secret_header':'NOPE'}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "notify[1].webhook: host 127.0.0.1 is not allowed on this server"
+                + " (fastci.notify.allowed-hosts: chat.example, hooks.example)\n"
+                + "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
+    assertThat(errors(policy(Map.of()), json))
+        .isEqualTo(
+            "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
+  }
 }
