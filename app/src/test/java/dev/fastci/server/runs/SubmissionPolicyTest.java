@@ -91,6 +91,7 @@ class SubmissionPolicyTest {
     PipelineClient pipelines = mock(PipelineClient.class);
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(List.of()));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.limits())
         .thenReturn(properties(Map.of("fastci.limits.max-memory", "64m")).limits());
     RunService runs =
