@@ -34,7 +34,10 @@ public record FastciProperties(
     Janitor janitor,
     Runs runs,
     Cache cache,
-    BackendKind backend) {
+    BackendKind backend,
+    String publicUrl,
+    @org.springframework.boot.context.properties.bind.Name("notify") Notify notifications,
+    Badges badges) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
@@ -48,6 +51,35 @@ public record FastciProperties(
     runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
     backend = backend == null ? BackendKind.DOCKER : backend;
+    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+    notifications = notifications == null ? new Notify(null) : notifications;
+    badges = badges == null ? new Badges(null) : badges;
+  }
+
+  /**
+   * @param allowedHosts the hosts a pipeline's {@code notify} webhooks may name; empty for any
+   */
+  public record Notify(java.util.List<String> allowedHosts) {
+    public Notify {
+      allowedHosts =
+          allowedHosts == null
+              ? java.util.List.of()
+              : allowedHosts.stream()
+                  .map(String::strip)
+                  .filter(h -> !h.isEmpty())
+                  .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                  .toList();
+    }
+  }
+
+  /**
+   * @param isPublic whether {@code /badge/{pipeline}.svg} answers without a login (the default)
+   */
+  public record Badges(
+      @org.springframework.boot.context.properties.bind.Name("public") Boolean isPublic) {
+    public boolean open() {
+      return isPublic == null || isPublic;
+    }
   }
 
   /**

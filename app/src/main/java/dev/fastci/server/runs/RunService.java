@@ -80,7 +80,11 @@ public class RunService {
         new HostAccess(
             HostPathPolicy.underRoots(
                 properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
-    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.submissions =
+        new SubmissionPolicy(
+            properties.limits(),
+            properties.notifications().allowedHosts(),
+            SecretSource.environment());
     this.audit = audit;
   }
 

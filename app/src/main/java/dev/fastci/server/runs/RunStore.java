@@ -94,6 +94,51 @@ public class RunStore {
         .optional();
   }
 
+  /**
+   * The status of the newest finished run of the pipeline on the same branch (no branch: runs
+   * without one) created before this run, if any.
+   */
+  Optional<PipelineStatus> previousFinishedStatus(
+      String name, String branch, Instant createdAt, String id) {
+    return jdbc.sql(
+            "select status from runs where name = ? and "
+                + (branch == null ? "branch is null" : "branch = ?")
+                + " and id <> ? and created_at <= ? and finished_at is not null"
+                + " order by created_at desc, id desc limit 1")
+        .params(
+            branch == null
+                ? new Object[] {name, id, timestamp(createdAt)}
+                : new Object[] {name, branch, id, timestamp(createdAt)})
+        .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
+        .optional();
+  }
+
+  /**
+   * The status of the newest run of the pipeline (on that branch, when not null) that ended
+   * SUCCEEDED or FAILED, for its badge.
+   */
+  public Optional<PipelineStatus> newestVerdict(String name, String branch) {
+    return jdbc.sql(
+            "select status from runs where name = ? and status in ('SUCCEEDED', 'FAILED')"
+                + (branch == null ? "" : " and branch = ?")
+                + " order by finished_at desc, created_at desc, id desc limit 1")
+        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+        .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
+        .optional();
+  }
+
+  /** Whether a run of the pipeline (on that branch, when not null) is running or waiting. */
+  public boolean anyUnfinished(String name, String branch) {
+    return jdbc.sql(
+                "select count(*) from runs where name = ?"
+                    + " and status in ('QUEUED', 'PENDING', 'RUNNING')"
+                    + (branch == null ? "" : " and branch = ?"))
+            .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** The runs of a concurrency group that have not ended (queued ones too), oldest first. */
   List<RunRow> unfinishedInGroup(String group) {
     return jdbc.sql(

@@ -31,6 +31,7 @@ class RunServiceHostPathsTest {
   private RunService service(List<String> allowedRoots) {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(allowedRoots));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.worker()).thenReturn(new FastciProperties.Worker(true, null, null, null));
     return new RunService(
         store,
