@@ -1,7 +1,5 @@
 package dev.fastci.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
@@ -20,7 +18,6 @@ import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import io.temporal.client.WorkflowStub;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +39,7 @@ public class RunService {
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
-  private final ObjectMapper json;
+  private final RunRowJson json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
   private final HostAccess hostAccess;
@@ -64,7 +61,7 @@ public class RunService {
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
-    this.json = json;
+    this.json = new RunRowJson(json);
     this.properties = properties;
     this.recorder = recorder;
     this.hostAccess =
@@ -109,11 +106,11 @@ public class RunService {
         id,
         spec.name(),
         specs.toJson(text, format),
-        write(trigger.asMap()),
+        json.write(trigger.asMap()),
         Instant.now(),
         facts.event(),
         facts.branch(),
-        skips.isEmpty() ? null : write(skips));
+        skips.isEmpty() ? null : json.write(skips));
     begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
     return id;
   }
@@ -212,7 +209,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostAccess.enforce(specs.stored(run.specJson()), triggerType(run));
+    PipelineSpec spec = hostAccess.enforce(specs.stored(run.specJson()), json.triggerType(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -224,10 +221,10 @@ public class RunService {
               + "; start a new run instead");
     }
     int attempt = run.attempt() + 1;
-    store.startAttempt(run.id(), attempt, write(carried));
+    store.startAttempt(run.id(), attempt, json.write(carried));
     begin(
         new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
+            .withConditionSkips(json.conditionSkips(run)));
     return attempt;
   }
 
@@ -244,25 +241,13 @@ public class RunService {
       }
       return; // an external cluster kept the workflow: it simply goes on
     }
-    List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
+    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
     carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     begin(
         new PipelineRun(id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
-  }
-
-  /** The jobs the run's conditions skipped when it was accepted. */
-  private Map<String, String> conditionSkips(RunRow run) {
-    if (run.conditionSkipsJson() == null) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+            .withConditionSkips(json.conditionSkips(run)));
   }
 
   private void begin(PipelineRun run) {
@@ -297,29 +282,5 @@ public class RunService {
       throw new RunNotFoundException("run " + run.id() + " has no job " + job);
     }
     return spec;
-  }
-
-  private String triggerType(RunRow run) {
-    try {
-      return json.readTree(run.triggerJson()).path("type").asText();
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private List<JobState> read(String carriedJson) {
-    try {
-      return json.readValue(carriedJson, new TypeReference<List<JobState>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
