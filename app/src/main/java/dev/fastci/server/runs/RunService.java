@@ -1,7 +1,5 @@
 package dev.fastci.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.ApprovalDecision;
@@ -23,7 +21,6 @@ import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
 import io.temporal.client.WorkflowStub;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +42,7 @@ public class RunService {
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
-  private final ObjectMapper json;
+  private final RunRowJson json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
   private final RunStarter starter;
@@ -71,7 +68,7 @@ public class RunService {
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
-    this.json = json;
+    this.json = new RunRowJson(json);
     this.properties = properties;
     this.recorder = recorder;
     this.starter = starter;
@@ -162,12 +159,12 @@ public class RunService {
             spec.name(),
             PipelineStatus.PENDING,
             specs.toJson(text, format),
-            write(trigger.asMap()),
+            json.write(trigger.asMap()),
             Instant.now(),
             facts.event(),
             facts.branch(),
-            skips.isEmpty() ? null : write(skips),
-            spec.params().isEmpty() ? null : write(spec.params()),
+            skips.isEmpty() ? null : json.write(skips),
+            spec.params().isEmpty() ? null : json.write(spec.params()),
             spec.concurrency() == null ? null : spec.concurrency().group());
     if (spec.concurrency() != null) {
       groups.admit(run, spec.concurrency());
@@ -354,7 +351,7 @@ public class RunService {
               + "; start a new run instead");
     }
     int attempt = run.attempt() + 1;
-    store.startAttempt(run.id(), attempt, write(carried));
+    store.startAttempt(run.id(), attempt, json.write(carried));
     starter.begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true), run);
     return attempt;
   }
@@ -372,7 +369,7 @@ public class RunService {
       }
       return; // an external cluster kept the workflow: it simply goes on
     }
-    List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
+    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
     carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
@@ -406,27 +403,6 @@ public class RunService {
   }
 
   private String accessOf(RunRow run) {
-    try {
-      com.fasterxml.jackson.databind.JsonNode trigger = json.readTree(run.triggerJson());
-      return accessOf(trigger.path("type").asText(), trigger.hasNonNull("repo"));
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private List<JobState> read(String carriedJson) {
-    try {
-      return json.readValue(carriedJson, new TypeReference<List<JobState>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return accessOf(json.triggerType(run), json.triggerFromRepo(run));
   }
 }

@@ -1,15 +1,11 @@
 package dev.fastci.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.spec.PipelineSpec;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Starts the workflow of a stored run: its first execution, a retry's or a resume's. */
@@ -19,7 +15,7 @@ public class RunStarter {
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
   private final FastciProperties properties;
-  private final ObjectMapper json;
+  private final RunRowJson json;
 
   RunStarter(
       RunStore store,
@@ -31,7 +27,7 @@ public class RunStarter {
     this.specs = specs;
     this.pipelines = pipelines;
     this.properties = properties;
-    this.json = json;
+    this.json = new RunRowJson(json);
   }
 
   /** The first execution of a stored run (a new one, or a queued one whose turn came). */
@@ -47,7 +43,7 @@ public class RunStarter {
     try {
       pipelines.begin(
           execution
-              .withConditionSkips(conditionSkips(run))
+              .withConditionSkips(json.conditionSkips(run))
               .withHostLostAfter(properties.worker().hostLostAfter()));
     } catch (RuntimeException e) {
       store.markFailedToStart(run.id(), "could not start the workflow: " + e.getMessage());
@@ -58,17 +54,5 @@ public class RunStarter {
   /** The run's spec with its parameters and branch, as it was accepted. */
   PipelineSpec spec(RunRow run) {
     return specs.stored(run);
-  }
-
-  /** The jobs the run's conditions skipped when it was accepted. */
-  private Map<String, String> conditionSkips(RunRow run) {
-    if (run.conditionSkipsJson() == null) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
