@@ -28,8 +28,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * The web UI: the store's users log in with a form (throttled against guessing, audited), keep a
  * session that expires ({@code server.servlet.session.timeout}), and log out; every form carries a
  * CSRF token. Which role each page and action needs is decided here; a refusal is a 403 page naming
- * the role. Status badges ({@code /badge/**}) need no login unless {@code
- * fastci.badges.public} is false.
+ * the role. Status badges ({@code /badge/**}) need no login unless {@code fastci.badges.public} is
+ * false.
  */
 @Configuration(proxyBeanMethods = false)
 public class UiSecurityConfiguration {
