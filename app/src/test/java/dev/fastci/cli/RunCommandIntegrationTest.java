@@ -65,6 +65,21 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void theArtifactsExampleKeepsTheBuildsFilesUnderTheDataDir() throws Exception {
+    CliRun run = CliRun.of("run", Examples.file("artifacts.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (var runs = Files.list(dataDir.resolve("artifacts"))) {
+      Path kept = runs.findFirst().orElseThrow().resolve("build").resolve("1");
+      assertThat(kept.resolve("dist/app.txt")).hasContent("hello from the build");
+      assertThat(kept.resolve("reports/summary.txt")).hasContent("ok");
+      try (var files = Files.walk(kept)) {
+        assertThat(files.filter(Files::isRegularFile)).hasSize(2);
+      }
+    }
+  }
+
+  @Test
   void dagSharingAPipelineDirSucceeds() {
     CliRun run = CliRun.of("run", Examples.file("shared-dir-dag.json"));
 

@@ -25,6 +25,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 public class ConcurrencyGroups {
   private static final Logger log = LoggerFactory.getLogger(ConcurrencyGroups.class);
 
+  /** How a superseded run's event begins; the newer run's id follows. */
+  static final String SUPERSEDED_BY = "superseded by ";
+
   private final RunStore store;
   private final RunEventsStore events;
   private final PipelineClient pipelines;
@@ -95,7 +98,7 @@ public class ConcurrencyGroups {
 
   /** Cancels a run of the group that a newer one replaces, saying so on the old run's page. */
   private void supersede(RunRow old, String newer) {
-    String message = "superseded by " + newer;
+    String message = SUPERSEDED_BY + newer;
     events.addEvent(old.id(), new RunEvent(Instant.now(), old.attempt(), message));
     if (old.status() == PipelineStatus.QUEUED) {
       store.markFinished(old.id(), old.attempt(), PipelineStatus.CANCELLED, message, Instant.now());

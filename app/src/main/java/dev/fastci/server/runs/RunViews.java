@@ -103,7 +103,9 @@ public class RunViews {
         events.events(id),
         run.event(),
         run.branch(),
-        services(run, spec, live));
+        services(run, spec, live),
+        specs.params(run),
+        run.concurrencyGroup());
   }
 
   /** The services of the run's latest attempt: live while it goes on, else as stored. */

@@ -60,6 +60,11 @@ public class SpecDocuments {
     return parser.parseSpec(text, format, variables);
   }
 
+  /** The value of each of a stored run's parameters. */
+  Map<String, String> params(RunRow run) {
+    return params(run.paramsJson());
+  }
+
   private static Map<String, String> params(String paramsJson) {
     if (paramsJson == null) {
       return Map.of();
