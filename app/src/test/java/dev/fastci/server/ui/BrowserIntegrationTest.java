@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -41,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserIntegrationTest {
   private static final String PASSWORD = "browser-secret";
-  private static final Path DATA_DIR = tempDir();
+  private static final Path DATA_DIR = LivePages.tempDir("fastci-browser-");
   private static ChromeDriver browser;
   private static final java.util.Map<String, String> passwords = new java.util.HashMap<>();
   private static String operatedRun;
@@ -224,19 +223,8 @@ class BrowserIntegrationTest {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  /**
-   * Clicks an element of the run page's live fragment, which the server's events re-render while
-   * the run goes on (the element found may be replaced before the click lands).
-   */
   private static void clickThroughLiveUpdates(By element) {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .pollingEvery(Duration.ofMillis(100))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              driver.findElement(element).click();
-              return true;
-            });
+    LivePages.clickThroughLiveUpdates(browser, element);
   }
 
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
@@ -256,13 +244,5 @@ class BrowserIntegrationTest {
 
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("fastci-browser-");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.testing.DockerEngine;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,13 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,7 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunControlsBrowserIntegrationTest {
   private static final String PASSWORD = "controls-secret";
-  private static final Path DATA_DIR = tempDir();
+  private static final Path DATA_DIR = LivePages.tempDir("fastci-controls-browser-");
   private static ChromeDriver browser;
 
   @LocalServerPort int port;
@@ -179,21 +176,12 @@ class RunControlsBrowserIntegrationTest {
   }
 
   private static String text(By element) {
-    return new WebDriverWait(browser, Duration.ofSeconds(10))
-        .ignoring(StaleElementReferenceException.class)
-        .until(driver -> driver.findElement(element).getText());
+    return LivePages.waitFor(
+        browser, Duration.ofSeconds(10), driver -> driver.findElement(element).getText());
   }
 
-  /** Clicks an element of the run page's live fragment, which may be re-rendered meanwhile. */
   private static void clickThroughLiveUpdates(By element) {
-    new WebDriverWait(browser, Duration.ofSeconds(20))
-        .pollingEvery(Duration.ofMillis(100))
-        .ignoring(StaleElementReferenceException.class)
-        .until(
-            driver -> {
-              driver.findElement(element).click();
-              return true;
-            });
+    LivePages.clickThroughLiveUpdates(browser, element);
   }
 
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
@@ -201,10 +189,7 @@ class RunControlsBrowserIntegrationTest {
   }
 
   private static <T> void waitFor(Duration limit, Function<WebDriver, T> condition) {
-    new WebDriverWait(browser, limit)
-        .pollingEvery(Duration.ofMillis(100))
-        .ignoring(StaleElementReferenceException.class)
-        .until(condition);
+    LivePages.waitFor(browser, limit, condition);
   }
 
   private static void waitUntil(Function<WebDriver, Boolean> condition) {
@@ -213,13 +198,5 @@ class RunControlsBrowserIntegrationTest {
 
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("fastci-controls-browser");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
