@@ -1,5 +1,6 @@
 package dev.fastci.server;
 
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.secrets.SecretSource;
@@ -35,6 +36,11 @@ class EngineConfiguration {
   @Bean
   PipelineSpecParser pipelineSpecParser(FastciProperties properties) {
     return new PipelineSpecParser(properties.limits().maxJobs());
+  }
+
+  @Bean
+  ArtifactDirs artifactDirs(FastciProperties properties) {
+    return new ArtifactDirs(properties.dataDir());
   }
 
   @Bean

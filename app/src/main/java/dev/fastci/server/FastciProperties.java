@@ -38,20 +38,51 @@ public record FastciProperties(
     Runs runs,
     Cache cache,
     BackendKind backend,
-    String publicUrl) {
+    String publicUrl,
+    @org.springframework.boot.context.properties.bind.Name("notify") Notify notifications,
+    Badges badges) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null, null) : retention;
-    limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+    retention = retention == null ? new Retention(null, null, null) : retention;
+    limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
     runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
     backend = backend == null ? BackendKind.DOCKER : backend;
+    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+    notifications = notifications == null ? new Notify(null) : notifications;
+    badges = badges == null ? new Badges(null) : badges;
+  }
+
+  /**
+   * @param allowedHosts the hosts a pipeline's {@code notify} webhooks may name; empty for any
+   */
+  public record Notify(java.util.List<String> allowedHosts) {
+    public Notify {
+      allowedHosts =
+          allowedHosts == null
+              ? java.util.List.of()
+              : allowedHosts.stream()
+                  .map(String::strip)
+                  .filter(h -> !h.isEmpty())
+                  .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                  .toList();
+    }
+  }
+
+  /**
+   * @param isPublic whether {@code /badge/{pipeline}.svg} answers without a login (the default)
+   */
+  public record Badges(
+      @org.springframework.boot.context.properties.bind.Name("public") Boolean isPublic) {
+    public boolean open() {
+      return isPublic == null || isPublic;
+    }
   }
 
   /**
@@ -80,12 +111,14 @@ public record FastciProperties(
   }
 
   /**
-   * @param pipelineDir how long a finished run's pipeline dir is kept for retries
+   * @param pipelineDir how long a finished run's pipeline dir is kept, for retries
+   * @param artifacts how long a finished run's artifacts are kept
    * @param audit how long audit log entries are kept
    */
-  public record Retention(Duration pipelineDir, Duration audit) {
+  public record Retention(Duration pipelineDir, Duration artifacts, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
+      artifacts = artifacts == null ? Duration.ofDays(30) : artifacts;
       audit = audit == null ? Duration.ofDays(365) : audit;
     }
   }
@@ -105,8 +138,11 @@ public record FastciProperties(
       String maxMemory,
       Double maxCpus,
       String defaultMemory,
-      Double defaultCpus) {
+      Double defaultCpus,
+      Long maxArtifactBytes) {
     public Limits {
+      maxArtifactBytes =
+          maxArtifactBytes == null ? JobLimits.DEFAULT_MAX_ARTIFACT_BYTES : maxArtifactBytes;
       maxJobs = maxJobs == null ? PipelineSpecParser.DEFAULT_MAX_JOBS : maxJobs;
       maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
       maxLogBytes = maxLogBytes == null ? 64L * 1024 * 1024 : maxLogBytes;
@@ -197,7 +233,11 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus())
+            new JobLimits(
+                    limits.maxLogBytes(),
+                    limits.defaultMemory(),
+                    limits.defaultCpus(),
+                    limits.maxArtifactBytes())
                 .withMounts( // the same roots as at submit, judged again as containers are made
                     HostPathPolicy.underRoots(
                         volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))

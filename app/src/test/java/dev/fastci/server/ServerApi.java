@@ -180,17 +180,21 @@ public final class ServerApi {
     return last.get();
   }
 
-  /** A job attempt's log (the latest attempt when {@code attempt} is null); must answer 200. */
-  public String log(String id, String job, Integer attempt) {
-    HttpResponse<String> response =
-        get(
-            "/api/pipelines/"
-                + id
-                + "/jobs/"
-                + job
-                + "/log"
-                + (attempt == null ? "" : "?attempt=" + attempt));
+  /** The body of a GET of {@code path}; must answer 200. */
+  public String text(String path) {
+    HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** A job attempt's log (the latest attempt when {@code attempt} is null); must answer 200. */
+  public String log(String id, String job, Integer attempt) {
+    return logWith(id, job, attempt == null ? null : "attempt=" + attempt);
+  }
+
+  /** A job's log with this query ({@code attempt=2&try=1}, or null); must answer 200. */
+  public String logWith(String id, String job, String query) {
+    return text(
+        "/api/pipelines/" + id + "/jobs/" + job + "/log" + (query == null ? "" : "?" + query));
   }
 }

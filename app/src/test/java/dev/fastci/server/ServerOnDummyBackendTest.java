@@ -187,6 +187,79 @@ class ServerOnDummyBackendTest {
   }
 
   @Test
+  void aRunsServicesAreShownWithTheirStatusAndLogInTheApiAndOnItsPages() throws Exception {
+    String id =
+        api.submit(
+            "{\"name\":\"services\",\"services\":["
+                + "{\"name\":\"db\",\"image\":\"pg\",\"ready\":{\"tcp\":5432},"
+                + "\"env\":{\"DUMMY_OUTPUT\":\"db booting\\nready\\n\"}},"
+                + "{\"name\":\"web\",\"image\":\"httpd\",\"ready\":{\"tcp\":80,"
+                + "\"timeout_secs\":1},\"env\":{\"DUMMY_NEVER_READY\":\"1\","
+                + "\"DUMMY_OUTPUT\":\"bad config\\n\"}}],\"jobs\":["
+                + job("uses-db", "\"DUMMY_OUTPUT\":\"ok\\n\"")
+                    .replace("}}", "},\"services\":[\"db\"]}")
+                + ","
+                + job("uses-web", "").replace("}}", "},\"services\":[\"web\"]}")
+                + "]}");
+
+    JsonNode end = api.awaitEnd(id);
+
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("FAILED");
+    assertThat(jobStatus(end, "uses-db")).isEqualTo("SUCCEEDED");
+    assertThat(jobStatus(end, "uses-web")).isEqualTo("ERROR");
+    JsonNode db = end.get("services").get(0);
+    assertThat(db.get("name").asText()).isEqualTo("db");
+    assertThat(db.get("status").asText()).isEqualTo("STOPPED");
+    assertThat(db.get("readyAt").isNull()).as("%s", db).isFalse();
+    JsonNode web = end.get("services").get(1);
+    assertThat(web.get("status").asText()).isEqualTo("FAILED");
+    assertThat(web.get("error").asText()).contains("was not ready within 1 s", "bad config");
+    assertThat(api.text("/api/pipelines/" + id + "/services/db/log"))
+        .startsWith("db booting\nready\n");
+    assertThat(api.text("/api/pipelines/" + id + "/services/web/log?attempt=1"))
+        .startsWith("bad config\n");
+    mvc.perform(get("/runs/" + id).with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("href=\"/runs/" + id + "/services/web\"")));
+    mvc.perform(get("/runs/" + id + "/services/db").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("db booting")));
+  }
+
+  @Test
+  void aJobWhoseFirstTryFailsPassesOnItsSecondAndEachTryKeepsItsLog() throws Exception {
+    String flaky =
+        "{\"name\":\"flaky\",\"image\":\"i\",\"command\":\"true\","
+            + "\"retry\":{\"max\":3,\"when\":[\"failure\"],\"backoff_secs\":0.1},"
+            + "\"env\":{\"DUMMY_TRY1_EXIT_CODE\":\"1\",\"DUMMY_TRY1_OUTPUT\":\"first\\n\","
+            + "\"DUMMY_TRY2_OUTPUT\":\"second\\n\"}}";
+    String id = api.submit(pipeline("flaky", null, flaky));
+
+    JsonNode end = api.awaitEnd(id);
+
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("SUCCEEDED");
+    JsonNode job = ServerApi.job(end, "flaky");
+    assertThat(job.get("maxTries").asInt()).isEqualTo(3);
+    assertThat(job.get("tries")).hasSize(2);
+    assertThat(job.get("tries").get(0).get("status").asText()).isEqualTo("FAILED");
+    assertThat(job.get("tries").get(0).get("exitCode").asInt()).isEqualTo(1);
+    assertThat(job.get("tries").get(1).get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(api.logWith(id, "flaky", "try=1")).isEqualTo("first\n");
+    assertThat(api.logWith(id, "flaky", "try=2")).isEqualTo("second\n");
+    assertThat(api.log(id, "flaky", null)).isEqualTo("second\n");
+    assertThat(api.get("/api/pipelines/" + id + "/jobs/flaky/log?try=3").statusCode())
+        .isEqualTo(404);
+    mvc.perform(
+            get("/runs/" + id + "/jobs/flaky").param("try", "1").with(user("admin").roles("ADMIN")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"tries\"")))
+        .andExpect(content().string(containsString("first")));
+    mvc.perform(get("/runs/" + id).with(user("admin").roles("ADMIN")))
+        .andExpect(content().string(containsString("try 2 of 3")));
+    awaitNoContainersOf(id);
+  }
+
+  @Test
   void theJanitorRemovesAContainerOfARunThatIsNotLive() {
     String orphan = "fastci-gone-run-dummy-host-x-1";
     backend()
@@ -211,5 +284,38 @@ class ServerOnDummyBackendTest {
 
     assertThat(report.containers()).contains(orphan);
     assertThat(backend().journal().existing()).doesNotContain(orphan);
+  }
+
+  @Test
+  void aBranchGivenWithTheRunDecidesItsConditionsAndARetrySkipsTheSameJobs() {
+    HttpResponse<String> created =
+        api.post(
+            "/api/pipelines?branch=feature/x",
+            "{\"name\":\"cond\",\"jobs\":["
+                + job("test", "\"DUMMY_EXIT_CODE\":\"1\"")
+                + ",{\"name\":\"deploy\",\"image\":\"i\",\"command\":\"true\","
+                + "\"when\":{\"branch\":\"main\"}}]}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = ServerApi.json(created).get("id").asText();
+
+    JsonNode end = api.awaitEnd(id);
+    assertThat(end.get("event").asText()).isEqualTo("api");
+    assertThat(end.get("branch").asText()).isEqualTo("feature/x");
+    assertThat(ServerApi.job(end, "deploy").get("skipReason").asText())
+        .isEqualTo("when.branch: feature/x does not match main");
+    assertThat(api.post("/api/pipelines/" + id + "/retry", null).statusCode()).isEqualTo(202);
+    JsonNode again = api.awaitEnd(id, 2, java.time.Duration.ofSeconds(30));
+    assertThat(ServerApi.job(again, "deploy").get("status").asText()).isEqualTo("SKIPPED");
+    assertThat(ServerApi.job(again, "deploy").get("skipReason").asText())
+        .isEqualTo("when.branch: feature/x does not match main");
+  }
+
+  @Test
+  void aBranchGitCouldNotHaveIsRefusedNamingTheParameter() {
+    HttpResponse<String> refused =
+        api.post("/api/pipelines?branch=a%20b", pipeline("p", null, job("a", "")));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("branch: must be a branch name");
   }
 }

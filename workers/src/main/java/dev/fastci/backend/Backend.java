@@ -1,6 +1,10 @@
 package dev.fastci.backend;
 
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,8 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  * setUpRun(runId) ─┬─ createOrFind(scope, spec) ─ start ─┬─ followLogs ─┐
  *                  │  (one per job attempt, in parallel)  └─ awaitExit ──┴─ [kill] ─ remove
+ *                  │  a service's container: the same, and while it runs exec, status, acceptsTcp
  *                  └─ tearDownRun(runId), after the run's last job activity here has ended
  * </pre>
+ *
+ * <p>A service's container ({@link ContainerSpec#isService}) joins the run's network namespace like
+ * a job's; {@link ContainerSpec#hostAliases} makes the service names resolve to that namespace in a
+ * container. It lives until {@link #tearDownRun} removes it with the run's other containers.
  *
  * <ul>
  *   <li>Every job activity calls {@link #setUpRun} before its {@link #createOrFind}: it is
@@ -86,8 +95,35 @@ public interface Backend extends AutoCloseable {
   /** Kills the container if it runs; idempotent. */
   void kill(JobContainer container);
 
+  /**
+   * The files under {@code path} in the container (which may have ended), as a tar stream of that
+   * dir, as {@code docker cp} makes it; the caller closes it. Empty when this backend has no files
+   * (the dummy).
+   */
+  default Optional<InputStream> copyOut(JobContainer container, String path) {
+    return Optional.empty();
+  }
+
   /** Removes the container if it exists; idempotent, a missing one is fine. */
   void remove(JobContainer container);
+
+  /**
+   * Runs a command inside the running container (a service's {@code ready.command}), its output
+   * discarded.
+   *
+   * @return its exit code, or null when it had not ended within {@code timeout}
+   * @throws RuntimeException when the engine refuses (the container does not run)
+   */
+  Integer exec(JobContainer container, List<String> command, Duration timeout);
+
+  /** Whether the container runs, how it ended, and its image's health verdict; GONE if missing. */
+  ContainerStatus status(JobContainer container);
+
+  /**
+   * Whether a TCP connection to {@code port} of the container's network namespace (the run's, for a
+   * container in it) is accepted within {@code timeout}.
+   */
+  boolean acceptsTcp(JobContainer container, int port, Duration timeout);
 
   /**
    * Removes every job container this host made for the run, also those whose own removal failed

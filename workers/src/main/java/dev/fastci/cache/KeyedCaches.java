@@ -39,19 +39,27 @@ public final class KeyedCaches {
   }
 
   /**
-   * Prepares the job's caches. A dir left by an earlier try of the same attempt (a worker that
-   * stopped) is used as it is: its container may still be running on it.
+   * Prepares the job's caches. A dir left by an earlier run of the same try (a worker that stopped)
+   * is used as it is: its container may still be running on it. Each try of a job with {@code
+   * retry} gets dirs of its own, restored afresh: a try that failed saved nothing.
    *
    * @param files what {@code {{ hash }}} hashes: the checkout, the pipeline dir, or null
    * @param log gets one line per cache saying what was restored
    */
   public List<Mount> restore(
-      String runId, String job, int attempt, List<CacheSpec> caches, Path files, List<String> log) {
+      String runId,
+      String job,
+      int attempt,
+      int tryNumber,
+      List<CacheSpec> caches,
+      Path files,
+      List<String> log) {
     List<Mount> mounts = new ArrayList<>();
+    String tryOf = runId + "." + job + "." + attempt + (tryNumber > 1 ? ".try" + tryNumber : "");
     for (int i = 0; i < caches.size(); i++) {
       CacheSpec cache = caches.get(i);
       String key = KeyRenderer.render(cache.key(), files);
-      Path dir = store.workDir().resolve(runId + "." + job + "." + attempt + "." + i);
+      Path dir = store.workDir().resolve(tryOf + "." + i);
       Optional<CacheEntry> exact = store.exact(CacheEntry.KEYED, key);
       if (Files.isDirectory(dir)) {
         mounts.add(new Mount(cache, key, dir, exact.isPresent()));

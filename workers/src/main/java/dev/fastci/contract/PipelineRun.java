@@ -2,7 +2,10 @@ package dev.fastci.contract;
 
 import dev.fastci.spec.PipelineSpec;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The input of one execution of a pipeline run. A run's first execution starts every job; a retry
@@ -20,6 +23,9 @@ import java.util.List;
  *     for {@link #DEFAULT_HOST_LOST_AFTER}
  * @param repoAccess how the repository of a run in repo mode is fetched; null for its plain URL
  * @param untrusted a pull request from a fork: its jobs get no secret and write no cache or memo
+ * @param conditionSkips the jobs whose {@code when} does not match the run's facts (branch, event,
+ *     changed paths), with the reason; judged when the run was accepted, so every execution of the
+ *     run skips the same jobs
  */
 public record PipelineRun(
     String runId,
@@ -30,11 +36,16 @@ public record PipelineRun(
     boolean serverManaged,
     Long hostLostAfterMillis,
     RepoAccess repoAccess,
-    boolean untrusted) {
+    boolean untrusted,
+    Map<String, String> conditionSkips) {
   public static final Duration DEFAULT_HOST_LOST_AFTER = Duration.ofSeconds(60);
 
   public PipelineRun {
     carriedOver = carriedOver == null ? List.of() : List.copyOf(carriedOver);
+    conditionSkips =
+        conditionSkips == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(conditionSkips));
     if (hostLostAfterMillis != null && hostLostAfterMillis < 1) {
       throw new IllegalArgumentException("hostLostAfterMillis: must be > 0");
     }
@@ -47,7 +58,7 @@ public record PipelineRun(
       List<JobState> carriedOver,
       String hostId,
       boolean serverManaged) {
-    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null, null, false);
+    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null, null, false, null);
   }
 
   /** A first execution that nobody records: the command line's. */
@@ -72,7 +83,8 @@ public record PipelineRun(
         serverManaged,
         after.toMillis(),
         repoAccess,
-        untrusted);
+        untrusted,
+        conditionSkips);
   }
 
   /** The same execution, fetching its repository this way and trusted or not. */
@@ -86,12 +98,28 @@ public record PipelineRun(
         serverManaged,
         hostLostAfterMillis,
         access,
-        untrustedRun);
+        untrustedRun,
+        conditionSkips);
   }
 
   /** How the repository is fetched: {@link RepoAccess#DEFAULT} when nothing else was said. */
   public RepoAccess access() {
     return repoAccess == null ? RepoAccess.DEFAULT : repoAccess;
+  }
+
+  /** The same run, with the jobs its conditions skip. */
+  public PipelineRun withConditionSkips(Map<String, String> skips) {
+    return new PipelineRun(
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        hostLostAfterMillis,
+        repoAccess,
+        untrusted,
+        skips);
   }
 
   /** True for a retry or a resume: the pipeline dir (and checkout) already exist. */

@@ -20,6 +20,10 @@ public interface RunRecorderActivities {
   @ActivityMethod
   void runFinished(PipelineState state);
 
+  /** A try of a job attempt ended and another follows (a job with {@code retry}). */
+  @ActivityMethod
+  void tryEnded(String runId, String job, int attempt, JobTry ended);
+
   /** Something happened to the run besides its jobs' states (a host lost). */
   @ActivityMethod
   void runEvent(String runId, int attempt, PipelineEvent event);

@@ -83,7 +83,13 @@ final class JobCaching {
   List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {
     JobSpec job = request.job();
     return caches.restore(
-        request.runId(), job.name(), request.attempt(), job.caches(), files(request), log);
+        request.runId(),
+        job.name(),
+        request.attempt(),
+        request.tryNumber(),
+        job.caches(),
+        files(request),
+        log);
   }
 
   /**

@@ -4,21 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * {@code "on"}: which events start a pipeline. {@code "branches": ["main", "release/*"]} names the
  * pushed branches, {@code "pull_request": {"branches": ["main"]}} the pull requests by their target
- * branch. A pipeline without {@code on} runs for every push and every pull request; with {@code
- * on}, only for what it names. In a pattern {@code *} matches within one path segment and {@code
- * **} across segments.
+ * branch, {@code "schedule"} its schedules (read by {@link ScheduleRules}). A pipeline without
+ * {@code on} runs for every push and every pull request; with {@code on}, only for what it names.
+ * In a pattern {@code *} matches within one path segment and {@code **} across segments.
  */
 public final class BranchFilter {
   private static final String HEADS = "refs/heads/";
 
   private BranchFilter() {}
 
-  /** The parsed {@code on}: both null when it is absent. */
+  /**
+   * The parsed {@code on}. {@code branches} is null when {@code on} is absent (every push starts
+   * the pipeline) and empty when {@code on} names no branches (no push starts it); {@code
+   * pullRequests} is null when {@code on} names no pull requests.
+   */
   record On(List<String> branches, PullRequestFilter pullRequests) {}
 
   /** The filters of {@code on}; problems go to {@code errors}. */
@@ -31,15 +34,17 @@ public final class BranchFilter {
       return new On(null, null);
     }
     for (Map.Entry<String, JsonNode> field : on.properties()) {
-      if (!field.getKey().equals("branches") && !field.getKey().equals("pull_request")) {
-        errors.add(SpecErrors.key("on", field.getKey()), "unknown field");
+      String key = field.getKey();
+      if (!key.equals("branches") && !key.equals("pull_request") && !key.equals("schedule")) {
+        errors.add(SpecErrors.key("on", key), "unknown field");
       }
     }
-    if (!on.has("branches") && !on.has("pull_request")) {
-      errors.add("on", "must name branches, pull_request or both");
+    if (!on.has("branches") && !on.has("pull_request") && !on.has("schedule")) {
+      errors.add("on", "must name branches, pull_request or schedule");
       return new On(null, null);
     }
-    List<String> branches = on.has("branches") ? patterns(on.get("branches"), "on", errors) : null;
+    List<String> branches =
+        on.has("branches") ? patterns(on.get("branches"), "on", errors) : List.of();
     return new On(branches, pullRequests(on.get("pull_request"), errors));
   }
 
@@ -81,19 +86,16 @@ public final class BranchFilter {
 
   /**
    * Whether a push of {@code ref} starts the pipeline: every push when it has no {@code on}; none
-   * when {@code on} names only pull requests; else a branch ({@code refs/heads/...}) that matches
-   * one of {@code on.branches}.
+   * when {@code on} names no branches (only pull requests or schedules); else a branch ({@code
+   * refs/heads/...}) that matches one of {@code on.branches}.
    */
   public static boolean startsOnPush(PipelineSpec spec, String ref) {
-    if (spec.branches() == null) {
-      return spec.pullRequests() == null;
-    }
     return matches(spec.branches(), ref);
   }
 
   /**
    * Whether a pull request into {@code targetBranch} starts the pipeline: every one when it has no
-   * {@code on}; none when {@code on} names only pushed branches; else one whose target matches
+   * {@code on}; none when {@code on} does not name pull requests; else one whose target matches
    * {@code on.pull_request.branches} (any target when that is absent).
    */
   public static boolean startsOnPullRequest(PipelineSpec spec, String targetBranch) {
@@ -116,24 +118,6 @@ public final class BranchFilter {
       return false;
     }
     String branch = ref.substring(HEADS.length());
-    return patterns.stream().anyMatch(p -> glob(p).matcher(branch).matches());
-  }
-
-  private static Pattern glob(String pattern) {
-    StringBuilder regex = new StringBuilder();
-    for (int i = 0; i < pattern.length(); i++) {
-      char c = pattern.charAt(i);
-      if (c == '*' && i + 1 < pattern.length() && pattern.charAt(i + 1) == '*') {
-        regex.append(".*");
-        i++;
-      } else if (c == '*') {
-        regex.append("[^/]*");
-      } else if (c == '?') {
-        regex.append("[^/]");
-      } else {
-        regex.append(Pattern.quote(String.valueOf(c)));
-      }
-    }
-    return Pattern.compile(regex.toString());
+    return patterns.stream().anyMatch(p -> Glob.matches(p, branch));
   }
 }

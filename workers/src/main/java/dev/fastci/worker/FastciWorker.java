@@ -10,6 +10,7 @@ import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
+import dev.fastci.service.ServiceActivitiesImpl;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A FastCI worker: serves the shared queue (pipeline workflows, host assignment), its own host
- * queue (jobs and pipeline dirs of the runs pinned to this host) and its liveness queue.
+ * queue (jobs and pipeline dirs of the runs pinned to this host), its services queue (the services
+ * of those runs, which live as long as their run and so take no job slot) and its liveness queue.
  */
 public final class FastciWorker implements AutoCloseable {
   /**
@@ -31,9 +33,13 @@ public final class FastciWorker implements AutoCloseable {
    */
   static final Duration HEARTBEAT_THROTTLE = Duration.ofMillis(500);
 
+  /** At most this many services run (or wait to be ready) on one host at once. */
+  static final int MAX_SERVICES = 200;
+
   private final WorkerFactory factory;
   private final ContainerRemovals removals;
   private final LogShipper shipper;
+  private final ServiceActivitiesImpl services;
 
   /**
    * @param backend runs the job containers; it stays the caller's, who closes it after this
@@ -71,8 +77,28 @@ public final class FastciWorker implements AutoCloseable {
                 config.secrets(),
                 removals,
                 config.cacheLimits())
-            .sendingLogsWith(shipper),
+            .sendingLogsWith(shipper)
+            .signallingTriesWith(client),
         new PipelineDirActivitiesImpl(config.dataDir(), removals, config.secrets()));
+    this.services =
+        new ServiceActivitiesImpl(
+            backend,
+            new LogFiles(config.dataDir()),
+            config.hostId(),
+            config.store(),
+            config.jobLimits(),
+            config.secrets(),
+            shipper);
+    factory
+        .newWorker(
+            TaskQueues.servicesOf(config.hostId()),
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(MAX_SERVICES)
+                .setMaxConcurrentActivityTaskPollers(1)
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .build())
+        .registerActivitiesImplementations(services);
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));
@@ -88,6 +114,7 @@ public final class FastciWorker implements AutoCloseable {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
     removals.close();
+    services.close();
     if (shipper != null) {
       shipper.close();
     }

@@ -1,6 +1,7 @@
 package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -44,6 +45,13 @@ final class RunEvents {
     long since = startedAt == null ? now() : startedAt;
     record(r -> r.runEvent(run.runId(), run.attempt(), event));
     record(r -> r.runStarted(run.runId(), run.attempt(), hostId, since));
+  }
+
+  /** A try of a running job ended and Temporal runs another (the job's activity said so). */
+  void tryEnded(String job, int attempt, JobTry ended) {
+    if (progress.tryEnded(job, attempt, ended)) {
+      record(r -> r.tryEnded(run.runId(), job, attempt, ended));
+    }
   }
 
   /** A job reached its final state. */

@@ -105,6 +105,11 @@ public final class LocalEngine implements AutoCloseable {
     return logs.jobLog(runId, job, attempt);
   }
 
+  /** The log of one try of a job attempt (a job with {@code retry}). */
+  public Path log(String runId, String job, int attempt, int tryNumber) {
+    return logs.jobLog(runId, job, attempt, tryNumber);
+  }
+
   /** The job's first-attempt log, or "" when there is none. */
   public String logText(String runId, String job) {
     Path file = log(runId, job, 1);

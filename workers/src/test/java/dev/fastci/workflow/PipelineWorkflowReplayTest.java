@@ -18,7 +18,11 @@ class PipelineWorkflowReplayTest {
         "diamond-with-container-removals.json",
         "host-failover.json",
         "memoized-chain.json",
-        "cleanup-after-engine-restart.json"
+        "cleanup-after-engine-restart.json",
+        "approval-approved-and-timed-out.json",
+        "services.json",
+        "language-v2.json",
+        "retry-matrix-condition.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

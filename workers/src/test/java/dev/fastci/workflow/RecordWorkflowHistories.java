@@ -3,6 +3,8 @@ package dev.fastci.workflow;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.RunIds;
+import dev.fastci.spec.RunFacts;
+import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 
 /**
@@ -47,10 +50,39 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      recordIfMissing(
+          client, out.resolve("approval-approved-and-timed-out.json"), () -> approvals(harness));
+      recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
+      recordIfMissing(client, out.resolve("language-v2.json"), () -> languageV2(harness));
+      recordIfMissing(
+          client,
+          out.resolve("retry-matrix-condition.json"),
+          () -> retryMatrixAndCondition(harness));
+      writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
     } finally {
       env.close();
     }
     System.exit(0); // the test environment's threads would keep the JVM alive
+  }
+
+  /**
+   * Two approval jobs (version approval-gates 1): one is approved by a signal, the other's timer
+   * fires first.
+   */
+  private static String approvals(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'gates','jobs':["
+                    + "{'name':'plan','image':'i','command':'true'},"
+                    + "{'name':'ok','approval':{'message':'Go?'}},"
+                    + "{'name':'late','approval':{'message':'Late?','timeout_secs':1}},"
+                    + "{'name':'apply','image':'i','command':'true'}],"
+                    + "'parents':{'ok':['plan'],'late':['plan'],'apply':['ok']}}"));
+    run.awaitJob("ok", JobStatus.WAITING);
+    run.workflow().decide(new dev.fastci.contract.ApprovalDecision("ok", true, "alice", "fine"));
+    run.await();
+    return run.handle().runId();
   }
 
   private static String diamond(WorkflowHarness harness) throws Exception {
@@ -138,17 +170,90 @@ public final class RecordWorkflowHistories {
     return run.handle().runId();
   }
 
+  /**
+   * Services (language-v2): db becomes ready and gates its job, web is never ready and ends the job
+   * that needs it in ERROR, a job without services does not wait; at the end db's watch is
+   * cancelled before the teardown.
+   */
+  private static String services(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'svc','services':["
+                    + "{'name':'db','image':'pg','env':{'DUMMY_READY_AFTER_MS':'200'},"
+                    + "'ready':{'tcp':5432}},"
+                    + "{'name':'web','image':'w','env':{'DUMMY_NEVER_READY':'1'},"
+                    + "'ready':{'command':['true'],'timeout_secs':1}}],'jobs':["
+                    + "{'name':'uses-db','image':'i','command':'true','services':['db']},"
+                    + "{'name':'uses-web','image':'i','command':'true','services':['web']},"
+                    + "{'name':'free','image':'i','command':'true'}]}"));
+    run.await();
+    return run.handle().runId();
+  }
+
+  /**
+   * The second version of the language in one run: a matrix job whose two instances need a service,
+   * a job whose first try fails and whose second passes (Temporal's retry), a job that runs
+   * whatever happened ({@code when.status: always}) and one skipped by its condition ({@code
+   * when.status: failure}, no parent failed).
+   */
+  private static String languageV2(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'v2','services':[{'name':'db','image':'pg',"
+                    + "'env':{'DUMMY_READY_AFTER_MS':'100'},'ready':{'tcp':5432}}],'jobs':["
+                    + "{'name':'test','image':'i','command':'true','services':['db'],"
+                    + "'matrix':{'jdk':['17','21']}},"
+                    + "{'name':'flaky','image':'i','command':'true',"
+                    + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.1},"
+                    + "'env':{'DUMMY_TRY1_EXIT_CODE':'1'}},"
+                    + "{'name':'report','image':'i','command':'true','when':{'status':'always'}},"
+                    + "{'name':'notify','image':'i','command':'true','when':{'status':'failure'}}],"
+                    + "'parents':{'report':['test','flaky'],'notify':['test','flaky']}}"));
+    run.await();
+    return run.handle().runId();
+  }
+
+  /**
+   * The second pipeline language (version language-v2): a matrix job whose instance {@code fail=1}
+   * fails its first try and passes its second (Temporal's retry of the job activity, with the
+   * tryEnded signal), a job that {@code when.branch} skips, and a {@code status: always} job.
+   */
+  private static String retryMatrixAndCondition(WorkflowHarness harness) throws Exception {
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'v2','jobs':["
+                + "{'name':'test','image':'i','command':'true',"
+                + "'matrix':{'fail':['0','1']},"
+                + "'env':{'DUMMY_TRY1_EXIT_CODE':'{{ matrix.fail }}'},"
+                + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.2}},"
+                + "{'name':'deploy','image':'i','command':'true','when':{'branch':'main'}},"
+                + "{'name':'report','image':'i','command':'true','when':{'status':'always'}}],"
+                + "'parents':{'deploy':['test'],'report':['test','deploy']}}");
+    PipelineRun run =
+        new PipelineRun(RunIds.newId(), spec, 1)
+            .withConditionSkips(spec.conditionSkips(new RunFacts("push", "feature/x", null)));
+    WorkflowHarness.Started started = harness.start(run);
+    started.await();
+    return started.handle().runId();
+  }
+
   private interface Recording {
     String run() throws Exception;
   }
 
   private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
       throws Exception {
+    writeIfMissing(file, () -> client.fetchHistory(recording.run()).toJson(true));
+  }
+
+  private static void writeIfMissing(Path file, Callable<String> history) throws Exception {
     if (Files.exists(file)) {
       System.out.println("kept " + file);
       return;
     }
-    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
+    Files.writeString(file, history.call());
     System.out.println("recorded " + file);
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,22 @@ public class CommitPipelines {
    *
    * @param leavesOut why a pipeline does not run for this event, or null when it does
    * @param hostPaths refuses host paths for an untrusted commit; null for a trusted one
+   * @param keptAnyway a pipeline that is checked and kept ({@link Started#kept}) even when it does
+   *     not run for this event (a pushed pipeline with schedules)
    */
-  public record Policy(Function<PipelineSpec, String> leavesOut, HostPathPolicy hostPaths) {}
+  public record Policy(
+      Function<PipelineSpec, String> leavesOut,
+      HostPathPolicy hostPaths,
+      Predicate<PipelineSpec> keptAnyway) {
+
+    /** A policy that keeps only what runs. */
+    public Policy(Function<PipelineSpec, String> leavesOut, HostPathPolicy hostPaths) {
+      this(leavesOut, hostPaths, spec -> false);
+    }
+  }
+
+  /** A valid pipeline file of the commit that its policy keeps: its pinned spec as JSON. */
+  public record Kept(String file, String json, PipelineSpec spec) {}
 
   /** Starts the run of one pipeline: its pinned spec as JSON, the spec, the file; its run id. */
   @FunctionalInterface
@@ -61,27 +76,43 @@ public class CommitPipelines {
 
   /**
    * What a commit started: run ids, the files that are no valid pipelines (every problem by path),
-   * and every file that started nothing with its reason (those too).
+   * every file that started nothing with its reason (those too), and the valid files that run or
+   * that the policy keeps anyway.
    */
   public record Started(
-      List<String> pipelines, Map<String, List<SpecError>> errors, List<Skipped> skipped) {}
+      List<String> pipelines,
+      Map<String, List<SpecError>> errors,
+      List<Skipped> skipped,
+      List<Kept> kept) {
+
+    /** Nothing started, nothing kept. */
+    public static Started none() {
+      return new Started(List.of(), Map.of(), List.of(), List.of());
+    }
+  }
 
   public Started start(
       List<PipelineFiles.PipelineFile> files, Commit commit, Policy policy, Submitter submitter) {
     List<String> started = new ArrayList<>();
     Map<String, List<SpecError>> errors = new LinkedHashMap<>();
     List<Skipped> skipped = new ArrayList<>();
+    List<Kept> kept = new ArrayList<>();
     for (PipelineFiles.PipelineFile file : files) {
       try {
         String json = pinned(file, commit);
         PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
         String leftOut = policy.leavesOut().apply(spec);
-        if (leftOut != null) {
+        if (leftOut != null && !policy.keptAnyway().test(spec)) {
           skipped.add(new Skipped(file.path(), leftOut));
           continue;
         }
         if (policy.hostPaths() != null) {
           policy.hostPaths().enforce(spec);
+        }
+        kept.add(new Kept(file.path(), json, spec));
+        if (leftOut != null) {
+          skipped.add(new Skipped(file.path(), leftOut));
+          continue;
         }
         started.add(submitter.submit(json, spec, file.path()));
       } catch (InvalidSpecException e) {
@@ -90,7 +121,7 @@ public class CommitPipelines {
         skipped.add(new Skipped(file.path(), describe(e.errors())));
       }
     }
-    return new Started(started, errors, skipped);
+    return new Started(started, errors, skipped, kept);
   }
 
   private static String describe(List<SpecError> errors) {

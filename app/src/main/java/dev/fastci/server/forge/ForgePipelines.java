@@ -10,6 +10,7 @@ import dev.fastci.server.repos.Repo;
 import dev.fastci.spec.BranchFilter;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,6 @@ class ForgePipelines {
   private final PipelineFiles files;
   private final CommitPipelines commits;
   private final ForgeSubmission submission;
-  private final PullRequestControls controls;
   private final SecretSource secrets;
 
   ForgePipelines(
@@ -39,13 +39,11 @@ class ForgePipelines {
       PipelineFiles files,
       CommitPipelines commits,
       ForgeSubmission submission,
-      PullRequestControls controls,
       SecretSource secrets) {
     this.mirrors = new Mirrors(properties.dataDir());
     this.files = files;
     this.commits = commits;
     this.submission = submission;
-    this.controls = controls;
     this.secrets = secrets;
   }
 
@@ -66,11 +64,6 @@ class ForgePipelines {
           if (!BranchFilter.startsOnPullRequest(spec, pr.baseBranch())) {
             return "on leaves out pull requests into " + pr.baseBranch();
           }
-          if (needsApproval && !controls.holdsForApproval()) {
-            return "a pull request from a fork waits for approval (approve_forks), and this"
-                + " server cannot hold a run for approval yet: set approve_forks to false to run"
-                + " them untrusted without approval";
-          }
           return null;
         };
     HostPathPolicy hostPaths = pr.fork() ? FORK : repo.trusted() ? null : UNTRUSTED;
@@ -86,21 +79,42 @@ class ForgePipelines {
       boolean needsApproval) {
     GitAuth auth = new GitAuth(forge.cloneUser(), secrets.value(repo.tokenSecret()));
     Mirrors.Mirror mirror = mirrors.ensure(repo.cloneUrl(), event.sha(), auth, event.fetchRef());
+    RunFacts[] facts = {null}; // the diff is read once, and only when a pipeline starts
     return commits.start(
         files.in(mirror.gitDir().toFile(), event.sha()),
         new CommitPipelines.Commit(repo.cloneUrl(), event.sha()),
         new CommitPipelines.Policy(leavesOut, hostPaths),
-        (json, spec, file) ->
-            submission.submit(
-                repo,
-                forge,
-                event,
-                json,
-                file,
-                needsApproval,
-                event.pullRequest() == null
-                    ? null
-                    : PullRequestControls.groupKey(
-                        repo.forge().id(), repo.name(), event.pullRequest(), spec.name())));
+        (json, spec, file) -> {
+          if (facts[0] == null) {
+            facts[0] = facts(event, mirror.gitDir().toFile());
+          }
+          return submission.submit(
+              repo,
+              forge,
+              event,
+              json,
+              file,
+              facts[0],
+              needsApproval,
+              event.pullRequest() == null
+                  ? null
+                  : PullRequestGroup.key(
+                      repo.forge().id(), repo.name(), event.pullRequest(), spec.name()));
+        });
+  }
+
+  /**
+   * What the jobs' conditions judge: a pull request's event, source branch and the files it changes
+   * since the merge base with its target; a push's branch and the files it changed.
+   */
+  private RunFacts facts(ForgeEvent event, java.io.File gitDir) {
+    if (event.pullRequest() != null) {
+      return new RunFacts(
+          "pull_request",
+          event.branch(),
+          files.changedSinceMergeBase(gitDir, event.baseBranch(), event.sha()));
+    }
+    return new RunFacts(
+        event.event(), event.branch(), files.changedPaths(gitDir, event.before(), event.sha()));
   }
 }

@@ -8,6 +8,7 @@ import dev.fastci.server.repos.RepoRuns;
 import dev.fastci.server.runs.RunListener;
 import dev.fastci.server.runs.RunOrigin;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import java.time.Instant;
 import java.util.List;
@@ -33,8 +34,9 @@ class ForgeSubmission {
 
   /**
    * @param json the pipeline pinned to the event's commit
-   * @param needsApproval recorded for the run controls: the run should wait for approval
-   * @param groupKey recorded for the run controls: the run's default concurrency group, or null
+   * @param facts what the jobs' conditions judge (event, branch, changed files)
+   * @param needsApproval the run waits, held WAITING, until a user approves it
+   * @param groupKey the run's default concurrency group (a pull request's), or null
    */
   String submit(
       Repo repo,
@@ -42,16 +44,21 @@ class ForgeSubmission {
       ForgeEvent event,
       String json,
       String file,
+      RunFacts facts,
       boolean needsApproval,
       String groupKey) {
     RunOrigin origin =
         new RunOrigin(
-            new RepoAccess(event.fetchRef(), forge.cloneUser(), repo.tokenSecret()), event.fork());
+            new RepoAccess(event.fetchRef(), forge.cloneUser(), repo.tokenSecret()),
+            event.fork(),
+            needsApproval,
+            groupKey);
     String id =
         runs.submit(
             json,
             SpecFormat.JSON,
             event.trigger(repo.forge(), repo.name(), file),
+            facts,
             origin,
             Actor.named(Actor.FORGE));
     repoRuns.record(

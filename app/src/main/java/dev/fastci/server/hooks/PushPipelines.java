@@ -10,9 +10,11 @@ import dev.fastci.server.repos.RepoRuns;
 import dev.fastci.server.repos.Repos;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.BranchFilter;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.HostPaths;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts a push's pipelines: every pipeline file at the pushed commit becomes a run in repo mode,
- * pinned to that commit, unless its {@code on} leaves the ref out. Whoever can push may write these
- * files, so they may mount no host path unless the repository is trusted: one of {@code
+ * pinned to that commit, unless its {@code on} leaves the ref out; and keeps the pushed branch's
+ * schedules ({@code on.schedule}) in line with the files. Whoever can push may write these files,
+ * so they may mount no host path unless the repository is trusted: one of {@code
  * fastci.git.trusted-repos}, or registered ({@code forge: git}) as trusted. Then the server's
  * allowed roots apply, as to any submitted run.
  */
@@ -45,6 +48,7 @@ class PushPipelines {
   private final Repos repos;
   private final RepoRuns repoRuns;
   private final List<String> trustedRepos;
+  private final RepoSchedules schedules;
 
   PushPipelines(
       PipelineFiles files,
@@ -52,34 +56,61 @@ class PushPipelines {
       RunService runs,
       Repos repos,
       RepoRuns repoRuns,
-      FastciProperties properties) {
+      FastciProperties properties,
+      RepoSchedules schedules) {
     this.files = files;
     this.commits = commits;
     this.runs = runs;
     this.repos = repos;
     this.repoRuns = repoRuns;
     this.trustedRepos = properties.git().trustedRepos();
+    this.schedules = schedules;
   }
 
   CommitPipelines.Started start(GitPush push) {
+    String branch = push.branch();
     if (push.deletesRef()) {
-      return new CommitPipelines.Started(List.of(), Map.of(), List.of());
+      if (branch != null) {
+        schedules.branchDeleted(push.repo(), branch);
+      }
+      return CommitPipelines.Started.none();
     }
     Optional<Repo> registered = repos.find(ForgeKind.GIT, push.repo());
     boolean trusted = registered.map(Repo::trusted).orElse(false) || trusted(push.repo());
     CommitPipelines.Policy policy =
         new CommitPipelines.Policy(
             spec -> BranchFilter.startsOnPush(spec, push.ref()) ? null : "on leaves it out",
-            trusted ? null : UNTRUSTED);
-    return commits.start(
-        files.at(push.repo(), push.after()),
-        new CommitPipelines.Commit(push.repo(), push.after()),
-        policy,
-        (json, spec, file) -> {
-          String id = runs.submit(json, SpecFormat.JSON, trigger(push, file));
-          registered.ifPresent(repo -> repoRuns.record(repoRun(repo, push, id)));
-          return id;
-        });
+            trusted ? null : UNTRUSTED,
+            spec -> !spec.schedules().isEmpty());
+    RunFacts[] facts = {null}; // the diff is read once, and only when a pipeline starts
+    CommitPipelines.Started started =
+        commits.start(
+            files.at(push.repo(), push.after()),
+            new CommitPipelines.Commit(push.repo(), push.after()),
+            policy,
+            (json, spec, file) -> {
+              Trigger trigger = trigger(push, file);
+              if (facts[0] == null) {
+                facts[0] =
+                    trigger.facts(
+                        null, files.changedPaths(push.repo(), push.before(), push.after()));
+              }
+              String id = runs.submit(json, SpecFormat.JSON, trigger, facts[0]);
+              registered.ifPresent(repo -> repoRuns.record(repoRun(repo, push, id)));
+              return id;
+            });
+    if (branch != null) {
+      schedules.pushed(
+          push.repo(),
+          branch,
+          files.defaultBranch(push.repo()),
+          started.kept().stream()
+              .filter(kept -> !kept.spec().schedules().isEmpty())
+              .map(kept -> new RepoSchedules.PushedFile(kept.file(), kept.json(), kept.spec()))
+              .toList(),
+          started.errors().keySet());
+    }
+    return started;
   }
 
   /**

@@ -1,33 +1,47 @@
 package dev.fastci.server.runs;
 
 import dev.fastci.contract.JobState;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.ServiceState;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/**
- * Writes what the workflows report into the store (the activities of {@code fastci-server}), then
- * tells the {@link RunListener}s.
- */
+/** Writes what the workflows report into the store (the activities of {@code fastci-server}). */
 @Component
 public class RunRecorder implements RunRecorderActivities {
   private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
+
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
+  private final JobTriesStore tries;
+  private final ApplicationEventPublisher published;
   private final List<RunListener> listeners;
 
   public RunRecorder(
-      RunStore store, JobRowsStore jobs, RunEventsStore events, List<RunListener> listeners) {
+      RunStore store,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries,
+      ApplicationEventPublisher published,
+      List<RunListener> listeners) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
+    this.services = services;
+    this.tries = tries;
+    this.published = published;
     this.listeners = List.copyOf(listeners);
   }
 
@@ -38,9 +52,16 @@ public class RunRecorder implements RunRecorderActivities {
   }
 
   @Override
+  @Transactional
   public void jobFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
+    saveTries(runId, job);
     changed(runId);
+  }
+
+  @Override
+  public void tryEnded(String runId, String job, int attempt, JobTry ended) {
+    tries.saveTry(runId, job, attempt, ended);
   }
 
   @Override
@@ -58,7 +79,11 @@ public class RunRecorder implements RunRecorderActivities {
     for (JobState job : state.jobs()) {
       if (job.status().isFinal()) {
         jobs.saveJob(state.runId(), job);
+        saveTries(state.runId(), job);
       }
+    }
+    for (ServiceState service : state.services()) {
+      services.save(state.runId(), service);
     }
     store.markFinished(
         state.runId(),
@@ -66,7 +91,13 @@ public class RunRecorder implements RunRecorderActivities {
         state.status(),
         state.error(),
         state.finishedAt() == null ? Instant.now() : Instant.ofEpochMilli(state.finishedAt()));
-    changed(state.runId());
+    published.publishEvent(new RunEnded(state.runId())); // after the commit: see ConcurrencyGroups
+  }
+
+  /** The listeners hear of a run's end once the end is committed (its status readable). */
+  @TransactionalEventListener(fallbackExecution = true)
+  void ended(RunEnded ended) {
+    changed(ended.runId());
   }
 
   /** A listener's trouble is its own: the record stands and the run goes on. */
@@ -77,6 +108,12 @@ public class RunRecorder implements RunRecorderActivities {
       } catch (RuntimeException e) {
         log.warn("run {}: {} failed: {}", runId, listener.getClass().getSimpleName(), e.toString());
       }
+    }
+  }
+
+  private void saveTries(String runId, JobState job) {
+    for (JobTry ended : job.tries()) {
+      tries.saveTry(runId, job.name(), job.attempt(), ended);
     }
   }
 }

@@ -55,11 +55,17 @@ public class SecurityConfiguration {
                     .access(atLeast(Role.ADMIN))
                     .requestMatchers(HttpMethod.PUT, "/api/pipelines/*/jobs/*/log")
                     .access(atLeast(Role.ADMIN)) // workers write job logs
+                    .requestMatchers("/api/pipelines/*/jobs/*/artifacts/**")
+                    .access(atLeast(Role.ADMIN)) // workers send the files their jobs kept
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .access(atLeast(Role.VIEWER))
                     .requestMatchers(HttpMethod.POST, "/api/pipelines", "/api/pipelines/**")
-                    .access(atLeast(Role.OPERATOR))
+                    .access(atLeast(Role.OPERATOR)) // starts, cancels, retries, approves, rejects
                     .requestMatchers(HttpMethod.DELETE, "/api/caches", "/api/caches/**")
+                    .access(atLeast(Role.OPERATOR))
+                    .requestMatchers(HttpMethod.POST, "/api/schedules", "/api/schedules/**")
+                    .access(atLeast(Role.OPERATOR)) // a schedule starts runs
+                    .requestMatchers(HttpMethod.DELETE, "/api/schedules/**")
                     .access(atLeast(Role.OPERATOR))
                     .anyRequest()
                     .access(atLeast(Role.ADMIN)))

@@ -30,13 +30,16 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.runs.TryViews;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -58,6 +61,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
 @Import({SecurityConfiguration.class, StoreSlice.class})
 class PipelineApiControllerTest {
+  private static final RunFacts API_FACTS = new RunFacts("api", null, null);
   static final String AUTH = "Bearer test-token";
   static final String SPEC = "{\"name\":\"p\",\"jobs\":[]}";
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
@@ -116,7 +120,8 @@ class PipelineApiControllerTest {
 
   @Test
   void submitIs201WithTheRunId() throws Exception {
-    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"))).thenReturn("r1");
+    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of()))
+        .thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines")).contentType(MediaType.APPLICATION_JSON).content(SPEC))
@@ -126,7 +131,7 @@ class PipelineApiControllerTest {
 
   @Test
   void submitOfAnInvalidSpecIs400WithEveryError() throws Exception {
-    when(runs.submit(any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(
@@ -149,17 +154,18 @@ class PipelineApiControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"application/yaml", "application/x-yaml", "text/yaml"})
   void submitWithAYamlContentTypeParsesYaml(String type) throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(authed(post("/api/pipelines")).contentType(type).content("name: p\njobs: []\n"))
         .andExpect(status().isCreated());
 
-    verify(runs).submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"));
+    verify(runs)
+        .submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test
   void submitWithCliTriggerHeaderRecordsCli() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -168,12 +174,14 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("cli"));
+    verify(runs)
+        .submit(
+            SPEC, SpecFormat.AUTO, Trigger.of("cli"), new RunFacts("manual", null, null), Map.of());
   }
 
   @Test
   void submitCannotClaimAPushTrigger() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -182,7 +190,7 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"));
+    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test
@@ -257,20 +265,10 @@ class PipelineApiControllerTest {
 
   @Test
   void detailAnswersTheRunWithItsJobs() throws Exception {
-    ObjectMapper json = new ObjectMapper();
     RunDetail run =
-        new RunDetail(
-            "r1",
-            "p",
+        detail(
             PipelineStatus.FAILED,
             2,
-            T0,
-            T0.plusSeconds(1),
-            T0.plusSeconds(9),
-            json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
-            json.readTree("{\"type\":\"cli\"}"),
-            null,
-            "host-a",
             List.of(
                 new JobView(
                     "build",
@@ -350,6 +348,66 @@ class PipelineApiControllerTest {
         .andExpect(jsonPath("$.events[0].at").value("2024-05-01T10:00:05Z"))
         .andExpect(jsonPath("$.events[0].attempt").value(2))
         .andExpect(jsonPath("$.events[0].message").value("host x lost"));
+  }
+
+  @Test
+  void detailListsEachTryOfAJobWithRetry() throws Exception {
+    RunDetail run =
+        detail(
+            PipelineStatus.SUCCEEDED,
+            1,
+            List.of(
+                new JobView(
+                    "flaky",
+                    JobStatus.SUCCEEDED,
+                    0,
+                    1,
+                    T0,
+                    T0.plusSeconds(4),
+                    List.of(),
+                    null,
+                    "host-a",
+                    false,
+                    List.of(1),
+                    null,
+                    "flaky",
+                    null,
+                    TryViews.failedThenSucceeded(T0),
+                    3)),
+            List.of());
+    when(runs.detail("r1")).thenReturn(run);
+
+    mvc.perform(authed(get("/api/pipelines/r1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.jobs[0].maxTries").value(3))
+        .andExpect(jsonPath("$.jobs[0].tries.length()").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[0].try").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].status").value("FAILED"))
+        .andExpect(jsonPath("$.jobs[0].tries[0].exitCode").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].retryAt").value("2024-05-01T10:00:03Z"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].try").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[1].status").value("SUCCEEDED"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].retryAt").value(nullValue()));
+  }
+
+  private static RunDetail detail(
+      PipelineStatus status, int attempt, List<JobView> jobs, List<RunEvent> events)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    return new RunDetail(
+        "r1",
+        "p",
+        status,
+        attempt,
+        T0,
+        T0.plusSeconds(1),
+        T0.plusSeconds(9),
+        json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
+        json.readTree("{\"type\":\"cli\"}"),
+        null,
+        "host-a",
+        jobs,
+        events);
   }
 
   @Test

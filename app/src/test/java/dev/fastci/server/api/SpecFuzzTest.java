@@ -20,9 +20,12 @@ import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.AuditStore;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
+import dev.fastci.server.runs.RunEventsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -592,7 +595,9 @@ class SpecFuzzTest {
           () ->
               Binder.get(context.getEnvironment())
                   .bindOrCreate("fastci", FastciProperties.class)); // every default
-      context.register(RunService.class, SpecDocuments.class);
+      context.registerBean(RunEventsStore.class, () -> mock(RunEventsStore.class));
+      context.register(
+          RunService.class, SpecDocuments.class, RunStarter.class, ConcurrencyGroups.class);
       context.refresh();
       MockMvc mvc =
           MockMvcBuilders.standaloneSetup(

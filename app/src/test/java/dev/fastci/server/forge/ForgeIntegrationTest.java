@@ -38,8 +38,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * GitHub end to end on the real Docker engine: signed deliveries of GitHub's documented payloads
  * (changed to this repository's commits) start containers that see the pushed commit, cloned with
  * the token over smart HTTP; the statuses go from pending to success or failure on the (local)
- * status API; a fork's pull request gets no secret; a delivery sent again starts nothing; a bad
- * signature is a 401.
+ * status API; a fork's pull request waits for approval, then gets no secret; a delivery sent again
+ * starts nothing; a bad signature is a 401.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -106,7 +106,7 @@ class ForgeIntegrationTest {
                   + "\",\"api_url\":\""
                   + statuses.url()
                   + "\",\"token_secret\":\"GH_TOKEN\","
-                  + "\"hook_secret\":\"GH_HOOK\",\"approve_forks\":false}");
+                  + "\"hook_secret\":\"GH_HOOK\"}");
       assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
     }
   }
@@ -207,7 +207,7 @@ class ForgeIntegrationTest {
   }
 
   @Test
-  void aForksPullRequestRunsAtItsHeadWithoutTheSecret() {
+  void aForksPullRequestWaitsForApprovalThenRunsAtItsHeadWithoutTheSecret() {
     String head =
         repo.commitOnlyUnder(
             "refs/pull/11/head",
@@ -231,21 +231,33 @@ class ForgeIntegrationTest {
     HttpResponse<String> answer = deliver(github("pull_request", body, HOOK), body);
 
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    JsonNode run = null;
     String id = null;
     for (JsonNode started : ServerApi.json(answer).get("pipelines")) {
-      JsonNode ended = api.awaitEnd(started.asText()); // main's pipelines run for the PR too
-      if (ended.get("name").asText().equals("checks")) {
+      JsonNode held = api.detail(started.asText()); // main's pipelines run for the PR too
+      assertThat(held.get("status").asText()).as("%s", held).isEqualTo("WAITING");
+      if (held.get("name").asText().equals("checks")) {
         id = started.asText();
-        run = ended;
       }
     }
-    assertThat(run).as("the run of checks.json").isNotNull();
+    assertThat(id).as("the run of checks.json").isNotNull();
+    awaitFinalStatus("fastci/checks", head, "pending");
+    assertThat(DockerEngine.fastciContainers(id)).as("nothing runs before the approval").isEmpty();
+
+    for (JsonNode started : ServerApi.json(answer).get("pipelines")) {
+      HttpResponse<String> approved =
+          api.post("/api/pipelines/" + started.asText() + "/approve", "");
+      assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+    }
+
+    JsonNode run = api.awaitEnd(id);
     assertThat(api.log(id, "peek", null)).isEqualTo("key=none\n");
     assertThat(ServerApi.job(run, "deploy").get("status").asText()).isEqualTo("ERROR");
     assertThat(ServerApi.job(run, "deploy").get("error").asText())
         .contains("is not given to a pull request from a fork");
     assertThat(run.at("/trigger/fork").asText()).isEqualTo("true");
     awaitFinalStatus("fastci/checks", head, "failure");
+    for (JsonNode started : ServerApi.json(answer).get("pipelines")) {
+      api.awaitEnd(started.asText());
+    }
   }
 }

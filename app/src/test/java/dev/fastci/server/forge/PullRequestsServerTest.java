@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pull requests on GitHub, end to end on the dummy backend: they run at their head, fetched through
- * {@code refs/pull/N/head}; one from a fork runs untrusted (no secret) or, with {@code
- * approve_forks}, not at all while the server cannot hold a run for approval; closing one cancels
- * its runs.
+ * {@code refs/pull/N/head}; one from a fork runs untrusted (no secret) and, with {@code
+ * approve_forks}, waits held until a user approves it; a new push supersedes a pull request's runs;
+ * closing one cancels its runs.
  */
 class PullRequestsServerTest extends ForgeServerTestBase {
   private static final String SECRET_JOB = "\"secrets\":[\"DEPLOY_KEY\"]";
@@ -84,22 +84,123 @@ class PullRequestsServerTest extends ForgeServerTestBase {
   }
 
   @Test
-  void aForkOfARepositoryThatApprovesForksStartsNothingYetAndSaysWhy() {
+  void aForkOfARepositoryThatApprovesForksWaitsHeldUntilApprovedAndANewPushReplacesIt() {
     String name = "octo/approving";
+    ForgeRepository repo = repository(name);
+    register("github", name, repo.cloneUrl(), Forge.GITHUB.url(), "");
+    repo.commit(Map.of("README", "main"));
+    String first =
+        repo.commitOnlyUnder(
+            "refs/pull/3/head", Map.of(".fastci/checks.json", pipeline("checks", "a", "")));
+    String older =
+        ServerApi.json(
+                deliverPr(pullRequest("opened", name, 3, first, "someone/approving", "main")))
+            .get("pipelines")
+            .get(0)
+            .asText();
+    JsonNode held = api.detail(older);
+    assertThat(held.get("status").asText()).isEqualTo("WAITING");
+    assertThat(held.get("startedAt").isNull()).isTrue();
+    assertThat(ServerApi.job(held, "a").get("status").asText()).isEqualTo("PENDING");
+    awaitStatus("fastci/checks", first, "pending");
+    assertThat(Forge.GITHUB.posted("fastci/checks"))
+        .filteredOn(p -> p.path().endsWith(first))
+        .last()
+        .extracting(p -> p.body().get("description").asText())
+        .isEqualTo("waiting for approval");
+
+    String second =
+        repo.commitOnlyUnder(
+            "refs/pull/3/head", Map.of(".fastci/checks.json", pipeline("checks", "a", "")));
+    String newer =
+        ServerApi.json(
+                deliverPr(pullRequest("synchronize", name, 3, second, "someone/approving", "main")))
+            .get("pipelines")
+            .get(0)
+            .asText();
+    JsonNode replaced = api.awaitEnd(older);
+    assertThat(replaced.get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(replaced.get("events").toString()).contains("superseded by " + newer);
+    assertThat(api.detail(newer).get("status").asText()).isEqualTo("WAITING");
+    assertThat(api.post("/api/pipelines/" + older + "/approve", "").statusCode()).isEqualTo(409);
+
+    HttpResponse<String> approved = api.post("/api/pipelines/" + newer + "/approve", "");
+
+    assertThat(approved.statusCode()).as(approved.body()).isEqualTo(202);
+    JsonNode run = api.awaitEnd(newer);
+    assertThat(run.get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("events").toString()).contains("run approved by ");
+    assertThat(run.at("/trigger/fork").asText()).isEqualTo("true");
+    awaitStatus("fastci/checks", second, "success");
+    assertThat(ServerApi.json(api.get("/api/audit?action=run.approve&run=" + newer)).get("items"))
+        .hasSize(1);
+  }
+
+  @Test
+  void aRejectedForkRunEndsCancelledWithoutStarting() {
+    String name = "octo/rejecting";
     ForgeRepository repo = repository(name);
     register("github", name, repo.cloneUrl(), Forge.GITHUB.url(), "");
     repo.commit(Map.of("README", "main"));
     String head =
         repo.commitOnlyUnder(
-            "refs/pull/3/head", Map.of(".fastci/checks.json", pipeline("checks", "a", "")));
+            "refs/pull/4/head", Map.of(".fastci/checks.json", pipeline("checks", "a", "")));
+    String id =
+        ServerApi.json(deliverPr(pullRequest("opened", name, 4, head, "someone/rejecting", "main")))
+            .get("pipelines")
+            .get(0)
+            .asText();
 
-    HttpResponse<String> answer =
-        deliverPr(pullRequest("opened", name, 3, head, "someone/approving", "main"));
+    assertThat(api.post("/api/pipelines/" + id + "/reject", "").statusCode()).isEqualTo(202);
 
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
-    assertThat(ServerApi.json(answer).get("pipelines")).isEmpty();
-    assertThat(ServerApi.json(answer).get("skipped").toString())
-        .contains("waits for approval (approve_forks)");
+    JsonNode run = api.awaitEnd(id);
+    assertThat(run.get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(run.get("startedAt").isNull()).isTrue();
+    assertThat(run.get("error").asText()).startsWith("run rejected by ");
+    assertThat(ServerApi.job(run, "a").get("status").asText()).isEqualTo("PENDING");
+    awaitStatus("fastci/checks", head, "error");
+  }
+
+  @Test
+  void aNewPushToAPullRequestSupersedesItsRunningRun() {
+    String name = "octo/pushing";
+    ForgeRepository repo = repository(name);
+    register("github", name, repo.cloneUrl(), Forge.GITHUB.url(), "");
+    repo.commit(Map.of("README", "main"));
+    String held = pipeline("held", "wait", "\"env\":{\"DUMMY_HOLD\":\"true\"}");
+    String first = repo.commitOnlyUnder("refs/pull/8/head", Map.of(".fastci/held.json", held));
+    String older =
+        ServerApi.json(deliverPr(pullRequest("opened", name, 8, first, name, "main")))
+            .get("pipelines")
+            .get(0)
+            .asText();
+    api.awaitJob(older, "wait", "RUNNING");
+    String second = repo.commitOnlyUnder("refs/pull/8/head", Map.of(".fastci/held.json", held));
+
+    String newer =
+        ServerApi.json(deliverPr(pullRequest("synchronize", name, 8, second, name, "main")))
+            .get("pipelines")
+            .get(0)
+            .asText();
+
+    JsonNode superseded = api.awaitEnd(older);
+    assertThat(superseded.get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(superseded.get("events").toString()).contains("superseded by " + newer);
+    api.awaitJob(newer, "wait", "RUNNING");
+    assertThat(api.post("/api/pipelines/" + newer + "/cancel", "").statusCode()).isEqualTo(202);
+    assertThat(api.awaitEnd(newer).get("status").asText()).isEqualTo("CANCELLED");
+  }
+
+  private static void awaitStatus(String context, String sha, String state) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Forge.GITHUB.posted(context))
+                    .filteredOn(p -> p.path().endsWith(sha))
+                    .last()
+                    .extracting(LocalForgeApi.Posted::state)
+                    .isEqualTo(state));
   }
 
   @Test

@@ -19,6 +19,7 @@ import dev.fastci.server.repos.RepoRuns;
 import dev.fastci.server.repos.Repos;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.SpecDocuments;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
@@ -52,7 +53,8 @@ class PushPipelinesHostPathsTest {
         runs,
         repos,
         mock(RepoRuns.class),
-        properties);
+        properties,
+        mock(RepoSchedules.class));
   }
 
   private void repoHolds(String repo, String... pipelineFiles) {
@@ -88,7 +90,7 @@ class PushPipelinesHostPathsTest {
         pipeline("workdir", "", "\"bind_workdir_from_host\":\"/srv/work\","),
         ".fastci/plain.json",
         pipeline("plain", ",\"volumes\":[\"cache:/cache\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-plain");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-plain");
 
     CommitPipelines.Started started = pipelines(List.of()).start(push(repo.toString()));
 
@@ -102,9 +104,9 @@ class PushPipelinesHostPathsTest {
     assertThat(started.errors().get(".fastci/workdir.json"))
         .extracting(SpecError::path)
         .containsExactly("bind_workdir_from_host");
-    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any());
-    verify(runs, never()).submit(contains("\"mounts\""), any(), any());
-    verify(runs, never()).submit(contains("\"workdir\""), any(), any());
+    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any(), any());
+    verify(runs, never()).submit(contains("\"mounts\""), any(), any(), any());
+    verify(runs, never()).submit(contains("\"workdir\""), any(), any(), any());
   }
 
   @Test
@@ -114,14 +116,14 @@ class PushPipelinesHostPathsTest {
         repo.toString(),
         ".fastci/mounts.json",
         pipeline("mounts", ",\"volumes\":[\"" + temp + "/data:/data\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-mounts");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-mounts");
 
     CommitPipelines.Started started =
         pipelines(List.of(repo.toString())).start(push(repo.toString()));
 
     assertThat(started.errors()).isEmpty();
     assertThat(started.pipelines()).containsExactly("run-mounts");
-    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any());
+    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any(), any());
   }
 
   @Test
@@ -158,7 +160,8 @@ class PushPipelinesHostPathsTest {
             runs,
             repos,
             recorded,
-            properties);
+            properties,
+            mock(RepoSchedules.class));
 
     CommitPipelines.Started started = pipelines.start(push(repo.toString()));
 

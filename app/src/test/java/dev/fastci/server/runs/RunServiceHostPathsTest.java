@@ -32,6 +32,7 @@ class RunServiceHostPathsTest {
   private RunService service(List<String> allowedRoots) {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(allowedRoots));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.worker()).thenReturn(new FastciProperties.Worker(true, null, null, null));
     return new RunService(
         store,
@@ -42,6 +43,8 @@ class RunServiceHostPathsTest {
         new ObjectMapper(),
         properties,
         mock(RunRecorder.class),
+        starter(store, pipelines, properties),
+        mock(ConcurrencyGroups.class),
         SecretSource.environment(),
         new AuditLog(mock(AuditStore.class)));
   }
@@ -135,5 +138,14 @@ class RunServiceHostPathsTest {
             new Trigger("push", java.util.Map.of()));
 
     verify(pipelines).begin(any());
+  }
+
+  static RunStarter starter(RunStore store, PipelineClient pipelines, FastciProperties properties) {
+    return new RunStarter(
+        store,
+        new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
+        pipelines,
+        properties,
+        new ObjectMapper());
   }
 }

@@ -61,7 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class BrowserIntegrationTest {
   static final String HOOK_SECRET = "browser-hook-secret";
   private static final String PASSWORD = "browser-secret";
-  private static final Path DATA_DIR = tempDir();
+  private static final Path DATA_DIR = LivePages.tempDir("fastci-browser-");
   private static ChromeDriver browser;
   private static final Map<String, String> passwords = new java.util.HashMap<>();
   private static String operatedRun;
@@ -119,7 +119,7 @@ class BrowserIntegrationTest {
     assertThat(browser.findElements(By.cssSelector(".timeline .bar.critical"))).isNotEmpty();
     saveScreenshot("run-page.png");
 
-    browser.findElement(By.linkText("build")).click();
+    clickThroughLiveUpdates(By.linkText("build"));
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
     assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
@@ -138,7 +138,7 @@ class BrowserIntegrationTest {
     String runId = browser.getCurrentUrl().replaceAll(".*/runs/", "");
     waitUntil(() -> !DockerEngine.fastciContainers(runId).isEmpty());
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
 
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(DockerEngine.fastciContainers(runId)).isEmpty();
@@ -231,7 +231,7 @@ class BrowserIntegrationTest {
     operatedRun = browser.getCurrentUrl();
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
 
-    browser.findElement(By.id("cancel-run")).click();
+    clickThroughLiveUpdates(By.id("cancel-run"));
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
     assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
     logOut();
@@ -346,6 +346,10 @@ class BrowserIntegrationTest {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  private static void clickThroughLiveUpdates(By element) {
+    LivePages.clickThroughLiveUpdates(browser, element);
+  }
+
   private static <T> void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
     waitFor(Duration.ofSeconds(20), condition);
   }
@@ -363,13 +367,5 @@ class BrowserIntegrationTest {
 
   private String url(String path) {
     return "http://127.0.0.1:" + port + path;
-  }
-
-  private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("fastci-browser-");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

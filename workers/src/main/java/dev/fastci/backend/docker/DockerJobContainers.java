@@ -55,14 +55,17 @@ final class DockerJobContainers {
   }
 
   private CreateContainerCmd createCmd(ContainerSpec spec) {
-    return containers
-        .docker()
-        .createContainerCmd(spec.image())
+    CreateContainerCmd create = containers.docker().createContainerCmd(spec.image());
+    if (!spec.command().isEmpty()) { // empty: the image's own command (a service's default)
+      create.withCmd(spec.command());
+    }
+    if (spec.workingDir() != null) { // null: the image's own (a service's)
+      create.withWorkingDir(spec.workingDir());
+    }
+    return create
         .withName(spec.name())
-        .withCmd(spec.command())
         .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
         .withLabels(spec.labels())
-        .withWorkingDir(spec.workingDir())
         .withPlatform(spec.platform())
         .withHostConfig(
             HostConfig.newHostConfig()

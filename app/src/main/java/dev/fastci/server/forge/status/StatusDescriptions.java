@@ -11,7 +11,8 @@ final class StatusDescriptions {
 
   static CommitStatus.State state(RunProgress run) {
     return switch (run.status()) {
-      case PENDING -> CommitStatus.State.PENDING;
+      case QUEUED, PENDING -> CommitStatus.State.PENDING;
+      case WAITING -> CommitStatus.State.WAITING;
       case RUNNING -> CommitStatus.State.RUNNING;
       case SUCCEEDED -> CommitStatus.State.SUCCESS;
       case FAILED -> CommitStatus.State.FAILURE;

@@ -41,7 +41,7 @@ public final class Timelines {
     for (JobView job : jobs) {
       bars.add(
           job.startedAt() == null
-              ? new TimelineBar(job.name(), DagLayout.status(job), 0, 0, false, "")
+              ? new TimelineBar(job.displayName(), DagLayout.status(job), 0, 0, false, "")
               : bar(job, spans.get(job.name()), axisStart, axisMillis, critical));
     }
     return new Timeline(List.copyOf(bars), spans.isEmpty() ? "" : Durations.format(axisMillis));
@@ -58,7 +58,7 @@ public final class Timelines {
       left = Math.min(100.0 * startMillis / axisMillis, 100 - width);
     }
     return new TimelineBar(
-        job.name(),
+        job.displayName(),
         DagLayout.status(job),
         left,
         width,
