@@ -121,7 +121,7 @@ class BrowserIntegrationTest {
 
     clickThroughLiveUpdates(By.linkText("build"));
     waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "browser-ok"));
-    assertThat(browser.findElement(By.id("log")).getText()).contains("compiling");
+    assertThat(LivePages.text(browser, By.id("log"))).contains("compiling");
     assertThat(browser.findElements(By.cssSelector("#log .ln"))).hasSize(2);
     browser.get(runPage);
   }
@@ -229,11 +229,11 @@ class BrowserIntegrationTest {
     browser.findElement(By.id("start-run")).click();
     waitFor(ExpectedConditions.textToBe(By.id("run-status"), "RUNNING"));
     operatedRun = browser.getCurrentUrl();
-    assertThat(browser.findElement(By.id("run-history")).getText()).contains("started by otto");
+    assertThat(LivePages.text(browser, By.id("run-history"))).contains("started by otto");
 
     clickThroughLiveUpdates(By.id("cancel-run"));
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "CANCELLED"));
-    assertThat(browser.findElement(By.id("run-history")).getText()).contains("cancelled by otto");
+    assertThat(LivePages.text(browser, By.id("run-history"))).contains("cancelled by otto");
     logOut();
   }
 

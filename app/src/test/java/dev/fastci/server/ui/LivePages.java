@@ -37,6 +37,12 @@ final class LivePages {
         .until(condition);
   }
 
+  /** An element's text, looked for again when the live fragment replaced it meanwhile. */
+  static String text(WebDriver browser, By element) {
+    return waitFor(
+        browser, Duration.ofSeconds(10), driver -> driver.findElement(element).getText());
+  }
+
   /** A data dir for the test's server, made before Spring reads its properties. */
   static Path tempDir(String prefix) {
     try {

@@ -176,8 +176,7 @@ class RunControlsBrowserIntegrationTest {
   }
 
   private static String text(By element) {
-    return LivePages.waitFor(
-        browser, Duration.ofSeconds(10), driver -> driver.findElement(element).getText());
+    return LivePages.text(browser, element);
   }
 
   private static void clickThroughLiveUpdates(By element) {
