@@ -3,7 +3,7 @@ package dev.fastci.server.badges;
 import java.util.Locale;
 
 /** A flat two-part SVG badge: the pipeline's name, then its state in the state's colour. */
-record Badge(State state) {
+public record Badge(State state) {
   /** What a badge says, and its colour. */
   enum State {
     PASSING("#4c1"),
@@ -28,21 +28,26 @@ record Badge(State state) {
 
   /** The badge, labelled with the pipeline's name. */
   String svg(String label) {
-    String word = state.word();
+    return svg(label, state.word(), state.colour);
+  }
+
+  /** A flat badge: the label on grey, the word on its colour (a CSS colour). */
+  public static String svg(String label, String word, String colour) {
     int left = width(label);
     int right = width(word);
     int total = left + right;
     String name = escape(label);
+    String said = escape(word);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
         + total
         + "\" height=\"20\" role=\"img\" aria-label=\""
         + name
         + ": "
-        + word
+        + said
         + "\"><title>"
         + name
         + ": "
-        + word
+        + said
         + "</title><rect width=\""
         + left
         + "\" height=\"20\" fill=\"#555\"/><rect x=\""
@@ -50,7 +55,7 @@ record Badge(State state) {
         + "\" width=\""
         + right
         + "\" height=\"20\" fill=\""
-        + state.colour
+        + escape(colour)
         + "\"/><g fill=\"#fff\" text-anchor=\"middle\""
         + " font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">"
         + "<text x=\""
@@ -60,7 +65,7 @@ record Badge(State state) {
         + "</text><text x=\""
         + (left + right / 2)
         + "\" y=\"14\">"
-        + word
+        + said
         + "</text></g></svg>";
   }
 

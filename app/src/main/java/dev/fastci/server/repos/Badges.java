@@ -38,28 +38,6 @@ final class Badges {
 
   /** A flat badge: "fastci" on grey, the word on its colour. */
   static String svg(Badge badge) {
-    int left = 44;
-    int right = 8 + 7 * badge.text().length();
-    int width = left + right;
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
-        + width
-        + "\" height=\"20\" role=\"img\" aria-label=\"fastci: "
-        + badge.text()
-        + "\"><title>fastci: "
-        + badge.text()
-        + "</title><rect width=\""
-        + left
-        + "\" height=\"20\" fill=\"#555\"/><rect x=\""
-        + left
-        + "\" width=\""
-        + right
-        + "\" height=\"20\" fill=\""
-        + badge.colour()
-        + "\"/><g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\">"
-        + "<text x=\"6\" y=\"14\">fastci</text><text x=\""
-        + (left + 4)
-        + "\" y=\"14\">"
-        + badge.text()
-        + "</text></g></svg>";
+    return dev.fastci.server.badges.Badge.svg("fastci", badge.text(), badge.colour());
   }
 }

@@ -18,9 +18,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * The API takes a bearer token (except health, the signed hooks and the repositories' badges) and
- * keeps no session. Which role each call needs is decided here, for every call (README, "Users,
- * roles, tokens and the audit log"); a call nobody listed needs the admin role.
+ * The API takes a bearer token (except health, the signed hooks and, unless {@code
+ * fastci.badges.public} is false, the repositories' badges) and keeps no session. Which role each
+ * call needs is decided here, for every call (README, "Users, roles, tokens and the audit log"); a
+ * call nobody listed needs the admin role.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -34,8 +35,17 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiToken token, PersonalTokens tokens, AuditLog audit)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ApiToken token,
+      PersonalTokens tokens,
+      AuditLog audit,
+      FastciProperties properties)
       throws Exception {
+    String[] open =
+        properties.badges().open()
+            ? new String[] {"/api/health", "/api/hooks/**", "/api/repos/*/badge.svg"}
+            : new String[] {"/api/health", "/api/hooks/**"};
     return http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +57,7 @@ public class SecurityConfiguration {
                     // a streamed log goes on in an async dispatch of an already checked request
                     .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/api/health", "/api/hooks/**", "/api/repos/*/badge.svg")
+                    .requestMatchers(open)
                     .permitAll()
                     .requestMatchers("/api/users/{name}/tokens", "/api/users/{name}/tokens/**")
                     .access(RoleRules.selfOrAdmin())

@@ -133,7 +133,7 @@ class PushPipelinesHostPathsTest {
         repo.toString(),
         ".fastci/mounts.json",
         pipeline("mounts", ",\"volumes\":[\"" + temp + "/data:/data\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-registered");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-registered");
     when(repos.find(ForgeKind.GIT, repo.toString()))
         .thenReturn(
             Optional.of(

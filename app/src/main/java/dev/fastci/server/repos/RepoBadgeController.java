@@ -9,14 +9,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/repos/{id}/badge.svg}: the repository's status on its default branch, for its
- * README. It needs no token (a README shows it to anyone), and tells no more than the word.
+ * README. It needs no token (a README shows it to anyone) unless {@code fastci.badges.public} is
+ * false, and tells no more than the word.
  */
 @RestController
-class BadgeController {
+class RepoBadgeController {
   private final RepoStore repos;
   private final RepoRuns runs;
 
-  BadgeController(RepoStore repos, RepoRuns runs) {
+  RepoBadgeController(RepoStore repos, RepoRuns runs) {
     this.repos = repos;
     this.runs = runs;
   }
