@@ -87,6 +87,11 @@ public class Schedules {
         schedule, store.lastFires(schedule.id(), ScheduleView.LAST_RUNS), Instant.now());
   }
 
+  /** The schedules that a repository's pipeline files keep ({@code on.schedule}), by pipeline. */
+  public List<ScheduleView> ofRepo(String repo) {
+    return list().stream().filter(s -> repo.equals(s.repo())).map(this::view).toList();
+  }
+
   /** Every schedule as {@link #view} shows it, by pipeline. */
   public List<ScheduleView> views() {
     return list().stream().map(this::view).toList();

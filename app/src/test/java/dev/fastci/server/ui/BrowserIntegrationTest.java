@@ -45,8 +45,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A person's path through the UI in a real browser against the real server, Docker and Temporal:
  * log in, start a pipeline, watch it finish without reloading, read a job's log, cancel a run,
- * register repositories and follow a push on a repository's page; then an admin adds an operator
- * and a viewer, and each sees and may do what their role allows.
+ * register repositories and follow a push (its runs and schedules) on a repository's page; then an
+ * admin adds an operator and a viewer, and each sees and may do what their role allows.
  */
 @ExtendWith(DockerEngine.class)
 @SpringBootTest(
@@ -183,7 +183,11 @@ class BrowserIntegrationTest {
             Map.of(
                 ".fastci/browser.json",
                 "{\"name\": \"from-a-push\", \"jobs\": [{\"name\": \"show\","
-                    + " \"image\": \"busybox:latest\", \"command\": \"cat .fastci/browser.json\"}]}"));
+                    + " \"image\": \"busybox:latest\", \"command\": \"cat .fastci/browser.json\"}]}",
+                ".fastci/nightly.json",
+                "{\"name\": \"nightly\", \"on\": {\"schedule\": [{\"cron\": \"0 3 * * *\"}]},"
+                    + " \"jobs\": [{\"name\": \"a\", \"image\": \"busybox:latest\","
+                    + " \"command\": \"true\"}]}"));
     browser.findElement(By.linkText("Repositories")).click();
     new Select(browser.findElement(By.name("forge"))).selectByValue("git");
     browser.findElement(By.name("name")).sendKeys(work.toString());
@@ -202,7 +206,10 @@ class BrowserIntegrationTest {
         });
     assertThat(browser.findElement(By.id("branches")).getText()).contains("main", "from-a-push");
     assertThat(browser.findElement(By.id("repo-runs")).getText())
-        .contains("from-a-push", "push main", commit.substring(0, 7));
+        .contains("from-a-push", "push main", commit.substring(0, 7))
+        .doesNotContain("nightly");
+    assertThat(browser.findElement(By.id("repo-schedules")).getText())
+        .contains("nightly", "0 3 * * * (UTC)", "main");
   }
 
   @Test

@@ -6,6 +6,8 @@ import dev.fastci.server.repos.InvalidRepoException;
 import dev.fastci.server.repos.Repo;
 import dev.fastci.server.repos.RepoRuns;
 import dev.fastci.server.repos.Repos;
+import dev.fastci.server.schedules.Schedules;
+import dev.fastci.server.ui.Formats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The Repositories pages: the registered repositories with a form to register one, and each
- * repository's page (its webhook, branches, pull requests, runs and badge).
+ * repository's page (its webhook, branches, pull requests, runs, schedules and badge).
  */
 @Controller
 class ReposPageController {
@@ -32,11 +34,13 @@ class ReposPageController {
   private final Repos repos;
   private final RepoRuns runs;
   private final ObjectMapper json;
+  private final Schedules schedules;
 
-  ReposPageController(Repos repos, RepoRuns runs, ObjectMapper json) {
+  ReposPageController(Repos repos, RepoRuns runs, ObjectMapper json, Schedules schedules) {
     this.repos = repos;
     this.runs = runs;
     this.json = json;
+    this.schedules = schedules;
   }
 
   @GetMapping("/repos")
@@ -81,6 +85,21 @@ class ReposPageController {
     model.addAttribute("pullRequests", RepoGroups.pullRequests(newest));
     model.addAttribute(
         "runs", newest.stream().limit(25).map(line -> RepoRunItem.of(line, now)).toList());
+    model.addAttribute(
+        "schedules",
+        schedules.ofRepo(repo.cloneUrl()).stream()
+            .map(
+                s ->
+                    Map.of(
+                        "pipeline",
+                        s.pipeline(),
+                        "cron",
+                        s.cron() + " (" + s.timezone() + ")",
+                        "branch",
+                        s.branch() == null ? "" : s.branch(),
+                        "next",
+                        s.paused() ? "paused" : Formats.time(s.nextFireAt())))
+            .toList());
     return DETAIL;
   }
 

@@ -96,6 +96,33 @@ class RunPageRenderTest {
   }
 
   @Test
+  void aRunHeldForApprovalOffersApproveRunAndRejectRunUntilItStarted() throws Exception {
+    JobView pending = job("a", JobStatus.PENDING, List.of(), 0, 1);
+    RunDetail started = run(List.of(pending), PipelineStatus.WAITING);
+    RunDetail held =
+        new RunDetail(
+            "r1",
+            "p",
+            PipelineStatus.WAITING,
+            1,
+            T0,
+            null,
+            null,
+            started.spec(),
+            started.trigger(),
+            null,
+            null,
+            List.of(pending),
+            List.of());
+
+    assertThat(render(held))
+        .contains("id=\"run-held\"")
+        .contains("action=\"/runs/r1/approve\"")
+        .contains("action=\"/runs/r1/reject\"");
+    assertThat(render(started)).doesNotContain("run-held").doesNotContain("/runs/r1/approve");
+  }
+
+  @Test
   void servicesAreListedWithTheirStatusAndALinkToTheirLog() throws Exception {
     RunDetail run =
         run(
