@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
@@ -9,12 +10,15 @@ import dev.fastci.contract.RunIds;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -29,7 +33,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "run",
-    customSynopsis = "usage: fastci run FILE [--server URL] [--branch BRANCH]",
+    customSynopsis =
+        "usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
     description =
         "Validates the pipeline, runs it on the embedded engine in this process (or on a server)"
             + " and follows it: a line per job state change, every log line prefixed with its"
@@ -68,6 +73,12 @@ final class RunCommand implements Callable<Integer> {
               + " event manual)")
   String branch;
 
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "a parameter of the pipeline; repeat for each (the others take their default)")
+  Map<String, String> params = new LinkedHashMap<>();
+
   RunCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
@@ -80,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
     CliSettings settings = this.settings.get();
     PipelineSpec spec;
     try {
-      spec = SpecFiles.read(Path.of(file));
+      spec = SpecFiles.read(Path.of(file), RunVariables.of(params, branch));
       if (server == null) {
         // a server checks the paths itself, against its own host and settings
         settings.hostPathPolicy().enforce(spec);
@@ -122,7 +133,18 @@ final class RunCommand implements Callable<Integer> {
       RunHandle run = new PipelineClient(engine.client()).start(first);
       announce(run.runId(), spec);
       return following.follow(
-          new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
+          new LocalRunSource(run, settings.dataDir()),
+          run::cancel,
+          run.runId(),
+          new TerminalApprovals(
+              spec,
+              true,
+              out,
+              (job, approved) ->
+                  run.workflow()
+                      .decide(
+                          new ApprovalDecision(
+                              job, approved, System.getProperty("user.name"), null))));
     }
   }
 
@@ -131,7 +153,8 @@ final class RunCommand implements Callable<Integer> {
     ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
     String id =
-        server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch);
+        server.submit(
+            text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch, params);
     announce(id, spec);
     return following.follow(
         new RemoteRunSource(server, id),
@@ -142,7 +165,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("fastci: could not cancel run " + id + ": " + e.getMessage());
           }
         },
-        id);
+        id,
+        new TerminalApprovals(
+            spec,
+            false,
+            out,
+            (job, approved) -> {
+              try {
+                server.decide(id, job, approved);
+              } catch (IOException | InterruptedException e) {
+                err.println("fastci: could not decide on " + job + ": " + e.getMessage());
+              }
+            }));
   }
 
   private void announce(String runId, PipelineSpec spec) {

@@ -27,11 +27,25 @@ final class RunFollower {
   private final Map<String, JobStatus> shown = new HashMap<>();
   private final Map<String, Integer> retriesShown = new HashMap<>();
   private final Map<String, LogTailer> tailers = new HashMap<>();
+  private final Approvals approvals;
   private int nameWidth;
 
-  RunFollower(RunSource source, PrintStream out) {
+  /** The run's approval jobs: their messages, and who answers them (a person at a terminal). */
+  interface Approvals {
+    /** The job's approval message; null for a job that is not an approval. */
+    String message(String job);
+
+    /**
+     * Asks for a decision on a WAITING job and sends it; does nothing when nobody can be asked here
+     * (no terminal): someone decides on the run page or through the API.
+     */
+    void ask(String job) throws IOException;
+  }
+
+  RunFollower(RunSource source, PrintStream out, Approvals approvals) {
     this.source = source;
     this.out = out;
+    this.approvals = approvals;
   }
 
   /** Follows the run until it ends; returns its final state. */
@@ -67,8 +81,15 @@ final class RunFollower {
         continue;
       }
       shown.put(job.name(), now);
+      if (now == JobStatus.WAITING) {
+        out.println(progressLine(job, now) + " for approval: " + approvals.message(job.name()));
+        approvals.ask(job.name());
+        continue;
+      }
       boolean ran =
-          now != JobStatus.SKIPPED && !(now == JobStatus.CANCELLED && job.startedAt() == null);
+          now != JobStatus.SKIPPED
+              && approvals.message(job.name()) == null
+              && !(now == JobStatus.CANCELLED && job.startedAt() == null);
       if (before == JobStatus.PENDING && ran) {
         out.println(progressLine(job, JobStatus.RUNNING));
         tailers.put(job.name(), tailerFor(state.runId(), job, 1));

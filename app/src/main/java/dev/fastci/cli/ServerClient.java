@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The few calls of a FastCI server's HTTP API that the command line makes. */
 final class ServerClient {
@@ -31,11 +32,18 @@ final class ServerClient {
   /** Submits a spec; returns the run id. An invalid spec throws with the server's errors. */
   /**
    * @param branch the run's branch, or null
+   * @param params the run's parameters, by name
    */
-  String submit(String text, boolean yaml, String branch) throws IOException, InterruptedException {
+  String submit(String text, boolean yaml, String branch, Map<String, String> params)
+      throws IOException, InterruptedException {
+    List<String> query = new ArrayList<>();
+    if (branch != null) {
+      query.add("branch=" + encode(branch));
+    }
+    params.forEach((name, value) -> query.add("param." + encode(name) + "=" + encode(value)));
     HttpResponse<String> response =
         send(
-            request("api/pipelines" + (branch == null ? "" : "?branch=" + encode(branch)))
+            request("api/pipelines" + (query.isEmpty() ? "" : "?" + String.join("&", query)))
                 .header("Content-Type", yaml ? "application/yaml" : "application/json")
                 .header("X-FastCI-Trigger", "cli")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
@@ -55,6 +63,14 @@ final class ServerClient {
 
   void cancel(String id) throws IOException, InterruptedException {
     expect(send(request("api/pipelines/" + encode(id) + "/cancel").POST(noBody())), 202);
+  }
+
+  /** Approves ({@code approved}) or rejects a WAITING approval job. */
+  void decide(String id, String job, boolean approved) throws IOException, InterruptedException {
+    String path =
+        "api/pipelines/%s/jobs/%s/%s"
+            .formatted(encode(id), encode(job), approved ? "approve" : "reject");
+    expect(send(request(path).POST(noBody())), 202);
   }
 
   byte[] log(String id, String job, int attempt, int tryNumber, long offset)

@@ -1,8 +1,10 @@
 package dev.fastci.server;
 
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHistories;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.Engine;
 import dev.fastci.worker.EngineSettings;
@@ -15,8 +17,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
+  /** Where the server and its own worker read secrets: {@code FASTCI_SECRET_<NAME>}. */
+  @Bean
+  SecretSource secretSource() {
+    return SecretSource.environment();
+  }
+
   @Bean(destroyMethod = "close")
-  Engine engine(FastciProperties properties, ObjectProvider<MeterRegistry> metrics) {
+  Engine engine(
+      FastciProperties properties, SecretSource secrets, ObjectProvider<MeterRegistry> metrics) {
     FastciProperties.Temporal temporal = properties.temporal();
     return Engine.start(
         new EngineSettings(
@@ -25,7 +34,7 @@ class EngineConfiguration {
             properties.worker().isEnabled(),
             temporal.embedded().recycleAfter(),
             metrics.getIfAvailable()),
-        properties.workerConfig());
+        properties.workerConfig().withSecrets(secrets));
   }
 
   @Bean
@@ -41,6 +50,11 @@ class EngineConfiguration {
   @Bean
   PipelineSpecParser pipelineSpecParser(FastciProperties properties) {
     return new PipelineSpecParser(properties.limits().maxJobs());
+  }
+
+  @Bean
+  ArtifactDirs artifactDirs(FastciProperties properties) {
+    return new ArtifactDirs(properties.dataDir());
   }
 
   @Bean

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.Name;
  *
  * @param backend what the server's worker runs jobs on: {@code docker} (the default) or {@code
  *     dummy}, which needs no engine (each job's DUMMY_* environment says what it does)
+ * @param publicUrl where users and forges reach this server ({@code https://ci.example.com}): the
+ *     commit statuses link to run pages under it and the webhook URLs are shown with it; required
+ *     once a repository is registered with a forge
  */
 @ConfigurationProperties("fastci")
 public record FastciProperties(
@@ -37,14 +40,17 @@ public record FastciProperties(
     Runs runs,
     Cache cache,
     BackendKind backend,
-    Metrics metrics) {
+    Metrics metrics,
+    String publicUrl,
+    @org.springframework.boot.context.properties.bind.Name("notify") Notify notifications,
+    Badges badges) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
     temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null, null, null) : retention;
-    limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+    retention = retention == null ? new Retention(null, null, null, null) : retention;
+    limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
@@ -52,6 +58,35 @@ public record FastciProperties(
     cache = cache == null ? new Cache(null, null) : cache;
     backend = backend == null ? BackendKind.DOCKER : backend;
     metrics = metrics == null ? new Metrics(null) : metrics;
+    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+    notifications = notifications == null ? new Notify(null) : notifications;
+    badges = badges == null ? new Badges(null) : badges;
+  }
+
+  /**
+   * @param allowedHosts the hosts a pipeline's {@code notify} webhooks may name; empty for any
+   */
+  public record Notify(java.util.List<String> allowedHosts) {
+    public Notify {
+      allowedHosts =
+          allowedHosts == null
+              ? java.util.List.of()
+              : allowedHosts.stream()
+                  .map(String::strip)
+                  .filter(h -> !h.isEmpty())
+                  .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                  .toList();
+    }
+  }
+
+  /**
+   * @param isPublic whether {@code /badge/{pipeline}.svg} answers without a login (the default)
+   */
+  public record Badges(
+      @org.springframework.boot.context.properties.bind.Name("public") Boolean isPublic) {
+    public boolean open() {
+      return isPublic == null || isPublic;
+    }
   }
 
   /**
@@ -108,15 +143,18 @@ public record FastciProperties(
    * @param pipelineDir how long a finished run's pipeline dir is kept for retries
    * @param pipelineDirMaxSize all kept pipeline dirs together, in Docker notation (10g); the oldest
    *     go first beyond it; 0 for no budget
+   * @param artifacts how long a finished run's artifacts are kept
    * @param audit how long audit log entries are kept
    */
-  public record Retention(Duration pipelineDir, String pipelineDirMaxSize, Duration audit) {
+  public record Retention(
+      Duration pipelineDir, String pipelineDirMaxSize, Duration artifacts, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
       pipelineDirMaxSize =
           pipelineDirMaxSize == null || pipelineDirMaxSize.isBlank()
               ? "10g"
               : pipelineDirMaxSize.strip();
+      artifacts = artifacts == null ? Duration.ofDays(30) : artifacts;
       audit = audit == null ? Duration.ofDays(365) : audit;
     }
 
@@ -148,8 +186,11 @@ public record FastciProperties(
       String maxMemory,
       Double maxCpus,
       String defaultMemory,
-      Double defaultCpus) {
+      Double defaultCpus,
+      Long maxArtifactBytes) {
     public Limits {
+      maxArtifactBytes =
+          maxArtifactBytes == null ? JobLimits.DEFAULT_MAX_ARTIFACT_BYTES : maxArtifactBytes;
       maxJobs = maxJobs == null ? PipelineSpecParser.DEFAULT_MAX_JOBS : maxJobs;
       maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
       maxLogBytes = maxLogBytes == null ? 64L * 1024 * 1024 : maxLogBytes;
@@ -240,7 +281,11 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus())
+            new JobLimits(
+                    limits.maxLogBytes(),
+                    limits.defaultMemory(),
+                    limits.defaultCpus(),
+                    limits.maxArtifactBytes())
                 .withMounts( // the same roots as at submit, judged again as containers are made
                     HostPathPolicy.underRoots(
                         volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))

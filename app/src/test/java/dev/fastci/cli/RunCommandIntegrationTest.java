@@ -53,6 +53,33 @@ class RunCommandIntegrationTest {
   }
 
   @Test
+  void anApprovalNobodyCanAnswerHereIsRejectedAndWhatFollowsIsSkipped() {
+    CliRun run = CliRun.of("run", Examples.file("approval.json"), "--param", "TARGET=production");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    assertThat(run.out())
+        .containsPattern("approve-deploy +WAITING for approval: Deploy to production\\?")
+        .contains("fastci: no terminal to ask for approval: approve-deploy is rejected")
+        .containsPattern("approve-deploy +FAILED.*rejected by")
+        .containsPattern("apply +SKIPPED");
+  }
+
+  @Test
+  void theArtifactsExampleKeepsTheBuildsFilesUnderTheDataDir() throws Exception {
+    CliRun run = CliRun.of("run", Examples.file("artifacts.json"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (var runs = Files.list(dataDir.resolve("artifacts"))) {
+      Path kept = runs.findFirst().orElseThrow().resolve("build").resolve("1");
+      assertThat(kept.resolve("dist/app.txt")).hasContent("hello from the build");
+      assertThat(kept.resolve("reports/summary.txt")).hasContent("ok");
+      try (var files = Files.walk(kept)) {
+        assertThat(files.filter(Files::isRegularFile)).hasSize(2);
+      }
+    }
+  }
+
+  @Test
   void dagSharingAPipelineDirSucceeds() {
     CliRun run = CliRun.of("run", Examples.file("shared-dir-dag.json"));
 

@@ -1,8 +1,10 @@
 package dev.fastci.backend;
 
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -92,6 +94,15 @@ public interface Backend extends AutoCloseable {
 
   /** Kills the container if it runs; idempotent. */
   void kill(JobContainer container);
+
+  /**
+   * The files under {@code path} in the container (which may have ended), as a tar stream of that
+   * dir, as {@code docker cp} makes it; the caller closes it. Empty when this backend has no files
+   * (the dummy).
+   */
+  default Optional<InputStream> copyOut(JobContainer container, String path) {
+    return Optional.empty();
+  }
 
   /** Removes the container if it exists; idempotent, a missing one is fine. */
   void remove(JobContainer container);

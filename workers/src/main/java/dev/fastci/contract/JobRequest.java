@@ -17,6 +17,8 @@ import java.util.List;
  *     whose end the job's {@code retry} covers (1: the job's {@code retry} does not apply)
  * @param tryNumber which try of the attempt this is, from 1: the activity sets it for each try (the
  *     workflow sends 1); it names the try's container, log and result file
+ * @param untrusted a pull request from a fork: the job gets no secret (it ends in ERROR when it
+ *     names one) and saves no cache and no memo
  */
 public record JobRequest(
     String runId,
@@ -28,7 +30,8 @@ public record JobRequest(
     List<String> parents,
     boolean keyed,
     int maxTries,
-    int tryNumber) {
+    int tryNumber,
+    boolean untrusted) {
 
   public JobRequest {
     parents = parents == null ? List.of() : List.copyOf(parents);
@@ -47,7 +50,17 @@ public record JobRequest(
       List<String> parents,
       boolean keyed) {
     this(
-        runId, attempt, job, pipelineDir, workdirFromHost, workInPipelineDir, parents, keyed, 1, 1);
+        runId,
+        attempt,
+        job,
+        pipelineDir,
+        workdirFromHost,
+        workInPipelineDir,
+        parents,
+        keyed,
+        1,
+        1,
+        false);
   }
 
   /** The same job attempt, at its try {@code number}. */
@@ -62,7 +75,8 @@ public record JobRequest(
         parents,
         keyed,
         maxTries,
-        number);
+        number,
+        untrusted);
   }
 
   /** A job of a pipeline that memoizes nothing. */

@@ -21,6 +21,13 @@ public interface PipelineWorkflow {
   void cancelJob(String job);
 
   /**
+   * Approves or rejects a WAITING approval job: approved, it SUCCEEDED and its children start;
+   * rejected, it FAILED. A decision for a job that is not WAITING is ignored.
+   */
+  @SignalMethod
+  void decide(ApprovalDecision decision);
+
+  /**
    * A try of a job attempt ended, and Temporal runs the next one after {@link JobTry#retryAt}: sent
    * by the job's activity, so that the live state and the store know each try as it happens.
    */

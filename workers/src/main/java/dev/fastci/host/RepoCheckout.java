@@ -1,19 +1,12 @@
 package dev.fastci.host;
 
+import dev.fastci.git.GitAuth;
+import dev.fastci.git.Mirrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
-import org.eclipse.jgit.errors.IncorrectObjectTypeException;
-import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -26,55 +19,33 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * Checks out one commit of a repository into a pipeline dir, fast on repeat runs: each repository
- * has one bare mirror under {@code <data-dir>/mirrors}, fetched only when it lacks the commit, and
- * a checkout borrows the mirror's objects (git alternates) instead of copying them.
+ * has one bare mirror ({@link Mirrors}), fetched only when it lacks the commit, and a checkout
+ * borrows the mirror's objects (git alternates) instead of copying them.
  */
 final class RepoCheckout {
-  private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
-  private final Path mirrors;
+  private final Mirrors mirrors;
 
   RepoCheckout(Path dataDir) {
-    this.mirrors = dataDir.resolve("mirrors").toAbsolutePath();
+    this.mirrors = new Mirrors(dataDir);
   }
 
   /** Returns how the mirror was brought up to date: "cloned", "fetched" or "up to date". */
   String checkout(String repoUrl, String commitHash, Path dir) {
-    Path mirror = mirrors.resolve(key(repoUrl) + ".git");
-    try {
-      String mirrorState;
-      synchronized (LOCKS.computeIfAbsent(mirror, m -> new Object())) {
-        mirrorState = updateMirror(repoUrl, commitHash, mirror);
-      }
-      checkoutFromMirror(repoUrl, mirror, commitHash, dir);
-      return mirrorState;
-    } catch (GitAPIException | RevisionSyntaxException | IOException e) {
-      throw new CheckoutException(
-          "could not check out " + repoUrl + " at " + commitHash + ": " + e.getMessage());
-    }
+    return checkout(repoUrl, commitHash, dir, GitAuth.NONE, null);
   }
 
-  private static String updateMirror(String repoUrl, String commitHash, Path mirror)
-      throws GitAPIException, IOException {
-    if (!Files.exists(mirror.resolve("HEAD"))) {
-      // Not a clone: a clone follows the remote's HEAD, which in a fresh bare repository may name
-      // a branch nobody pushed (master while main was pushed). A mirror needs only the refs.
-      Files.createDirectories(mirror.getParent());
-      try (Git git = Git.init().setBare(true).setDirectory(mirror.toFile()).call()) {
-        StoredConfig config = git.getRepository().getConfig();
-        config.setString("remote", "origin", "url", repoUrl);
-        config.setString("remote", "origin", "fetch", "+refs/*:refs/*");
-        config.setBoolean("remote", "origin", "mirror", true);
-        config.save();
-        git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
-      }
-      return "cloned";
-    }
-    try (Git git = Git.open(mirror.toFile())) {
-      if (resolve(git.getRepository(), commitHash) != null) {
-        return "up to date";
-      }
-      git.fetch().setRemote("origin").setRemoveDeletedRefs(true).call();
-      return "fetched";
+  /**
+   * Like {@link #checkout(String, String, Path)}, fetching with these credentials and, when the
+   * mirror lacks the commit, {@code fetchRef} first.
+   */
+  String checkout(String repoUrl, String commitHash, Path dir, GitAuth auth, String fetchRef) {
+    try {
+      Mirrors.Mirror mirror = mirrors.ensure(repoUrl, commitHash, auth, fetchRef);
+      checkoutFromMirror(repoUrl, mirror.gitDir(), commitHash, dir);
+      return mirror.state();
+    } catch (Mirrors.MirrorException | RevisionSyntaxException | IOException e) {
+      throw new CheckoutException(
+          "could not check out " + repoUrl + " at " + commitHash + ": " + e.getMessage());
     }
   }
 
@@ -92,7 +63,7 @@ final class RepoCheckout {
         mirror.resolve("objects") + "\n",
         StandardCharsets.UTF_8);
     try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build()) {
-      ObjectId id = resolve(repo, commitHash);
+      ObjectId id = Mirrors.resolve(repo, commitHash);
       if (id == null) {
         throw new CheckoutException("commit " + commitHash + " is not in " + repoUrl);
       }
@@ -106,26 +77,6 @@ final class RepoCheckout {
         checkout.setFailOnConflict(true);
         checkout.checkout();
       }
-    }
-  }
-
-  /** The commit, or null when the repository does not have it (or it is not a commit). */
-  private static ObjectId resolve(Repository repo, String commitHash) throws IOException {
-    try {
-      return repo.resolve(commitHash + "^{commit}");
-    } catch (MissingObjectException | IncorrectObjectTypeException notACommitHere) {
-      return null;
-    }
-  }
-
-  /** One mirror per repository URL, under a name safe on any file system. */
-  private static String key(String repoUrl) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(repoUrl.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,11 +1,13 @@
 package dev.fastci.job;
 
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerRemovals;
 import dev.fastci.cache.CacheLimits;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.JobRequest;
 import dev.fastci.contract.JobResult;
+import dev.fastci.logs.ArtifactShipper;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
@@ -14,6 +16,7 @@ import dev.fastci.secrets.SecretSource;
 import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 
 /**
  * Runs one job attempt's container on the backend: create (or re-attach), start, stream the log to
@@ -26,6 +29,7 @@ public class JobActivitiesImpl implements JobActivities {
   private final JobResultFiles results = new JobResultFiles();
   private final JobAttempt attempt;
   private LogShipper shipper;
+  private ArtifactShipper artifactShipper;
   private TrySignals signals = new TrySignals(null);
 
   public JobActivitiesImpl(Backend backend, LogFiles logs, String hostId) {
@@ -69,7 +73,12 @@ public class JobActivitiesImpl implements JobActivities {
         new JobAttempt(
             new JobPreparation(secrets, caching, ends),
             new JobExecution(backend, hostId, store, limits),
-            new JobFinish(results, removals, caching),
+            new JobFinish(
+                results,
+                removals,
+                caching,
+                new JobArtifacts(
+                    new ArtifactDirs(logs.dataDir()), limits.maxArtifactBytes(), backend)),
             ends,
             caching,
             backend,
@@ -79,6 +88,7 @@ public class JobActivitiesImpl implements JobActivities {
   /** Sends every job log to the FastCI server as it grows (a worker on another host). */
   public JobActivitiesImpl sendingLogsWith(LogShipper shipper) {
     this.shipper = shipper;
+    this.artifactShipper = shipper == null ? null : new ArtifactShipper(shipper.server());
     return this;
   }
 
@@ -107,6 +117,7 @@ public class JobActivitiesImpl implements JobActivities {
               request.tryNumber(),
               log.path())) {
         JobResult result = attempt.run(request, log);
+        sendArtifacts(request, log);
         shipment.finish(); // the server has the whole log before the try counts as ended
         return result;
       }
@@ -123,6 +134,23 @@ public class JobActivitiesImpl implements JobActivities {
       }
     } catch (IOException unreadable) {
       // not counted
+    }
+  }
+
+  /** The files the attempt kept go to the server too; its log says when they could not. */
+  private void sendArtifacts(JobRequest request, JobLog log) {
+    if (request.job().artifacts().isEmpty()) {
+      return;
+    }
+    String job = request.job().name();
+    try {
+      artifactShipper.send(
+          request.runId(),
+          job,
+          request.attempt(),
+          new ArtifactDirs(logs.dataDir()).attemptDir(request.runId(), job, request.attempt()));
+    } catch (IOException e) {
+      log.append(List.of("fastci: artifacts: not sent to the server: " + e.getMessage()));
     }
   }
 }

@@ -98,13 +98,23 @@ final class JobCaching {
         log);
   }
 
-  /** After the job succeeded: records it when memoized, saves its caches, passes its key on. */
+  /**
+   * After the job succeeded: records it when memoized, saves its caches, passes its key on. A pull
+   * request from a fork writes neither: the next trusted run must not replay what it left.
+   */
   void succeeded(
       JobRequest request,
       JobLog jobLog,
       String key,
       List<KeyedCaches.Mount> mounts,
       List<String> log) {
+    if (request.untrusted()) {
+      if (request.job().memoize() || !mounts.isEmpty()) {
+        log.add("fastci: caches and memos not saved: a pull request from a fork writes none");
+      }
+      passKeyOn(request, key);
+      return;
+    }
     if (key != null && request.job().memoize()) {
       memos
           .record(

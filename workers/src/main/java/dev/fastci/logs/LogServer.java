@@ -51,4 +51,34 @@ public record LogServer(URI url, String apiToken) {
             + "&offset="
             + offset);
   }
+
+  /**
+   * Where a job attempt's kept files go: the attempt's dir (to clear it), or one file from a byte
+   * offset.
+   *
+   * @param path the file's path in the attempt, {@code /}-separated; null for the dir
+   */
+  URI artifactOf(String runId, String job, int attempt, String path, long offset) {
+    String base = url.toString().replaceAll("/+$", "");
+    StringBuilder uri =
+        new StringBuilder(base)
+            .append("/api/pipelines/")
+            .append(segment(runId))
+            .append("/jobs/")
+            .append(segment(job))
+            .append("/artifacts/")
+            .append(attempt);
+    if (path != null) {
+      for (String part : path.split("/")) {
+        uri.append('/').append(segment(part));
+      }
+      uri.append("?offset=").append(offset);
+    }
+    return URI.create(uri.toString());
+  }
+
+  private static String segment(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
 }

@@ -39,6 +39,11 @@ public final class LogShipper implements AutoCloseable {
     this.server = server;
   }
 
+  /** The server the logs go to. */
+  public LogServer server() {
+    return server;
+  }
+
   /** Starts sending the file's new bytes every {@link #SEND_EVERY}, until the shipment ends. */
   public Shipment follow(String runId, String job, int attempt, int tryNumber, Path file) {
     return follow(

@@ -73,6 +73,15 @@ public final class ServiceActivitiesImpl implements ServiceActivities, AutoClose
     Set<String> names = new LinkedHashSet<>(request.pipelineSecrets());
     names.addAll(request.service().secrets());
     Map<String, String> values = new LinkedHashMap<>();
+    if (request.untrusted() && !names.isEmpty()) {
+      throw ServiceFailures.failed(
+          ServiceFailures.reason(
+              request.service().name(),
+              "could not start: secret "
+                  + names.iterator().next()
+                  + " is not given to a pull request from a fork: its code is not trusted",
+              null));
+    }
     for (String name : names) {
       String value = secrets.value(name);
       if (value != null) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param when the job's condition, or null for none (every parent must succeed)
  * @param retry how Temporal tries the job again, or null for one try
  * @param matrix the combination this job is an instance of, or null for a job without matrix
+ * @param artifacts globs of files, relative to the working dir, kept after the job ends
+ * @param approval the job's approval gate (it then runs no container), or null
  */
 public record JobSpec(
     String name,
@@ -44,7 +46,9 @@ public record JobSpec(
     List<String> services,
     Condition when,
     RetrySpec retry,
-    MatrixInstance matrix) {
+    MatrixInstance matrix,
+    List<String> artifacts,
+    ApprovalSpec approval) {
 
   public JobSpec {
     command = List.copyOf(command);
@@ -55,6 +59,50 @@ public record JobSpec(
     caches = caches == null ? List.of() : List.copyOf(caches);
     outputs = outputs == null ? List.of() : List.copyOf(outputs);
     services = services == null ? List.of() : List.copyOf(services);
+    artifacts = artifacts == null ? List.of() : List.copyOf(artifacts);
+  }
+
+  /** A job without artifacts and approval. */
+  public JobSpec(
+      String name,
+      String image,
+      List<String> command,
+      List<String> volumes,
+      Double timeoutSecs,
+      Map<String, String> env,
+      List<String> secrets,
+      List<String> pipelineSecrets,
+      String memory,
+      Double cpus,
+      String platform,
+      List<CacheSpec> caches,
+      boolean memoize,
+      List<String> outputs,
+      List<String> services,
+      Condition when,
+      RetrySpec retry,
+      MatrixInstance matrix) {
+    this(
+        name,
+        image,
+        command,
+        volumes,
+        timeoutSecs,
+        env,
+        secrets,
+        pipelineSecrets,
+        memory,
+        cpus,
+        platform,
+        caches,
+        memoize,
+        outputs,
+        services,
+        when,
+        retry,
+        matrix,
+        null,
+        null);
   }
 
   /** A job without services, condition, retry and matrix. */
@@ -137,6 +185,14 @@ public record JobSpec(
   /** What the UI shows: the name, or {@code test (jdk=17, os=a)} for a matrix instance. */
   public String displayName() {
     return matrix == null ? name : matrix.displayName();
+  }
+
+  /**
+   * Whether the job is an approval gate, which runs no container. Not a JSON property ({@code has}
+   * is no bean prefix): the spec travels in workflow payloads, where {@code approval} is the gate.
+   */
+  public boolean hasApproval() {
+    return approval != null;
   }
 
   /** How many tries the job gets (1 without {@code retry}). */

@@ -35,17 +35,31 @@ final class JobValidator {
           "services",
           "when",
           "retry",
-          "matrix");
+          "matrix",
+          "artifacts",
+          "approval");
 
   private final Set<String> names = new LinkedHashSet<>();
   private final Map<String, List<String>> groups = new LinkedHashMap<>();
   private final List<String> pipelineSecrets;
+  private final Map<String, String> variables;
+  private final Map<String, String> params;
 
   /**
    * @param pipelineSecrets the pipeline's valid {@code secrets}, which every job gets
+   * @param variables the run's template values by {@code namespace.key} ({@code params.TARGET},
+   *     {@code git.branch}, ...)
+   * @param params the run's value of each parameter, which every job gets as env
    */
-  JobValidator(List<String> pipelineSecrets) {
+  JobValidator(
+      List<String> pipelineSecrets, Map<String, String> variables, Map<String, String> params) {
     this.pipelineSecrets = List.copyOf(pipelineSecrets);
+    this.variables = Map.copyOf(variables);
+    this.params = params;
+  }
+
+  JobValidator(List<String> pipelineSecrets) {
+    this(pipelineSecrets, Map.of(), Map.of());
   }
 
   /** Every string given as a job name so far, valid or not, in input order. */
@@ -69,9 +83,10 @@ final class JobValidator {
         hasMatrix ? MatrixRules.combinations(matrix, SpecErrors.key(path, "matrix"), errors) : null;
     Set<String> keys =
         combinations == null || combinations.isEmpty() ? Set.of() : combinations.get(0).keySet();
-    MatrixJobs.checkPlaceholders(job, path, hasMatrix, keys, errors);
+    JobTemplates.checkJob(
+        job, path, new JobTemplates.Known(hasMatrix ? keys : null, params.keySet()), errors);
     if (!hasMatrix) {
-      JobSpec one = validateOne(job, path, errors, null, null);
+      JobSpec one = validateOne(JobTemplates.render(job, variables), path, errors, null, null);
       return one == null ? List.of() : List.of(one);
     }
     String group =
@@ -94,7 +109,7 @@ final class JobValidator {
       SpecErrors own = new SpecErrors();
       JobSpec instance =
           validateOne(
-              MatrixJobs.renderJob(job, values),
+              JobTemplates.render(job, withMatrix(values)),
               path,
               own,
               name,
@@ -106,6 +121,12 @@ final class JobValidator {
     }
     groups.put(group, instances.stream().map(JobSpec::name).toList());
     return errors.size() > before ? List.of() : instances;
+  }
+
+  private Map<String, String> withMatrix(Map<String, String> matrix) {
+    Map<String, String> all = new LinkedHashMap<>(variables);
+    matrix.forEach((key, value) -> all.put("matrix." + key, value));
+    return all;
   }
 
   /**
@@ -131,6 +152,13 @@ final class JobValidator {
     List<String> services = List.of();
     Condition when = null;
     RetrySpec retry = null;
+    List<String> artifacts = List.of();
+    ApprovalSpec approval = null;
+    boolean gate = job.hasNonNull("approval");
+    if (gate) {
+      ApprovalRules.onlyApprovalFields(job, path, errors);
+      command = List.of();
+    }
     for (Map.Entry<String, JsonNode> field : job.properties()) {
       JsonNode value = field.getValue();
       String at = SpecErrors.key(path, field.getKey());
@@ -159,10 +187,12 @@ final class JobValidator {
         case "when" -> when = ConditionRules.condition(value, at, errors);
         case "retry" -> retry = RetryRules.retry(value, at, errors);
         case "matrix" -> {} // expanded by validate
+        case "artifacts" -> artifacts = ArtifactRules.artifacts(value, at, errors);
+        case "approval" -> approval = ApprovalRules.approval(value, at, errors);
         default -> throw new AssertionError(field.getKey());
       }
     }
-    for (String required : REQUIRED) {
+    for (String required : gate ? List.of("name") : REQUIRED) {
       if (!job.hasNonNull(required)) {
         errors.add(SpecErrors.key(path, required), "required");
       }
@@ -174,10 +204,11 @@ final class JobValidator {
     if (errors.size() > before) {
       return null;
     }
+    env = new LinkedHashMap<>(env);
     if (matrix != null) {
-      env = new LinkedHashMap<>(env);
       MatrixJobs.addEnv(env, matrix.values());
     }
+    params.forEach(env::putIfAbsent);
     return new JobSpec(
         name,
         image,
@@ -196,7 +227,9 @@ final class JobValidator {
         services,
         when,
         retry,
-        matrix);
+        matrix,
+        artifacts,
+        approval);
   }
 
   private static List<String> serviceNames(JsonNode value, String at, SpecErrors errors) {

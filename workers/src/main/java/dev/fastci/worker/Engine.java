@@ -154,7 +154,15 @@ public final class Engine implements AutoCloseable {
 
   /** Serves a task queue with these activities (the server's recorder), in every generation. */
   public void serve(String taskQueue, Object... activities) {
-    generations.serve(taskQueue, List.of(activities));
+    serve(taskQueue, List.of(), List.of(activities));
+  }
+
+  /**
+   * Serves a task queue with these workflows and activities (the server's own features), in every
+   * generation. A bug in one of the workflows fails its execution instead of retrying its task.
+   */
+  public void serve(String taskQueue, List<Class<?>> workflowTypes, List<Object> activities) {
+    generations.serve(taskQueue, new Served(workflowTypes, activities));
   }
 
   /** Called after each switch to a fresh embedded Temporal, with the runs that must go on there. */

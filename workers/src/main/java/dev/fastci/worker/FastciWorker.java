@@ -90,7 +90,8 @@ public final class FastciWorker implements AutoCloseable {
                 config.cacheLimits())
             .sendingLogsWith(shipper)
             .signallingTriesWith(client),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals, config.pipelineDirMaxBytes()));
+        new PipelineDirActivitiesImpl(
+            config.dataDir(), removals, config.secrets(), config.pipelineDirMaxBytes()));
     this.services =
         new ServiceActivitiesImpl(
             backend,

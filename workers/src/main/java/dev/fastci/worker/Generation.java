@@ -3,7 +3,9 @@ package dev.fastci.worker;
 import dev.fastci.backend.Backend;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ final class Generation implements AutoCloseable {
       TemporalConnection temporal,
       WorkerConfig config,
       Backend backend,
-      Map<String, List<Object>> served) {
+      Map<String, Served> served) {
     FastciWorker worker = null;
     Generation generation = null;
     try {
@@ -46,7 +48,7 @@ final class Generation implements AutoCloseable {
         worker = new FastciWorker(temporal.client(), config, backend).start();
       }
       generation = new Generation(number, temporal, worker);
-      for (Map.Entry<String, List<Object>> queue : served.entrySet()) {
+      for (Map.Entry<String, Served> queue : served.entrySet()) {
         generation.serve(queue.getKey(), queue.getValue());
       }
       return generation;
@@ -63,10 +65,19 @@ final class Generation implements AutoCloseable {
     }
   }
 
-  /** Serves one more task queue with these activities. */
-  void serve(String taskQueue, List<Object> activities) {
+  /** Serves one more task queue with these workflows and activities. */
+  void serve(String taskQueue, Served what) {
     WorkerFactory factory = WorkerFactory.newInstance(temporal.client());
-    factory.newWorker(taskQueue).registerActivitiesImplementations(activities.toArray());
+    Worker worker = factory.newWorker(taskQueue);
+    for (Class<?> type : what.workflowTypes()) {
+      // a bug fails the execution instead of retrying its task forever
+      worker.registerWorkflowImplementationTypes(
+          WorkflowImplementationOptions.newBuilder()
+              .setFailWorkflowExceptionTypes(RuntimeException.class)
+              .build(),
+          type);
+    }
+    worker.registerActivitiesImplementations(what.activities().toArray());
     factory.start();
     served.add(factory);
   }

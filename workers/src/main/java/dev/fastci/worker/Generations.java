@@ -40,7 +40,7 @@ final class Generations implements TemporalClients, AutoCloseable {
   private final Backend backend;
   private final int recycleAfter;
   private final HistoryArchive archive;
-  private final Map<String, List<Object>> served = new LinkedHashMap<>();
+  private final Map<String, Served> served = new LinkedHashMap<>();
   private final List<Consumer<Recycle>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicInteger started = new AtomicInteger();
   private final AtomicBoolean recycling = new AtomicBoolean();
@@ -106,12 +106,12 @@ final class Generations implements TemporalClients, AutoCloseable {
     return using(client -> current.isEmbedded());
   }
 
-  /** Serves a task queue with these activities, on this generation and every later one. */
-  void serve(String taskQueue, List<Object> activities) {
+  /** Serves a task queue with these, on this generation and every later one. */
+  void serve(String taskQueue, Served what) {
     lock.writeLock().lock();
     try {
-      served.put(taskQueue, List.copyOf(activities));
-      current.serve(taskQueue, activities);
+      served.put(taskQueue, what);
+      current.serve(taskQueue, what);
     } finally {
       lock.writeLock().unlock();
     }

@@ -65,7 +65,8 @@ final class HostSession {
         return;
       }
       PipelineDirRequest request =
-          new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), reuse);
+          new PipelineDirRequest(
+              run.runId(), spec.repoUrl(), spec.commitHash(), reuse, run.repoAccess());
       if (onHost(PREPARE_DIR, () -> pipelineDir = dirs.preparePipelineDir(request))) {
         return;
       }

@@ -1,5 +1,6 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.JobRequest;
 import dev.fastci.contract.JobResult;
@@ -38,6 +39,7 @@ final class JobScheduler {
   private final Set<String> cancelRequested = new HashSet<>();
   private final Map<String, String> stoppedFor = new HashMap<>();
   private final Queue<JobEnds.Finished> finished = new ArrayDeque<>();
+  private final Approvals approvals;
   private final RunServices services;
   private final ServiceBoard board;
   private boolean runCancelled;
@@ -54,18 +56,19 @@ final class JobScheduler {
     this.progress = progress;
     this.host = host;
     this.ends = new JobEnds(progress, host, tries, events);
+    this.approvals = new Approvals(progress, ends, events);
     this.services = services;
     this.board = progress.services();
     this.watch = new RetriedJobsWatch(host.hostWait());
   }
 
   /**
-   * Starts the ready jobs and the jobs they free, until none runs or waits for a service, or the
-   * run is cancelled.
+   * Starts the ready jobs and the jobs they free, until none runs, waits for approval or waits for
+   * a service, or the run is cancelled.
    */
   void runJobs() {
     startReadyJobs();
-    while (progress.anyRunning() || waitingForServices) {
+    while (progress.anyActive() || waitingForServices) {
       if (CancellationScope.current().isCancelRequested()) {
         runCancelled = true;
         // The whole run is cancelled: the job scopes were cancelled with it. Wait, outside the
@@ -76,9 +79,16 @@ final class JobScheduler {
       int seen = board.changes();
       boolean woken;
       try {
+        // Wakes for an ended job, a decision, a service's change, a suspect host, or a cancelled
+        // approval that leaves nothing to wait for.
         woken =
             watch.await(
-                () -> !finished.isEmpty() || board.changes() != seen || services.hostSuspect());
+                () ->
+                    !finished.isEmpty()
+                        || approvals.anyDecided()
+                        || board.changes() != seen
+                        || services.hostSuspect()
+                        || !(progress.anyActive() || waitingForServices));
       } catch (CanceledFailure runCancelled) {
         continue;
       }
@@ -92,6 +102,7 @@ final class JobScheduler {
         }
         services.afterHostCheck();
       }
+      approvals.applyDecisions();
       stopJobsOfFailedServices();
       startReadyJobs();
     }
@@ -187,6 +198,10 @@ final class JobScheduler {
     PipelineSpec spec = run.spec();
     boolean memoizes = spec.jobs().stream().anyMatch(JobSpec::memoize);
     for (JobSpec job : jobs) {
+      if (job.hasApproval()) {
+        approvals.await(job);
+        continue;
+      }
       int maxTries = progress.maxTriesOf(job.name());
       JobRequest request =
           new JobRequest(
@@ -199,7 +214,8 @@ final class JobScheduler {
               spec.parentsOf(job.name()),
               memoizes,
               maxTries,
-              1);
+              1,
+              run.untrusted());
       JobActivities activities = host.jobs(job, maxTries);
       watch.started(job.name(), maxTries);
       progress.markRunning(job.name(), Workflow.currentTimeMillis());
@@ -216,10 +232,20 @@ final class JobScheduler {
     }
   }
 
-  /** A pending job never starts; a running one's container is killed. Others go on. */
+  /** A person approved or rejected a waiting approval job. */
+  void decide(ApprovalDecision decision) {
+    approvals.decide(decision);
+  }
+
+  /**
+   * A pending job never starts, a waiting approval is never decided; a running one's container is
+   * killed. Others go on.
+   */
   void cancelJob(String job) {
     JobStatus status = progress.statusOf(job);
-    if (status == JobStatus.PENDING) {
+    if (status == JobStatus.WAITING) {
+      approvals.cancel(job);
+    } else if (status == JobStatus.PENDING) {
       progress.cancelPending(job, Workflow.currentTimeMillis());
       ends.recorded(job);
     } else if (status == JobStatus.RUNNING) {

@@ -122,6 +122,10 @@ final class PipelineProgress {
     return ready;
   }
 
+  JobSpec specOf(String job) {
+    return jobs.get(job).spec;
+  }
+
   JobStatus statusOf(String job) {
     JobProgress progress = jobs.get(job);
     return progress == null ? null : progress.status;
@@ -129,6 +133,18 @@ final class PipelineProgress {
 
   boolean anyRunning() {
     return jobs.values().stream().anyMatch(j -> j.status == JobStatus.RUNNING);
+  }
+
+  /** A job runs, or an approval job waits for a person. */
+  boolean anyActive() {
+    return jobs.values().stream()
+        .anyMatch(j -> j.status == JobStatus.RUNNING || j.status == JobStatus.WAITING);
+  }
+
+  /** An approval job whose parents succeeded now waits for a person. */
+  void markWaiting(String job, long now) {
+    markRunning(job, now);
+    jobs.get(job).status = JobStatus.WAITING;
   }
 
   void markRunning(String job, long now) {
@@ -181,10 +197,13 @@ final class PipelineProgress {
     settle(now);
   }
 
-  /** A PENDING job that will never start because it, or the whole run, was cancelled. */
+  /**
+   * A PENDING job that will never start, or a WAITING approval that will never be decided, because
+   * it or the whole run was cancelled.
+   */
   void cancelPending(String job, long now) {
     JobProgress progress = jobs.get(job);
-    if (progress.status == JobStatus.PENDING) {
+    if (progress.status == JobStatus.PENDING || progress.status == JobStatus.WAITING) {
       markFinished(job, JobStatus.CANCELLED, null, null, null, now);
     }
   }
@@ -262,10 +281,14 @@ final class PipelineProgress {
     for (JobProgress job : jobs.values()) {
       states.add(job.state());
     }
+    boolean waiting =
+        status == PipelineStatus.RUNNING
+            && jobs.values().stream().anyMatch(j -> j.status == JobStatus.WAITING)
+            && !anyRunning();
     return new PipelineState(
         runId,
         spec.name(),
-        status,
+        waiting ? PipelineStatus.WAITING : status,
         attempt,
         startedAt,
         finishedAt,

@@ -1,5 +1,6 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.Failures;
 import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineRun;
@@ -75,6 +76,13 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
   public void cancelJob(String job) {
     if (scheduler != null) {
       scheduler.cancelJob(job);
+    }
+  }
+
+  @Override
+  public void decide(ApprovalDecision decision) {
+    if (scheduler != null) {
+      scheduler.decide(decision);
     }
   }
 

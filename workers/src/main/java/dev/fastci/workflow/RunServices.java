@@ -95,7 +95,8 @@ final class RunServices {
             run.attempt(),
             service,
             run.spec().secrets(),
-            run.spec().services().stream().map(ServiceSpec::name).toList());
+            run.spec().services().stream().map(ServiceSpec::name).toList(),
+            run.untrusted());
     board.starting(name, now());
     ServiceActivities starts = ServiceOptions.starting(host.hostId(), service, host.hostWait());
     ServiceActivities watches = ServiceOptions.watching(host.hostId(), host.hostWait());

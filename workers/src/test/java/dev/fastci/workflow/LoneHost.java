@@ -7,9 +7,11 @@ import dev.fastci.host.HostLivenessImpl;
 import dev.fastci.host.PipelineDirActivitiesImpl;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.secrets.SecretSource;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.WorkerFactory;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A worker host that serves only its own queues (jobs, pipeline dirs, liveness) on the dummy
@@ -30,7 +32,7 @@ final class LoneHost implements AutoCloseable {
         .registerActivitiesImplementations(
             new JobActivitiesImpl(backend, new LogFiles(dataDir), hostId)
                 .signallingTriesWith(client),
-            new PipelineDirActivitiesImpl(dataDir, removals));
+            new PipelineDirActivitiesImpl(dataDir, removals, SecretSource.fromVariables(Map.of())));
     factory
         .newWorker(TaskQueues.livenessOf(hostId))
         .registerActivitiesImplementations(new HostLivenessImpl(hostId));

@@ -19,6 +19,7 @@ class PipelineWorkflowReplayTest {
         "host-failover.json",
         "memoized-chain.json",
         "cleanup-after-engine-restart.json",
+        "approval-approved-and-timed-out.json",
         "services.json",
         "language-v2.json",
         "retry-matrix-condition.json"

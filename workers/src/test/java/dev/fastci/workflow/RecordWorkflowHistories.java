@@ -4,6 +4,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.RunIds;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 
 /**
@@ -48,16 +50,39 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
+      recordIfMissing(
+          client, out.resolve("approval-approved-and-timed-out.json"), () -> approvals(harness));
       recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
       recordIfMissing(client, out.resolve("language-v2.json"), () -> languageV2(harness));
       recordIfMissing(
           client,
           out.resolve("retry-matrix-condition.json"),
           () -> retryMatrixAndCondition(harness));
+      writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
     } finally {
       env.close();
     }
     System.exit(0); // the test environment's threads would keep the JVM alive
+  }
+
+  /**
+   * Two approval jobs (version approval-gates 1): one is approved by a signal, the other's timer
+   * fires first.
+   */
+  private static String approvals(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'gates','jobs':["
+                    + "{'name':'plan','image':'i','command':'true'},"
+                    + "{'name':'ok','approval':{'message':'Go?'}},"
+                    + "{'name':'late','approval':{'message':'Late?','timeout_secs':1}},"
+                    + "{'name':'apply','image':'i','command':'true'}],"
+                    + "'parents':{'ok':['plan'],'late':['plan'],'apply':['ok']}}"));
+    run.awaitJob("ok", JobStatus.WAITING);
+    run.workflow().decide(new dev.fastci.contract.ApprovalDecision("ok", true, "alice", "fine"));
+    run.await();
+    return run.handle().runId();
   }
 
   private static String diamond(WorkflowHarness harness) throws Exception {
@@ -220,11 +245,15 @@ public final class RecordWorkflowHistories {
 
   private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
       throws Exception {
+    writeIfMissing(file, () -> client.fetchHistory(recording.run()).toJson(true));
+  }
+
+  private static void writeIfMissing(Path file, Callable<String> history) throws Exception {
     if (Files.exists(file)) {
       System.out.println("kept " + file);
       return;
     }
-    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
+    Files.writeString(file, history.call());
     System.out.println("recorded " + file);
   }
 }

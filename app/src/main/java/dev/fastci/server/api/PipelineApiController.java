@@ -3,6 +3,7 @@ package dev.fastci.server.api;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.Branches;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunParameters;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
@@ -11,6 +12,7 @@ import dev.fastci.spec.SpecBytes;
 import dev.fastci.spec.SpecFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -50,7 +52,8 @@ class PipelineApiController {
       @RequestBody(required = false) byte[] body,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
       @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger,
-      @RequestParam(value = "branch", required = false) String branch) {
+      @RequestParam(value = "branch", required = false) String branch,
+      @RequestParam Map<String, String> query) {
     if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
       throw new UnsupportedSpecType();
     }
@@ -61,7 +64,13 @@ class PipelineApiController {
     String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
     String text = body == null ? "" : SpecBytes.decode(body, charset(contentType));
     Trigger started = Trigger.of(type);
-    String id = runs.submit(text, format, started, started.facts(Branches.checked(branch), null));
+    String id =
+        runs.submit(
+            text,
+            format,
+            started,
+            started.facts(Branches.checked(branch), null),
+            RunParameters.fromQuery(query));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
   }
 
@@ -114,6 +123,43 @@ class PipelineApiController {
   ResponseEntity<Map<String, String>> cancelJob(@PathVariable String id, @PathVariable String job) {
     runs.cancelJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  /**
+   * Approves a run held WAITING for approval (a pull request from a fork): it starts; or rejects
+   * it: it ends CANCELLED. 409 when the run is not held.
+   */
+  @PostMapping("/{id}/{decision:approve|reject}")
+  ResponseEntity<Map<String, String>> decideRun(
+      @PathVariable String id, @PathVariable String decision, Principal principal) {
+    runs.decideRun(id, decision.equals("approve"), principal.getName());
+    return ResponseEntity.accepted().body(Map.of("id", id));
+  }
+
+  /**
+   * Approves a WAITING approval job (its children start) or rejects it (it FAILED); the body may be
+   * {@code {"comment": "..."}}.
+   */
+  @PostMapping("/{id}/jobs/{job}/{decision:approve|reject}")
+  ResponseEntity<Map<String, String>> decide(
+      @PathVariable String id,
+      @PathVariable String job,
+      @PathVariable String decision,
+      @RequestBody(required = false) Map<String, Object> body,
+      Principal principal) {
+    runs.decide(id, job, decision.equals("approve"), principal.getName(), comment(body));
+    return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  private static String comment(Map<String, Object> body) {
+    Object comment = body == null ? null : body.get("comment");
+    if (comment != null && !(comment instanceof String)) {
+      throw new IllegalArgumentException("comment: must be a string");
+    }
+    if (body != null && body.keySet().stream().anyMatch(k -> !k.equals("comment"))) {
+      throw new IllegalArgumentException("the body may only have a comment");
+    }
+    return (String) comment;
   }
 
   @PostMapping("/{id}/retry")

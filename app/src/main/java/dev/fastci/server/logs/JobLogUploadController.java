@@ -44,7 +44,7 @@ class JobLogUploadController {
     if (tryNumber < 1 || tryNumber > RetrySpec.MAX_TRIES) {
       throw new IllegalArgumentException("try: must be 1 to " + RetrySpec.MAX_TRIES);
     }
-    LogUploads.write(logs.jobLog(id, job, attempt, tryNumber), offset, body);
+    ChunkWrites.write(logs.jobLog(id, job, attempt, tryNumber), offset, body, "the log");
     return ResponseEntity.noContent().build();
   }
 }

@@ -58,7 +58,7 @@ class ServiceLogController {
     if (attempt < 1 || attempt > runs.latestAttempt(id)) {
       throw new RunNotFoundException("run " + id + " has no attempt " + attempt);
     }
-    LogUploads.write(logs.serviceLog(id, service, attempt), offset, body);
+    ChunkWrites.write(logs.serviceLog(id, service, attempt), offset, body, "the log");
     return ResponseEntity.noContent().build();
   }
 }

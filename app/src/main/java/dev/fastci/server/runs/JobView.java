@@ -15,6 +15,7 @@ import java.util.List;
  * @param tries the tries of the job's latest attempt, oldest first (see {@link
  *     TryView#of(JobState)})
  * @param maxTries how many tries each attempt gets (1 without {@code retry})
+ * @param approvalMessage an approval job's message (its parameters filled in); null for other jobs
  */
 public record JobView(
     String name,
@@ -32,11 +33,87 @@ public record JobView(
     String displayName,
     String group,
     List<TryView> tries,
-    int maxTries) {
+    int maxTries,
+    String approvalMessage) {
 
   public JobView {
     tries = tries == null ? List.of() : List.copyOf(tries);
     maxTries = Math.max(1, maxTries);
+  }
+
+  /** A job that is not an approval. */
+  public JobView(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached,
+      List<Integer> attempts,
+      String skipReason,
+      String displayName,
+      String group,
+      List<TryView> tries,
+      int maxTries) {
+    this(
+        name,
+        status,
+        exitCode,
+        attempt,
+        startedAt,
+        finishedAt,
+        parents,
+        error,
+        host,
+        cached,
+        attempts,
+        skipReason,
+        displayName,
+        group,
+        tries,
+        maxTries,
+        null);
+  }
+
+  /** A job of one try. */
+  public JobView(
+      String name,
+      JobStatus status,
+      Integer exitCode,
+      int attempt,
+      Instant startedAt,
+      Instant finishedAt,
+      List<String> parents,
+      String error,
+      String host,
+      boolean cached,
+      List<Integer> attempts,
+      String skipReason,
+      String displayName,
+      String group,
+      String approvalMessage) {
+    this(
+        name,
+        status,
+        exitCode,
+        attempt,
+        startedAt,
+        finishedAt,
+        parents,
+        error,
+        host,
+        cached,
+        attempts,
+        skipReason,
+        displayName,
+        group,
+        List.of(),
+        1,
+        approvalMessage);
   }
 
   /** A job that is not a matrix instance and was not skipped with a reason. */
@@ -68,7 +145,8 @@ public record JobView(
         name,
         null,
         List.of(),
-        1);
+        1,
+        null);
   }
 
   static JobView of(JobState job, List<Integer> attempts, JobSpec spec) {
@@ -88,7 +166,8 @@ public record JobView(
         spec.displayName(),
         spec.matrix() == null ? null : spec.matrix().group(),
         TryView.of(job),
-        job.maxTries());
+        job.maxTries(),
+        spec.hasApproval() ? spec.approval().message() : null);
   }
 
   private static Instant instant(Long millis) {

@@ -3,7 +3,10 @@ package dev.fastci.server.runs;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.contract.PipelineStatus;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The API's answer for one run: the store joined with the live workflow state.
@@ -13,6 +16,8 @@ import java.util.List;
  *     runs of releases before conditions
  * @param branch the run's branch, or null
  * @param services the run's services (pipeline field {@code services}) in its latest attempt
+ * @param params the value of each of the run's parameters (pipeline field {@code parameters})
+ * @param concurrencyGroup the run's concurrency group (pipeline field {@code concurrency}), or null
  */
 public record RunDetail(
     String id,
@@ -30,10 +35,53 @@ public record RunDetail(
     List<RunEvent> events,
     String event,
     String branch,
-    List<ServiceView> services) {
+    List<ServiceView> services,
+    Map<String, String> params,
+    String concurrencyGroup) {
 
   public RunDetail {
     services = services == null ? List.of() : List.copyOf(services);
+    events = events == null ? List.of() : events;
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+  }
+
+  /** A run without parameters and concurrency group (as pipelines before run controls are). */
+  public RunDetail(
+      String id,
+      String name,
+      PipelineStatus status,
+      int attempt,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      JsonNode spec,
+      JsonNode trigger,
+      String error,
+      String host,
+      List<JobView> jobs,
+      List<RunEvent> events,
+      String event,
+      String branch,
+      List<ServiceView> services) {
+    this(
+        id,
+        name,
+        status,
+        attempt,
+        createdAt,
+        startedAt,
+        finishedAt,
+        spec,
+        trigger,
+        error,
+        host,
+        jobs,
+        events,
+        event,
+        branch,
+        services,
+        null,
+        null);
   }
 
   /**
@@ -71,6 +119,24 @@ public record RunDetail(
         null,
         null,
         null);
+  }
+
+  /** The newer run of its concurrency group that cancelled this one, or null. */
+  public String supersededBy() {
+    return events.stream()
+        .map(RunEvent::message)
+        .filter(m -> m.startsWith(ConcurrencyGroups.SUPERSEDED_BY))
+        .map(m -> m.substring(ConcurrencyGroups.SUPERSEDED_BY.length()))
+        .reduce((first, last) -> last)
+        .orElse(null);
+  }
+
+  /**
+   * Held for a user's approval before anything of it starts (a pull request from a fork): WAITING
+   * and never started. A run that waits at an approval job has started.
+   */
+  public boolean heldForApproval() {
+    return status == PipelineStatus.WAITING && startedAt == null;
   }
 
   public JobView job(String name) {

@@ -10,18 +10,27 @@ import dev.fastci.contract.ServiceState;
 import dev.fastci.server.metrics.RunMeters;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** Writes what the workflows report into the store (the activities of {@code fastci-server}). */
 @Component
 public class RunRecorder implements RunRecorderActivities {
+  private static final Logger log = LoggerFactory.getLogger(RunRecorder.class);
+
   private final RunStore store;
   private final JobRowsStore jobs;
   private final RunEventsStore events;
   private final ServiceRowsStore services;
   private final JobTriesStore tries;
   private final RunMeters meters;
+  private final ApplicationEventPublisher published;
+  private final List<RunListener> listeners;
 
   public RunRecorder(
       RunStore store,
@@ -29,18 +38,23 @@ public class RunRecorder implements RunRecorderActivities {
       RunEventsStore events,
       ServiceRowsStore services,
       JobTriesStore tries,
-      RunMeters meters) {
+      RunMeters meters,
+      ApplicationEventPublisher published,
+      List<RunListener> listeners) {
     this.store = store;
     this.jobs = jobs;
     this.events = events;
     this.services = services;
     this.tries = tries;
     this.meters = meters;
+    this.published = published;
+    this.listeners = List.copyOf(listeners);
   }
 
   @Override
   public void runStarted(String runId, int attempt, String host, long startedAt) {
     store.markStarted(runId, attempt, host, Instant.ofEpochMilli(startedAt));
+    changed(runId);
   }
 
   @Override
@@ -51,6 +65,7 @@ public class RunRecorder implements RunRecorderActivities {
       meters.jobFinished(job.status(), Duration.ofMillis(job.finishedAt() - job.startedAt()));
     }
     saveTries(runId, job);
+    changed(runId);
   }
 
   @Override
@@ -89,6 +104,7 @@ public class RunRecorder implements RunRecorderActivities {
     if (ended) {
       meters.runFinished(state.status());
       queueWait(state);
+      published.publishEvent(new RunEnded(state.runId())); // after the commit: ConcurrencyGroups
     }
   }
 
@@ -110,6 +126,23 @@ public class RunRecorder implements RunRecorderActivities {
                             meters.queueWait(
                                 Duration.ofMillis(
                                     Math.max(0, first - run.createdAt().toEpochMilli())))));
+  }
+
+  /** The listeners hear of a run's end once the end is committed (its status readable). */
+  @TransactionalEventListener(fallbackExecution = true)
+  void ended(RunEnded ended) {
+    changed(ended.runId());
+  }
+
+  /** A listener's trouble is its own: the record stands and the run goes on. */
+  private void changed(String runId) {
+    for (RunListener listener : listeners) {
+      try {
+        listener.runChanged(runId);
+      } catch (RuntimeException e) {
+        log.warn("run {}: {} failed: {}", runId, listener.getClass().getSimpleName(), e.toString());
+      }
+    }
   }
 
   private void saveTries(String runId, JobState job) {

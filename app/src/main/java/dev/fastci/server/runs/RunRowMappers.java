@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * Rows of the run store's tables as records, and instants to and from SQL timestamps (a null stays
- * null): shared by {@link RunStore}, {@link JobRowsStore} and {@link RunEventsStore}.
+ * null): shared by {@link RunStore}, {@link JobRowsStore}, {@link RunEventsStore} and the stores of
+ * other features.
  */
-final class RunRowMappers {
+public final class RunRowMappers {
   private RunRowMappers() {}
 
   /** A {@code runs} row with every column of {@link RunRow}. */
@@ -31,7 +32,11 @@ final class RunRowMappers {
         instant(rs, "finished_at"),
         rs.getString("event"),
         rs.getString("branch"),
-        rs.getString("condition_skips"));
+        rs.getString("condition_skips"),
+        rs.getString("params_json"),
+        rs.getString("concurrency_group"),
+        rs.getString("repo_access_json"),
+        rs.getBoolean("untrusted"));
   }
 
   /** A {@code runs} row as the run lists show it. */
@@ -67,12 +72,12 @@ final class RunRowMappers {
     return new RunEvent(instant(rs, "at"), rs.getInt("attempt"), rs.getString("message"));
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
     return value == null ? null : value.toInstant();
   }
 
-  static Timestamp timestamp(Instant instant) {
+  public static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 

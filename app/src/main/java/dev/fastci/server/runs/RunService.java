@@ -1,14 +1,14 @@
 package dev.fastci.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.secrets.SecretSource;
@@ -17,12 +17,13 @@ import dev.fastci.server.audit.Actor;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.Outcome;
 import dev.fastci.server.metrics.RunMeters;
+import dev.fastci.spec.ConcurrencySpec;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,11 @@ public class RunService {
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
-  private final ObjectMapper json;
+  private final RunRowJson json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
+  private final RunStarter starter;
+  private final ConcurrencyGroups groups;
   private final HostAccess hostAccess;
   private final SubmissionPolicy submissions;
   private final RunMeters meters;
@@ -66,6 +69,9 @@ public class RunService {
       ObjectMapper json,
       FastciProperties properties,
       RunRecorder recorder,
+      RunStarter starter,
+      ConcurrencyGroups groups,
+      SecretSource secrets,
       RunMeters meters,
       AuditLog audit) {
     this.store = store;
@@ -73,16 +79,20 @@ public class RunService {
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
-    this.json = json;
+    this.json = new RunRowJson(json);
     this.properties = properties;
     this.recorder = recorder;
+    this.starter = starter;
+    this.groups = groups;
     this.meters = meters;
     this.pipelineDirs = new PipelineDirs(properties.dataDir());
     this.hostAccess =
         new HostAccess(
             HostPathPolicy.underRoots(
                 properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
-    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.submissions =
+        new SubmissionPolicy(
+            properties.limits(), properties.notifications().allowedHosts(), secrets);
     this.audit = audit;
   }
 
@@ -99,10 +109,76 @@ public class RunService {
    * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
    */
   public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
-    Actor actor = Actor.starting(trigger.type());
-    String id;
+    return submit(RunIds.newId(), text, format, trigger, facts, Map.of());
+  }
+
+  /**
+   * Validates and starts a run given these parameters: the spec's templates take them and the run's
+   * branch and commit. A run of a concurrency group may wait QUEUED, or supersede the group's
+   * running one. Nothing starts when the spec or a parameter is invalid. The start is audited.
+   */
+  public String submit(
+      String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+    return submit(RunIds.newId(), text, format, trigger, facts, params);
+  }
+
+  /**
+   * The same under a run id chosen before: a schedule's fire records it first, so that a fire tried
+   * again starts no second run.
+   */
+  public String submitAs(
+      String id, String text, SpecFormat format, Trigger trigger, RunFacts facts) {
+    return submit(id, text, format, trigger, facts, Map.of());
+  }
+
+  /**
+   * Validates and starts a run of a forge's event: its repository fetched as {@code origin} says,
+   * untrusted (no secrets, no cache or memo writes) for a pull request from a fork, held {@code
+   * WAITING} until a user approves it when {@code origin} asks for approval, and in the origin's
+   * default concurrency group (a new push to a pull request supersedes its runs) unless the
+   * pipeline names its own. An untrusted run may name secrets the server lacks: it gets none
+   * anyway, and its jobs that name one end in ERROR saying why.
+   */
+  public String submit(
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      RunOrigin origin,
+      Actor actor) {
+    return submit(RunIds.newId(), text, format, trigger, facts, Map.of(), origin, actor);
+  }
+
+  private String submit(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params) {
+    return submit(
+        id,
+        text,
+        format,
+        trigger,
+        facts,
+        params,
+        RunOrigin.SUBMITTED,
+        Actor.starting(trigger.type()));
+  }
+
+  private String submit(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params,
+      RunOrigin origin,
+      Actor actor) {
     try {
-      id = start(text, format, trigger, facts);
+      start(id, text, format, trigger, facts, params, origin);
+      meters.runStarted();
     } catch (RuntimeException e) {
       audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
       throw e;
@@ -111,23 +187,77 @@ public class RunService {
     return id;
   }
 
-  private String start(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
-    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), trigger.type());
-    submissions.enforce(spec); // secrets this server lacks, limits above its maximums
-    String id = RunIds.newId();
+  private void start(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params,
+      RunOrigin origin) {
+    RunVariables variables =
+        new RunVariables(
+            params,
+            facts.branch(),
+            trigger.details().get("after"),
+            trigger.details().get("base_branch"),
+            true);
+    PipelineSpec spec =
+        hostAccess.enforce(
+            specs.parse(text, format, variables),
+            accessOf(trigger.type(), trigger.details().containsKey("repo")));
+    // secrets this server lacks (unless the run gets none anyway), limits above its maximums
+    submissions.enforce(spec, !origin.untrusted());
     Map<String, String> skips = spec.conditionSkips(facts);
-    store.insert(
-        id,
-        spec.name(),
-        specs.toJson(text, format),
-        write(trigger.asMap()),
-        Instant.now(),
-        facts.event(),
-        facts.branch(),
-        skips.isEmpty() ? null : write(skips));
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true).withConditionSkips(skips));
-    meters.runStarted();
-    return id;
+    ConcurrencySpec concurrency =
+        spec.concurrency() != null
+            ? spec.concurrency()
+            : origin.defaultGroup() == null
+                ? null
+                : new ConcurrencySpec(origin.defaultGroup(), true);
+    NewRun run =
+        new NewRun(
+            id,
+            spec.name(),
+            origin.holdForApproval() ? PipelineStatus.WAITING : PipelineStatus.PENDING,
+            specs.toJson(text, format),
+            json.write(trigger.asMap()),
+            Instant.now(),
+            facts.event(),
+            facts.branch(),
+            skips.isEmpty() ? null : json.write(skips),
+            spec.params().isEmpty() ? null : json.write(spec.params()),
+            concurrency == null ? null : concurrency.group(),
+            RunOrigins.accessJson(origin),
+            origin.untrusted());
+    if (origin.holdForApproval()) {
+      groups.hold(run);
+    } else if (concurrency != null) {
+      groups.admit(run, concurrency);
+    } else {
+      store.insert(run);
+      starter.startFirst(run.row());
+    }
+  }
+
+  /**
+   * Checks a spec as a submission is checked, starting nothing: the spec's rules, host paths under
+   * the allowed roots, and this server's secrets and limits.
+   *
+   * @throws dev.fastci.spec.InvalidSpecException with every problem by path
+   */
+  public PipelineSpec accept(String text, SpecFormat format) {
+    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), "api");
+    return submissions.enforce(spec); // secrets this server lacks, limits above its maximums
+  }
+
+  /**
+   * The trigger as host access judges it: a schedule of a repository's pipeline file runs what a
+   * push of that repository brought (its {@code repo_url} is the pushed repository), as a push
+   * does.
+   */
+  private static String accessOf(String triggerType, boolean fromRepo) {
+    return "schedule".equals(triggerType) && fromRepo ? "push" : triggerType;
   }
 
   public RunDetail detail(String id) {
@@ -136,7 +266,7 @@ public class RunService {
 
   /** The spec of one job of a run. */
   public dev.fastci.spec.JobSpec jobSpec(String id, String job) {
-    return specs.stored(views.row(id).specJson()).jobs().stream()
+    return specs.stored(views.row(id)).jobs().stream()
         .filter(j -> j.name().equals(job))
         .findFirst()
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
@@ -144,7 +274,7 @@ public class RunService {
 
   /** The spec of one service of a run, from the store alone (no workflow query). */
   public dev.fastci.spec.ServiceSpec serviceSpec(String id, String service) {
-    return specs.stored(views.row(id).specJson()).services().stream()
+    return specs.stored(views.row(id)).services().stream()
         .filter(s -> s.name().equals(service))
         .findFirst()
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + service));
@@ -176,6 +306,10 @@ public class RunService {
         id,
         () -> {
           RunRow run = unfinished(id, "cancel");
+          if (ConcurrencyGroups.notStarted(run)) { // queued or held: its workflow never started
+            groups.cancelNotStarted(run, null);
+            return;
+          }
           pipelines.cancel(run.id());
         });
   }
@@ -188,9 +322,98 @@ public class RunService {
         id,
         () -> {
           RunRow run = unfinished(id, "cancel a job of");
+          if (ConcurrencyGroups.notStarted(run)) {
+            throw new RunConflictException(
+                "run " + id + " is " + run.status() + ": cancel the run instead");
+          }
           requireJob(run, job);
           pipelines.cancelJob(run.id(), job);
         });
+  }
+
+  /**
+   * Approves or rejects a WAITING approval job: the run's workflow gets the decision as a signal.
+   *
+   * @param by who decided, as the server knows them
+   * @param comment why, or null
+   * @throws RunConflictException when the job does not wait for approval
+   */
+  public void decide(String id, String job, boolean approved, String by, String comment) {
+    String action = approved ? "approve" : "reject";
+    audit.recorded(
+        Actor.current(),
+        "job." + action,
+        "run " + id + " job " + job,
+        id,
+        () -> signalDecision(id, job, approved, by, comment));
+  }
+
+  private void signalDecision(String id, String job, boolean approved, String by, String comment) {
+    String action = approved ? "approve" : "reject";
+    RunRow run = unfinished(id, action + " a job of");
+    requireJob(run, job);
+    JobStatus status =
+        views.detail(id).jobs().stream()
+            .filter(j -> j.name().equals(job))
+            .map(JobView::status)
+            .findFirst()
+            .orElseThrow();
+    if (status != JobStatus.WAITING) {
+      throw new RunConflictException(
+          "cannot "
+              + action
+              + " job "
+              + job
+              + " of run "
+              + id
+              + ": it is "
+              + status
+              + ", not WAITING for approval");
+    }
+    String why = comment == null || comment.isBlank() ? null : comment.strip();
+    pipelines.workflow(run.id()).decide(new ApprovalDecision(job, approved, by, why));
+  }
+
+  /**
+   * Approves or rejects a run held for approval (a pull request from a fork of a repository with
+   * {@code approve_forks}): approved, it starts (or waits QUEUED behind its concurrency group);
+   * rejected, it ends CANCELLED. Either way nothing of it had started before.
+   *
+   * @param by who decided, as the server knows them
+   */
+  public void decideRun(String id, boolean approved, String by) {
+    String action = approved ? "approve" : "reject";
+    audit.recorded(
+        Actor.current(),
+        "run." + action,
+        "run " + id,
+        id,
+        () -> {
+          RunRow run = unfinished(id, action);
+          if (run.status() != PipelineStatus.WAITING) {
+            throw new RunConflictException(
+                "cannot "
+                    + action
+                    + " run "
+                    + id
+                    + ": it is "
+                    + run.status()
+                    + ", not WAITING for approval");
+          }
+          String decided = (approved ? "approved by " : "rejected by ") + by;
+          groups.note(run, "run " + decided);
+          if (!approved) {
+            groups.cancelNotStarted(run, "run " + decided);
+          } else if (!groups.approved(run, cancelsInProgress(run))) {
+            throw new RunConflictException("run " + id + " was decided already");
+          }
+        });
+  }
+
+  /** The rule of the run's group: its pipeline's, or a pull request's default (cancels). */
+  private boolean cancelsInProgress(RunRow run) {
+    ConcurrencySpec own = specs.stored(run).concurrency();
+    return own == null || own.cancelInProgress();
   }
 
   /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
@@ -224,7 +447,7 @@ public class RunService {
 
   private int startAttempt(RunRow run, List<JobState> carried) {
     // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostAccess.enforce(specs.stored(run.specJson()), triggerType(run));
+    PipelineSpec spec = hostAccess.enforce(specs.stored(run), accessOf(run));
     if (spec.needsPipelineDir()
         && run.finishedAt() != null
         && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
@@ -237,13 +460,11 @@ public class RunService {
     }
     int attempt = run.attempt() + 1;
     boolean evicted = spec.needsPipelineDir() && pipelineDirs.wasEvicted(run.id());
-    store.startAttempt(run.id(), attempt, write(carried));
+    store.startAttempt(run.id(), attempt, json.write(carried));
     if (evicted) {
       recorder.runEvent(run.id(), attempt, new PipelineEvent(System.currentTimeMillis(), EVICTED));
     }
-    begin(
-        new PipelineRun(run.id(), spec, attempt, carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
+    starter.begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true), run);
     meters.runStarted();
     return attempt;
   }
@@ -261,34 +482,12 @@ public class RunService {
       }
       return; // an external cluster kept the workflow: it simply goes on
     }
-    List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
+    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
     carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
-    begin(
-        new PipelineRun(id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true)
-            .withConditionSkips(conditionSkips(run)));
-  }
-
-  /** The jobs the run's conditions skipped when it was accepted. */
-  private Map<String, String> conditionSkips(RunRow run) {
-    if (run.conditionSkipsJson() == null) {
-      return Map.of();
-    }
-    try {
-      return json.readValue(run.conditionSkipsJson(), new TypeReference<Map<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private void begin(PipelineRun run) {
-    try {
-      pipelines.begin(run.withHostLostAfter(properties.worker().hostLostAfter()));
-    } catch (RuntimeException e) {
-      store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
-      throw e;
-    }
+    starter.begin(
+        new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
   }
 
   private RunRow unfinished(String id, String action) {
@@ -309,34 +508,14 @@ public class RunService {
   }
 
   private PipelineSpec requireJob(RunRow run, String job) {
-    PipelineSpec spec = specs.stored(run.specJson());
+    PipelineSpec spec = specs.stored(run);
     if (spec.jobs().stream().noneMatch(j -> j.name().equals(job))) {
       throw new RunNotFoundException("run " + run.id() + " has no job " + job);
     }
     return spec;
   }
 
-  private String triggerType(RunRow run) {
-    try {
-      return json.readTree(run.triggerJson()).path("type").asText();
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private List<JobState> read(String carriedJson) {
-    try {
-      return json.readValue(carriedJson, new TypeReference<List<JobState>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+  private String accessOf(RunRow run) {
+    return accessOf(json.triggerType(run), json.triggerFromRepo(run));
   }
 }

@@ -60,7 +60,7 @@ public class RunViews {
 
   public RunDetail detail(String id) {
     RunRow run = row(id);
-    PipelineSpec spec = specs.stored(run.specJson());
+    PipelineSpec spec = specs.stored(run);
     PipelineState live = run.status().isFinal() ? null : live(id);
     if (live != null && live.attempt() != run.attempt()) {
       live = null; // an earlier execution answered; the new one has not started yet
@@ -103,7 +103,9 @@ public class RunViews {
         events.events(id),
         run.event(),
         run.branch(),
-        services(run, spec, live));
+        services(run, spec, live),
+        specs.params(run),
+        run.concurrencyGroup());
   }
 
   /** The services of the run's latest attempt: live while it goes on, else as stored. */

@@ -20,9 +20,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * The API takes a bearer token (except health and the signed git hook) and keeps no session. Which
- * role each call needs is decided here, for every call (README, "Users, roles, tokens and the audit
- * log"); a call nobody listed needs the admin role.
+ * The API takes a bearer token (except health, the signed hooks and, unless {@code
+ * fastci.badges.public} is false, the repositories' badges) and keeps no session. Which role each
+ * call needs is decided here, for every call (README, "Users, roles, tokens and the audit log"); a
+ * call nobody listed needs the admin role.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -36,8 +37,17 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ApiToken token, PersonalTokens tokens, AuditLog audit)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ApiToken token,
+      PersonalTokens tokens,
+      AuditLog audit,
+      FastciProperties properties)
       throws Exception {
+    String[] open =
+        properties.badges().open()
+            ? new String[] {"/api/health", "/api/hooks/**", "/api/repos/*/badge.svg"}
+            : new String[] {"/api/health", "/api/hooks/**"};
     return http.securityMatcher("/api/**")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,7 +59,7 @@ public class SecurityConfiguration {
                     // a streamed log goes on in an async dispatch of an already checked request
                     .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
                     .permitAll()
-                    .requestMatchers("/api/health", "/api/hooks/**")
+                    .requestMatchers(open)
                     .permitAll()
                     .requestMatchers("/api/users/{name}/tokens", "/api/users/{name}/tokens/**")
                     .access(RoleRules.selfOrAdmin())
@@ -57,11 +67,17 @@ public class SecurityConfiguration {
                     .access(atLeast(Role.ADMIN))
                     .requestMatchers(HttpMethod.PUT, "/api/pipelines/*/jobs/*/log")
                     .access(atLeast(Role.ADMIN)) // workers write job logs
+                    .requestMatchers("/api/pipelines/*/jobs/*/artifacts/**")
+                    .access(atLeast(Role.ADMIN)) // workers send the files their jobs kept
                     .requestMatchers(HttpMethod.GET, "/api/**")
                     .access(atLeast(Role.VIEWER))
                     .requestMatchers(HttpMethod.POST, "/api/pipelines", "/api/pipelines/**")
-                    .access(atLeast(Role.OPERATOR))
+                    .access(atLeast(Role.OPERATOR)) // starts, cancels, retries, approves, rejects
                     .requestMatchers(HttpMethod.DELETE, "/api/caches", "/api/caches/**")
+                    .access(atLeast(Role.OPERATOR))
+                    .requestMatchers(HttpMethod.POST, "/api/schedules", "/api/schedules/**")
+                    .access(atLeast(Role.OPERATOR)) // a schedule starts runs
+                    .requestMatchers(HttpMethod.DELETE, "/api/schedules/**")
                     .access(atLeast(Role.OPERATOR))
                     .anyRequest()
                     .access(atLeast(Role.ADMIN)))

@@ -39,6 +39,7 @@ import dev.fastci.spec.SpecFormat;
 import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -119,7 +120,8 @@ class PipelineApiControllerTest {
 
   @Test
   void submitIs201WithTheRunId() throws Exception {
-    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS)).thenReturn("r1");
+    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of()))
+        .thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines")).contentType(MediaType.APPLICATION_JSON).content(SPEC))
@@ -129,7 +131,7 @@ class PipelineApiControllerTest {
 
   @Test
   void submitOfAnInvalidSpecIs400WithEveryError() throws Exception {
-    when(runs.submit(any(), any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(
@@ -152,17 +154,18 @@ class PipelineApiControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"application/yaml", "application/x-yaml", "text/yaml"})
   void submitWithAYamlContentTypeParsesYaml(String type) throws Exception {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(authed(post("/api/pipelines")).contentType(type).content("name: p\njobs: []\n"))
         .andExpect(status().isCreated());
 
-    verify(runs).submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"), API_FACTS);
+    verify(runs)
+        .submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test
   void submitWithCliTriggerHeaderRecordsCli() throws Exception {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -172,12 +175,13 @@ class PipelineApiControllerTest {
         .andExpect(status().isCreated());
 
     verify(runs)
-        .submit(SPEC, SpecFormat.AUTO, Trigger.of("cli"), new RunFacts("manual", null, null));
+        .submit(
+            SPEC, SpecFormat.AUTO, Trigger.of("cli"), new RunFacts("manual", null, null), Map.of());
   }
 
   @Test
   void submitCannotClaimAPushTrigger() throws Exception {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -186,7 +190,7 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS);
+    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test

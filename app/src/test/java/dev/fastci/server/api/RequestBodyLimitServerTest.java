@@ -89,10 +89,10 @@ class RequestBodyLimitServerTest {
 
   @Test
   void aChunkedBodyOfExactlyTheLimitIsTakenIn() throws IOException {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
     String answer = post(spaces(MIB), true);
     assertThat(answer).startsWith("HTTP/1.1 201 ").contains("\"id\":\"r1\"");
-    verify(runs).submit(any(), any(), any(), any());
+    verify(runs).submit(any(), any(), any(), any(), any());
   }
 
   /** Sends POST /api/pipelines and returns the whole answer, status line and headers included. */

@@ -52,14 +52,14 @@ class RequestBodyLimitTest {
 
   @Test
   void aBodyOfExactlyTheLimitIsTakenIn() throws Exception {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
     mvc.perform(
             post("/api/pipelines")
                 .header("Authorization", "Bearer test-token")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(spaces(MIB)))
         .andExpect(status().isCreated());
-    verify(runs).submit(any(), any(), any(), any());
+    verify(runs).submit(any(), any(), any(), any(), any());
   }
 
   @Test

@@ -57,6 +57,38 @@ abstract class RunStoreCases {
   }
 
   @Test
+  void aRunKeepsHowItsRepositoryIsFetchedAndWhetherItIsTrusted() {
+    withStore(
+        db -> {
+          db.runs()
+              .insert(
+                  new NewRun(
+                      "fork",
+                      "build",
+                      PipelineStatus.WAITING,
+                      "{}",
+                      "{}",
+                      T0,
+                      "pull_request",
+                      "feature",
+                      null,
+                      null,
+                      null,
+                      "{\"fetchRef\":\"refs/pull/7/head\"}",
+                      true));
+          db.runs().insert("plain", "build", "{}", "{}", T0);
+
+          RunRow fork = db.runs().find("fork").orElseThrow();
+          RunRow plain = db.runs().find("plain").orElseThrow();
+          assertThat(fork.repoAccessJson()).isEqualTo("{\"fetchRef\":\"refs/pull/7/head\"}");
+          assertThat(fork.untrusted()).isTrue();
+          assertThat(fork.status()).isEqualTo(PipelineStatus.WAITING);
+          assertThat(plain.repoAccessJson()).isNull();
+          assertThat(plain.untrusted()).isFalse();
+        });
+  }
+
+  @Test
   void runsAreListedNewestFirstWithFiltersAndPages() {
     withStore(
         db -> {

@@ -110,6 +110,7 @@ class SubmissionPolicyTest {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(List.of()));
     when(properties.dataDir()).thenReturn(java.nio.file.Path.of("data"));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.limits())
         .thenReturn(properties(Map.of("fastci.limits.max-memory", "64m")).limits());
     RunService runs =
@@ -122,6 +123,9 @@ class SubmissionPolicyTest {
             new ObjectMapper(),
             properties,
             mock(RunRecorder.class),
+            RunServiceHostPathsTest.starter(store, pipelines, properties),
+            mock(ConcurrencyGroups.class),
+            SecretSource.environment(),
             mock(dev.fastci.server.metrics.RunMeters.class),
             new AuditLog(mock(AuditStore.class)));
     String json =
@@ -164,5 +168,31 @@ class SubmissionPolicyTest {
     assertThat(properties(Map.of()).workerConfig().jobLimits())
         .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
         .containsExactly(JobLimits.DEFAULT_MAX_LOG_BYTES, null, null);
+  }
+
+  @Test
+  void notifyWebhooksOutsideTheAllowedHostsAndUnknownSecretHeadersAreRefusedByPath() {
+    SubmissionPolicy policy =
+        new SubmissionPolicy(
+            properties(Map.of()).limits(),
+            properties(Map.of("fastci.notify.allowed-hosts", "chat.example, Hooks.Example"))
+                .notifications()
+                .allowedHosts(),
+            KNOWN);
+    String json =
+        "{'name':'p','jobs':[{'name':'a','image':'i','command':'true'}],'notify':["
+            + "{'webhook':'https://hooks.example/x','secret_header':'TOKEN'},"
+            + "{'webhook':'http://127.0.0.1:9/x','secret_header':'NOPE'}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "notify[1].webhook: host 127.0.0.1 is not allowed on this server"
+                + " (fastci.notify.allowed-hosts: chat.example, hooks.example)\n"
+                + "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
+    assertThat(errors(policy(Map.of()), json))
+        .isEqualTo(
+            "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
   }
 }

@@ -12,12 +12,14 @@ import dev.fastci.backend.Labels;
 import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.RunScope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -144,6 +146,11 @@ public final class DockerBackend implements Backend {
   @Override
   public void kill(JobContainer container) {
     jobs.kill(container);
+  }
+
+  @Override
+  public Optional<InputStream> copyOut(JobContainer container, String path) {
+    return Optional.of(streaming.copyArchiveFromContainerCmd(container.id(), path).exec());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.fastci.server.ui.run;
 
+import dev.fastci.contract.JobStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.ui.Formats;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.time.Instant;
  * @param displayName what the page shows: the name, or {@code test (jdk=17)} for a matrix instance
  * @param skipReason why a SKIPPED job did not run, or null
  * @param tries the latest attempt's tries of a job with {@code retry} ({@code 2 of 3}), else null
+ * @param approvalMessage an approval job's message, or null
+ * @param approvable the job waits for approval: the page offers Approve and Reject
  */
 public record JobLine(
     String name,
@@ -25,7 +28,9 @@ public record JobLine(
     boolean cached,
     String displayName,
     String skipReason,
-    String tries) {
+    String tries,
+    String approvalMessage,
+    boolean approvable) {
 
   static JobLine of(JobView job, boolean runFinished, Instant now) {
     return new JobLine(
@@ -41,7 +46,9 @@ public record JobLine(
         job.cached(),
         job.displayName() == null ? job.name() : job.displayName(),
         job.skipReason(),
-        tries(job));
+        tries(job),
+        job.approvalMessage(),
+        !runFinished && job.status() == JobStatus.WAITING);
   }
 
   /** {@code 2 of 3} once a job with more than one try has begun one, else null. */

@@ -1,5 +1,6 @@
 package dev.fastci.server.ui.run;
 
+import dev.fastci.artifacts.Artifact;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.TemporalWeb;
@@ -18,21 +19,25 @@ final class RunPageModel {
 
   /**
    * @param temporalWebUrl Temporal Web's base URL, or null for no link
-   * @param canOperate the viewer may cancel and retry: the page shows those actions
+   * @param canOperate the viewer may cancel, retry, approve and reject: the page shows those
+   *     actions
    * @param history who started, cancelled and retried the run, oldest first
+   * @param artifacts the files the run's jobs kept
    */
   static Map<String, Object> of(
       RunDetail run,
       CsrfToken csrf,
       String temporalWebUrl,
       boolean canOperate,
-      List<String> history) {
+      List<String> history,
+      List<Artifact> artifacts) {
     Instant now = Instant.now();
     boolean finished = run.status().isFinal();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("run", run);
     model.put("csrf", csrf);
     model.put("finished", finished);
+    model.put("held", run.heldForApproval());
     model.put("succeeded", run.status() == PipelineStatus.SUCCEEDED);
     model.put("statusClass", Formats.statusClass(run.status()));
     model.put("trigger", Formats.trigger(run.trigger()));
@@ -45,6 +50,7 @@ final class RunPageModel {
     model.put("services", run.services().stream().map(s -> ServiceLine.of(s, now)).toList());
     model.put("canOperate", canOperate);
     model.put("history", history);
+    model.put("artifacts", artifacts.stream().map(a -> ArtifactLine.of(run.id(), a)).toList());
     return model;
   }
 }

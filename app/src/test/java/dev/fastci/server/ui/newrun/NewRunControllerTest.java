@@ -23,6 +23,7 @@ import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -63,18 +64,23 @@ class NewRunControllerTest {
 
   @Test
   void validSpecStartsAManualRunAndRedirectsToIt() throws Exception {
-    when(runs.submit(any(), any(), any(), any())).thenReturn("r7");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r7");
 
     mvc.perform(post("/runs/new").param("spec", SPEC).with(csrf()))
         .andExpect(redirectedUrl("/runs/r7"));
 
     verify(runs)
-        .submit(SPEC, SpecFormat.AUTO, Trigger.of("manual"), new RunFacts("manual", null, null));
+        .submit(
+            SPEC,
+            SpecFormat.AUTO,
+            Trigger.of("manual"),
+            new RunFacts("manual", null, null),
+            Map.of());
   }
 
   @Test
   void invalidSpecShowsTheErrorsByPathAndKeepsTheText() throws Exception {
-    when(runs.submit(any(), any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(

@@ -17,6 +17,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.artifacts.Artifact;
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
@@ -47,6 +49,7 @@ class RunPageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean ArtifactDirs artifacts;
 
   static RunDetail run(String name) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -89,6 +92,26 @@ class RunPageControllerTest {
         .andExpect(model().attribute("liveUrl", "/runs/r1/live"))
         .andExpect(content().string(containsString("data-job=\"build\"")))
         .andExpect(content().string(containsString("id=\"retry-run\"")));
+  }
+
+  @Test
+  void runPageListsTheKeptFilesWithSizeAndDownloadLinks() throws Exception {
+    when(runs.detail("r1")).thenReturn(run("p"));
+    when(artifacts.list("r1")).thenReturn(List.of(new Artifact("b", 1, "dist/app.jar", 2048)));
+
+    mvc.perform(get("/runs/r1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("href=\"/runs/r1/artifacts/b/1/dist/app.jar\"")))
+        .andExpect(content().string(containsString("2.0 KiB")))
+        .andExpect(content().string(containsString("href=\"/runs/r1/artifacts.zip\"")));
+  }
+
+  @Test
+  void runPageWithoutKeptFilesHasNoArtifactsSection() throws Exception {
+    when(runs.detail("r1")).thenReturn(run("p"));
+
+    mvc.perform(get("/runs/r1"))
+        .andExpect(content().string(not(containsString("id=\"artifacts\""))));
   }
 
   @Test
@@ -164,7 +187,15 @@ class RunPageControllerTest {
         Arguments.of(
             Named.of("retry job", "/runs/r1/jobs/build/retry"),
             (Consumer<RunService>) s -> s.retryJob("r1", "build"),
-            "Retrying job build."));
+            "Retrying job build."),
+        Arguments.of(
+            Named.of("approve", "/runs/r1/jobs/gate/approve"),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", true, "admin", null),
+            "Approved gate."),
+        Arguments.of(
+            Named.of("reject", "/runs/r1/jobs/gate/reject"),
+            (Consumer<RunService>) s -> s.decide("r1", "gate", false, "admin", null),
+            "Rejected gate."));
   }
 
   @ParameterizedTest(name = "{0}")

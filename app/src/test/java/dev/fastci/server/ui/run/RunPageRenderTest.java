@@ -65,6 +65,64 @@ class RunPageRenderTest {
   }
 
   @Test
+  void aWaitingApprovalShowsItsMessageWithApproveAndRejectButtons() throws Exception {
+    JobView gate =
+        new JobView(
+            "gate",
+            JobStatus.WAITING,
+            null,
+            1,
+            T0.plusSeconds(1),
+            null,
+            List.of(),
+            null,
+            null,
+            false,
+            List.of(1),
+            null,
+            "gate",
+            null,
+            "Deploy <prod>?");
+
+    String waiting = render(run(List.of(gate), PipelineStatus.WAITING));
+    String ended = render(run(List.of(gate), PipelineStatus.CANCELLED));
+
+    assertThat(waiting)
+        .contains("Deploy &lt;prod&gt;?")
+        .contains("action=\"/runs/r1/jobs/gate/approve\"")
+        .contains("formaction=\"/runs/r1/jobs/gate/reject\"")
+        .contains("name=\"comment\"");
+    assertThat(ended).contains("Deploy &lt;prod&gt;?").doesNotContain("/jobs/gate/approve");
+  }
+
+  @Test
+  void aRunHeldForApprovalOffersApproveRunAndRejectRunUntilItStarted() throws Exception {
+    JobView pending = job("a", JobStatus.PENDING, List.of(), 0, 1);
+    RunDetail started = run(List.of(pending), PipelineStatus.WAITING);
+    RunDetail held =
+        new RunDetail(
+            "r1",
+            "p",
+            PipelineStatus.WAITING,
+            1,
+            T0,
+            null,
+            null,
+            started.spec(),
+            started.trigger(),
+            null,
+            null,
+            List.of(pending),
+            List.of());
+
+    assertThat(render(held))
+        .contains("id=\"run-held\"")
+        .contains("action=\"/runs/r1/approve\"")
+        .contains("action=\"/runs/r1/reject\"");
+    assertThat(render(started)).doesNotContain("run-held").doesNotContain("/runs/r1/approve");
+  }
+
+  @Test
   void servicesAreListedWithTheirStatusAndALinkToTheirLog() throws Exception {
     RunDetail run =
         run(
@@ -133,14 +191,23 @@ class RunPageRenderTest {
   }
 
   private static RunDetail run(List<JobView> jobs) throws Exception {
-    return run(jobs, List.of());
+    return run(jobs, PipelineStatus.FAILED, List.of());
+  }
+
+  private static RunDetail run(List<JobView> jobs, PipelineStatus status) throws Exception {
+    return run(jobs, status, List.of());
   }
 
   private static RunDetail run(List<JobView> jobs, List<ServiceView> services) throws Exception {
+    return run(jobs, PipelineStatus.FAILED, services);
+  }
+
+  private static RunDetail run(
+      List<JobView> jobs, PipelineStatus status, List<ServiceView> services) throws Exception {
     return new RunDetail(
         "r1",
         "<b>p</b>",
-        PipelineStatus.FAILED,
+        status,
         1,
         T0,
         T0,
@@ -172,7 +239,8 @@ class RunPageRenderTest {
                 new DefaultCsrfToken("X-CSRF", "_csrf", "tok"),
                 null,
                 true,
-                List.of("started by alice at 2024-05-01 10:00:00 UTC"))));
+                List.of("started by alice at 2024-05-01 10:00:00 UTC"),
+                List.of())));
   }
 
   private static JobView job(
