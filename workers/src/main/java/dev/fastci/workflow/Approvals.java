@@ -49,6 +49,7 @@ final class Approvals {
     ApprovalSpec approval = job.approval();
     progress.markWaiting(name, now);
     events.event(name + " waits for approval: " + approval.message());
+    events.recordJobs(); // the store shows what ended before a wait of maybe days
     Duration timeout = Duration.ofMillis(Math.round(approval.timeoutSecs() * 1000));
     CancellationScope timer =
         Workflow.newCancellationScope(

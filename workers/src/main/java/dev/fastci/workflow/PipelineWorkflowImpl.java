@@ -37,7 +37,9 @@ public class PipelineWorkflowImpl implements PipelineWorkflow {
     CleanupMode cleanup = CleanupMode.detect(failover);
     boolean languageV2 = Workflow.getVersion(LANGUAGE_V2, Workflow.DEFAULT_VERSION, 1) == 1;
     PipelineProgress progress = new PipelineProgress(run, languageV2, Workflow.currentTimeMillis());
-    RunEvents events = new RunEvents(run, progress);
+    boolean batchedRecords =
+        Workflow.getVersion(RunEvents.BATCHED_JOB_RECORDS, Workflow.DEFAULT_VERSION, 1) == 1;
+    RunEvents events = new RunEvents(run, progress, batchedRecords);
     this.events = events;
     Tries tries = new Tries(ActivityOptionsFactory.INFRASTRUCTURE_ATTEMPTS);
     HostSession host = new HostSession(run, failover, tries, events);

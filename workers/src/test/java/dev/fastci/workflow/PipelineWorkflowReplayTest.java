@@ -22,7 +22,8 @@ class PipelineWorkflowReplayTest {
         "approval-approved-and-timed-out.json",
         "services.json",
         "language-v2.json",
-        "retry-matrix-condition.json"
+        "retry-matrix-condition.json",
+        "batched-job-records.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

@@ -1,13 +1,20 @@
 package dev.fastci.workflow;
 
+import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
+import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
+import dev.fastci.contract.RunRecorderActivities;
+import dev.fastci.contract.TaskQueues;
 import dev.fastci.spec.RunFacts;
 import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,11 +65,74 @@ public final class RecordWorkflowHistories {
           client,
           out.resolve("retry-matrix-condition.json"),
           () -> retryMatrixAndCondition(harness));
+      recordIfMissing(
+          client,
+          out.resolve("batched-job-records.json"),
+          () -> batchedJobRecords(client, harness));
       writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
     } finally {
       env.close();
     }
     System.exit(0); // the test environment's threads would keep the JVM alive
+  }
+
+  /**
+   * A run a server owns (version batched-job-records 1): a chain of 21 jobs, an approval and a last
+   * job; the jobs' ends go to the server's recorder 20 at a time, the rest when the run waits for
+   * the approval and when it ends.
+   */
+  private static String batchedJobRecords(WorkflowClient client, WorkflowHarness harness)
+      throws Exception {
+    WorkerFactory server = WorkerFactory.newInstance(client);
+    server.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new RecordsNothing());
+    server.start();
+    try {
+      StringBuilder jobs = new StringBuilder();
+      StringBuilder parents = new StringBuilder();
+      for (int i = 1; i <= 21; i++) {
+        jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'},");
+        if (i > 1) {
+          parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
+        }
+      }
+      var spec =
+          WorkflowHarness.spec(
+              "{'name':'batched','jobs':["
+                  + jobs
+                  + "{'name':'gate','approval':{'message':'Go?'}},"
+                  + "{'name':'last','image':'i','command':'true'}],'parents':{"
+                  + parents
+                  + "'gate':['j21'],'last':['gate']}}");
+      WorkflowHarness.Started run =
+          harness.start(new PipelineRun(RunIds.newId(), spec, 1, List.of(), null, true));
+      run.awaitJob("gate", JobStatus.WAITING);
+      run.workflow().decide(new dev.fastci.contract.ApprovalDecision("gate", true, "alice", null));
+      run.await();
+      return run.handle().runId();
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  /** The server's recorder, keeping nothing: the history is what is recorded. */
+  private static final class RecordsNothing implements RunRecorderActivities {
+    @Override
+    public void runStarted(String runId, int attempt, String host, long startedAt) {}
+
+    @Override
+    public void jobFinished(String runId, JobState job) {}
+
+    @Override
+    public void jobsFinished(String runId, List<JobState> jobs) {}
+
+    @Override
+    public void runFinished(PipelineState state) {}
+
+    @Override
+    public void tryEnded(String runId, String job, int attempt, JobTry ended) {}
+
+    @Override
+    public void runEvent(String runId, int attempt, PipelineEvent event) {}
   }
 
   /**

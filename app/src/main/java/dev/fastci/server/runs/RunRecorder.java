@@ -60,12 +60,23 @@ public class RunRecorder implements RunRecorderActivities {
   @Override
   @Transactional
   public void jobFinished(String runId, JobState job) {
+    saveFinished(runId, job);
+    changed(runId);
+  }
+
+  @Override
+  @Transactional
+  public void jobsFinished(String runId, List<JobState> ended) {
+    ended.forEach(job -> saveFinished(runId, job));
+    changed(runId);
+  }
+
+  private void saveFinished(String runId, JobState job) {
     jobs.saveJob(runId, job);
     if (job.status() != JobStatus.SKIPPED && job.startedAt() != null && job.finishedAt() != null) {
       meters.jobFinished(job.status(), Duration.ofMillis(job.finishedAt() - job.startedAt()));
     }
     saveTries(runId, job);
-    changed(runId);
   }
 
   @Override
