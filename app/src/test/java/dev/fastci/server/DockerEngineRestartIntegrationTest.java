@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,9 +115,6 @@ class DockerEngineRestartIntegrationTest {
    * run succeeds.
    */
   @Test
-  @Disabled(
-      "needs the job field retry (language v2, branch issue15), which this base refuses as"
-          + " 'jobs[0].retry: unknown field'; enable it once that branch is merged")
   void aJobThatRetriesOnErrorSucceedsAfterTheEngineRestarts() throws Exception {
     ServerApi api = new ServerApi("http://127.0.0.1:" + port, TOKEN);
     String id =

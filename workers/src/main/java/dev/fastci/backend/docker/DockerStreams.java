@@ -26,8 +26,22 @@ final class DockerStreams {
     this.calls = calls;
   }
 
+  /**
+   * How often a stream is opened again when it broke before it brought anything: after a restart of
+   * the engine, the pooled connections of before it are closed at the other end, and each is found
+   * out only by a request that fails on it ("Broken pipe").
+   */
+  static final int STALE_CONNECTION_TRIES = 10;
+
   CompletableFuture<Void> followLogs(JobContainer container, OutputStream sink) {
     CompletableFuture<Void> done = new CompletableFuture<>();
+    followLogs(container, sink, done, 1);
+    return done;
+  }
+
+  private void followLogs(
+      JobContainer container, OutputStream sink, CompletableFuture<Void> done, int tryNumber) {
+    boolean[] received = {false};
     streaming
         .logContainerCmd(container.id())
         .withStdOut(true)
@@ -37,6 +51,7 @@ final class DockerStreams {
             new ResultCallback.Adapter<Frame>() {
               @Override
               public void onNext(Frame frame) {
+                received[0] = true;
                 try {
                   sink.write(frame.getPayload());
                   sink.flush();
@@ -47,7 +62,11 @@ final class DockerStreams {
 
               @Override
               public void onError(Throwable error) {
-                done.completeExceptionally(error);
+                if (!received[0] && staleConnection(error, tryNumber)) {
+                  followLogs(container, sink, done, tryNumber + 1);
+                } else {
+                  done.completeExceptionally(error);
+                }
                 super.onError(error);
               }
 
@@ -57,12 +76,16 @@ final class DockerStreams {
                 super.onComplete();
               }
             });
-    return done;
   }
 
   /** The exit code; a non-zero one comes with the container's {@code State.OOMKilled}. */
   CompletableFuture<ContainerExit> awaitExit(JobContainer container) {
     CompletableFuture<Integer> exit = new CompletableFuture<>();
+    awaitExit(container, exit, 1);
+    return exit.thenApply(code -> new ContainerExit(code, code != 0 && oomKilled(container)));
+  }
+
+  private void awaitExit(JobContainer container, CompletableFuture<Integer> exit, int tryNumber) {
     streaming
         .waitContainerCmd(container.id())
         .exec(
@@ -74,7 +97,11 @@ final class DockerStreams {
 
               @Override
               public void onError(Throwable error) {
-                exit.completeExceptionally(error);
+                if (staleConnection(error, tryNumber)) {
+                  awaitExit(container, exit, tryNumber + 1);
+                } else {
+                  exit.completeExceptionally(error);
+                }
                 super.onError(error);
               }
 
@@ -84,7 +111,22 @@ final class DockerStreams {
                 super.onComplete();
               }
             });
-    return exit.thenApply(code -> new ContainerExit(code, code != 0 && oomKilled(container)));
+  }
+
+  /** A request that failed on a connection the engine had closed, with tries left. */
+  private static boolean staleConnection(Throwable error, int tryNumber) {
+    if (tryNumber >= STALE_CONNECTION_TRIES) {
+      return false;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (cause instanceof IOException
+          && message != null
+          && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean oomKilled(JobContainer container) {
