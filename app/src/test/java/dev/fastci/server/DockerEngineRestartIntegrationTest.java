@@ -111,8 +111,9 @@ class DockerEngineRestartIntegrationTest {
 
   /**
    * With {@code retry.when} including {@code error} (language v2), the job that the restart
-   * interrupted ends its try in ERROR, Temporal runs its next try once the engine answers, and the
-   * run succeeds.
+   * interrupted ends its try in ERROR, Temporal runs its next tries (3 s, 6 s, 12 s later: a try
+   * while the engine is still down ends in ERROR too) until the engine answers, and the run
+   * succeeds. With one retry a second later, the engine was still down for it once in a full build.
    */
   @Test
   void aJobThatRetriesOnErrorSucceedsAfterTheEngineRestarts() throws Exception {
@@ -121,7 +122,7 @@ class DockerEngineRestartIntegrationTest {
         api.submit(
             "{\"name\": \"dk-retry\", \"jobs\": [{\"name\": \"long\", \"image\":"
                 + " \"busybox:latest\", \"command\": [\"sh\", \"-c\", \"sleep 8; echo done\"],"
-                + " \"retry\": {\"max\": 2, \"when\": [\"error\"], \"backoff_secs\": 1}}]}");
+                + " \"retry\": {\"max\": 4, \"when\": [\"error\"], \"backoff_secs\": 3}}]}");
     api.awaitJob(id, "long", "RUNNING");
     Thread.sleep(3000);
 
