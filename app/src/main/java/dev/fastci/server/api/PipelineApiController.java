@@ -2,6 +2,7 @@ package dev.fastci.server.api;
 
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.Branches;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunParameters;
 import dev.fastci.server.runs.RunService;
@@ -36,10 +37,12 @@ class PipelineApiController {
   private static final List<String> TRIGGERS = List.of("api", "cli", "manual");
 
   private final RunService runs;
+  private final RunControls controls;
   private final RunStore store;
 
-  PipelineApiController(RunService runs, RunStore store) {
+  PipelineApiController(RunService runs, RunControls controls, RunStore store) {
     this.runs = runs;
+    this.controls = controls;
     this.store = store;
   }
 
@@ -115,13 +118,13 @@ class PipelineApiController {
 
   @PostMapping("/{id}/cancel")
   ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
-    runs.cancel(id);
+    controls.cancel(id);
     return ResponseEntity.accepted().body(Map.of("id", id));
   }
 
   @PostMapping("/{id}/jobs/{job}/cancel")
   ResponseEntity<Map<String, String>> cancelJob(@PathVariable String id, @PathVariable String job) {
-    runs.cancelJob(id, job);
+    controls.cancelJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
   }
 
@@ -132,7 +135,7 @@ class PipelineApiController {
   @PostMapping("/{id}/{decision:approve|reject}")
   ResponseEntity<Map<String, String>> decideRun(
       @PathVariable String id, @PathVariable String decision, Principal principal) {
-    runs.decideRun(id, decision.equals("approve"), principal.getName());
+    controls.decideRun(id, decision.equals("approve"), principal.getName());
     return ResponseEntity.accepted().body(Map.of("id", id));
   }
 
@@ -147,7 +150,7 @@ class PipelineApiController {
       @PathVariable String decision,
       @RequestBody(required = false) Map<String, Object> body,
       Principal principal) {
-    runs.decide(id, job, decision.equals("approve"), principal.getName(), comment(body));
+    controls.decide(id, job, decision.equals("approve"), principal.getName(), comment(body));
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
   }
 
@@ -164,13 +167,13 @@ class PipelineApiController {
 
   @PostMapping("/{id}/retry")
   ResponseEntity<Map<String, Object>> retry(@PathVariable String id) {
-    int attempt = runs.retry(id);
+    int attempt = controls.retry(id);
     return ResponseEntity.accepted().body(Map.of("id", id, "attempt", attempt));
   }
 
   @PostMapping("/{id}/jobs/{job}/retry")
   ResponseEntity<Map<String, Object>> retryJob(@PathVariable String id, @PathVariable String job) {
-    int attempt = runs.retryJob(id, job);
+    int attempt = controls.retryJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job, "attempt", attempt));
   }
 }

@@ -3,7 +3,7 @@ package dev.fastci.server.forge;
 import dev.fastci.server.repos.Repo;
 import dev.fastci.server.repos.RepoRuns;
 import dev.fastci.server.runs.RunConflictException;
-import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunControls;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PullRequestRuns {
   private final RepoRuns repoRuns;
-  private final RunService runs;
+  private final RunControls runs;
 
-  PullRequestRuns(RepoRuns repoRuns, RunService runs) {
+  PullRequestRuns(RepoRuns repoRuns, RunControls runs) {
     this.repoRuns = repoRuns;
     this.runs = runs;
   }

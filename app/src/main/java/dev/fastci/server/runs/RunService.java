@@ -2,15 +2,12 @@ package dev.fastci.server.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
-import dev.fastci.contract.ApprovalDecision;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
-import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
-import dev.fastci.host.PipelineDirs;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.Actor;
@@ -39,10 +36,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunService {
   private static final Logger log = LoggerFactory.getLogger(RunService.class);
-  static final String EVICTED =
-      "the run's pipeline dir was removed to keep the kept pipeline dirs within"
-          + " fastci.retention.pipeline-dir-max-size; this attempt starts from a fresh one (a fresh"
-          + " checkout in repo mode): what the succeeded jobs left there is gone";
 
   private final RunStore store;
   private final JobRowsStore jobRows;
@@ -57,7 +50,6 @@ public class RunService {
   private final HostAccess hostAccess;
   private final SubmissionPolicy submissions;
   private final RunMeters meters;
-  private final PipelineDirs pipelineDirs;
   private final AuditLog audit;
 
   public RunService(
@@ -85,7 +77,6 @@ public class RunService {
     this.starter = starter;
     this.groups = groups;
     this.meters = meters;
-    this.pipelineDirs = new PipelineDirs(properties.dataDir());
     this.hostAccess =
         new HostAccess(
             HostPathPolicy.underRoots(
@@ -256,7 +247,7 @@ public class RunService {
    * push of that repository brought (its {@code repo_url} is the pushed repository), as a push
    * does.
    */
-  private static String accessOf(String triggerType, boolean fromRepo) {
+  static String accessOf(String triggerType, boolean fromRepo) {
     return "schedule".equals(triggerType) && fromRepo ? "push" : triggerType;
   }
 
@@ -298,177 +289,6 @@ public class RunService {
         .findFirst();
   }
 
-  public void cancel(String id) {
-    audit.recorded(
-        Actor.current(),
-        "run.cancel",
-        "run " + id,
-        id,
-        () -> {
-          RunRow run = unfinished(id, "cancel");
-          if (ConcurrencyGroups.notStarted(run)) { // queued or held: its workflow never started
-            groups.cancelNotStarted(run, null);
-            return;
-          }
-          pipelines.cancel(run.id());
-        });
-  }
-
-  public void cancelJob(String id, String job) {
-    audit.recorded(
-        Actor.current(),
-        "job.cancel",
-        "run " + id + " job " + job,
-        id,
-        () -> {
-          RunRow run = unfinished(id, "cancel a job of");
-          if (ConcurrencyGroups.notStarted(run)) {
-            throw new RunConflictException(
-                "run " + id + " is " + run.status() + ": cancel the run instead");
-          }
-          requireJob(run, job);
-          pipelines.cancelJob(run.id(), job);
-        });
-  }
-
-  /**
-   * Approves or rejects a WAITING approval job: the run's workflow gets the decision as a signal.
-   *
-   * @param by who decided, as the server knows them
-   * @param comment why, or null
-   * @throws RunConflictException when the job does not wait for approval
-   */
-  public void decide(String id, String job, boolean approved, String by, String comment) {
-    String action = approved ? "approve" : "reject";
-    audit.recorded(
-        Actor.current(),
-        "job." + action,
-        "run " + id + " job " + job,
-        id,
-        () -> signalDecision(id, job, approved, by, comment));
-  }
-
-  private void signalDecision(String id, String job, boolean approved, String by, String comment) {
-    String action = approved ? "approve" : "reject";
-    RunRow run = unfinished(id, action + " a job of");
-    requireJob(run, job);
-    JobStatus status =
-        views.detail(id).jobs().stream()
-            .filter(j -> j.name().equals(job))
-            .map(JobView::status)
-            .findFirst()
-            .orElseThrow();
-    if (status != JobStatus.WAITING) {
-      throw new RunConflictException(
-          "cannot "
-              + action
-              + " job "
-              + job
-              + " of run "
-              + id
-              + ": it is "
-              + status
-              + ", not WAITING for approval");
-    }
-    String why = comment == null || comment.isBlank() ? null : comment.strip();
-    pipelines.workflow(run.id()).decide(new ApprovalDecision(job, approved, by, why));
-  }
-
-  /**
-   * Approves or rejects a run held for approval (a pull request from a fork of a repository with
-   * {@code approve_forks}): approved, it starts (or waits QUEUED behind its concurrency group);
-   * rejected, it ends CANCELLED. Either way nothing of it had started before.
-   *
-   * @param by who decided, as the server knows them
-   */
-  public void decideRun(String id, boolean approved, String by) {
-    String action = approved ? "approve" : "reject";
-    audit.recorded(
-        Actor.current(),
-        "run." + action,
-        "run " + id,
-        id,
-        () -> {
-          RunRow run = unfinished(id, action);
-          if (run.status() != PipelineStatus.WAITING) {
-            throw new RunConflictException(
-                "cannot "
-                    + action
-                    + " run "
-                    + id
-                    + ": it is "
-                    + run.status()
-                    + ", not WAITING for approval");
-          }
-          String decided = (approved ? "approved by " : "rejected by ") + by;
-          groups.note(run, "run " + decided);
-          if (!approved) {
-            groups.cancelNotStarted(run, "run " + decided);
-          } else if (!groups.approved(run, cancelsInProgress(run))) {
-            throw new RunConflictException("run " + id + " was decided already");
-          }
-        });
-  }
-
-  /** The rule of the run's group: its pipeline's, or a pull request's default (cancels). */
-  private boolean cancelsInProgress(RunRow run) {
-    ConcurrencySpec own = specs.stored(run).concurrency();
-    return own == null || own.cancelInProgress();
-  }
-
-  /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
-  public int retry(String id) {
-    return audit.recorded(Actor.current(), "run.retry", "run " + id, id, () -> retryRun(id));
-  }
-
-  private int retryRun(String id) {
-    RunRow run = finished(id);
-    RunDetail detail = views.detail(id);
-    List<JobState> carried = Retries.carriedByRunRetry(views.lastStates(detail));
-    if (carried.size() == detail.jobs().size()) {
-      throw new RunConflictException("every job of run " + id + " succeeded: nothing to retry");
-    }
-    return startAttempt(run, carried);
-  }
-
-  /** Re-runs one job and its descendants, as the next attempt; returns that attempt. */
-  public int retryJob(String id, String job) {
-    return audit.recorded(
-        Actor.current(), "job.retry", "run " + id + " job " + job, id, () -> retryOneJob(id, job));
-  }
-
-  private int retryOneJob(String id, String job) {
-    RunRow run = finished(id);
-    PipelineSpec spec = requireJob(run, job);
-    List<JobState> carried =
-        Retries.carriedByJobRetry(spec, views.lastStates(views.detail(id)), job);
-    return startAttempt(run, carried);
-  }
-
-  private int startAttempt(RunRow run, List<JobState> carried) {
-    // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostAccess.enforce(specs.stored(run), accessOf(run));
-    if (spec.needsPipelineDir()
-        && run.finishedAt() != null
-        && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
-      throw new RunConflictException(
-          "the pipeline dir of run "
-              + run.id()
-              + " was removed after "
-              + properties.retention().pipelineDir()
-              + "; start a new run instead");
-    }
-    int attempt = run.attempt() + 1;
-    boolean evicted = spec.needsPipelineDir() && pipelineDirs.wasEvicted(run.id());
-    store.startAttempt(run.id(), attempt, json.write(carried));
-    if (evicted) {
-      recorder.runEvent(run.id(), attempt, new PipelineEvent(System.currentTimeMillis(), EVICTED));
-    }
-    starter.begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true), run);
-    meters.runStarted();
-    return attempt;
-  }
-
   /**
    * Starts an unfinished run again after a restart: jobs that ended stay as they are, the others
    * run under the same attempt, so a job whose container still runs is re-attached.
@@ -488,34 +308,5 @@ public class RunService {
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
     starter.begin(
         new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
-  }
-
-  private RunRow unfinished(String id, String action) {
-    RunRow run = views.row(id);
-    if (run.status().isFinal()) {
-      throw new RunConflictException(
-          "cannot " + action + " run " + id + ": it already ended " + run.status());
-    }
-    return run;
-  }
-
-  private RunRow finished(String id) {
-    RunRow run = views.row(id);
-    if (!run.status().isFinal()) {
-      throw new RunConflictException("run " + id + " is still " + run.status());
-    }
-    return run;
-  }
-
-  private PipelineSpec requireJob(RunRow run, String job) {
-    PipelineSpec spec = specs.stored(run);
-    if (spec.jobs().stream().noneMatch(j -> j.name().equals(job))) {
-      throw new RunNotFoundException("run " + run.id() + " has no job " + job);
-    }
-    return spec;
-  }
-
-  private String accessOf(RunRow run) {
-    return accessOf(json.triggerType(run), json.triggerFromRepo(run));
   }
 }

@@ -59,6 +59,7 @@ class HostPathSubmitTest {
   @MockitoBean RunRecorder recorder;
   @MockitoBean dev.fastci.server.metrics.RunMeters meters;
   @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
   @TempDir Path temp;
 
   private ResultActions submit(String spec) throws Exception {

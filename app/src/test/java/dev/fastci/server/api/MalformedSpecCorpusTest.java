@@ -73,6 +73,7 @@ class MalformedSpecCorpusTest {
   @MockitoBean RunRecorder recorder;
   @MockitoBean dev.fastci.server.metrics.RunMeters meters;
   @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
 
   static Stream<Arguments> corpus() throws IOException {
     Properties expected = expectedPaths();

@@ -23,6 +23,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
@@ -68,6 +69,7 @@ class PipelineApiControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   private static MockHttpServletRequestBuilder authed(MockHttpServletRequestBuilder request) {
@@ -425,32 +427,32 @@ class PipelineApiControllerTest {
     return Stream.of(
         Arguments.of(
             Named.of("cancel", "/api/pipelines/r1/cancel"),
-            (Consumer<RunService>) s -> s.cancel("r1")),
+            (Consumer<RunControls>) s -> s.cancel("r1")),
         Arguments.of(
             Named.of("cancel job", "/api/pipelines/r1/jobs/build/cancel"),
-            (Consumer<RunService>) s -> s.cancelJob("r1", "build")),
+            (Consumer<RunControls>) s -> s.cancelJob("r1", "build")),
         Arguments.of(
             Named.of("retry", "/api/pipelines/r1/retry"),
-            (Consumer<RunService>) s -> s.retry("r1")),
+            (Consumer<RunControls>) s -> s.retry("r1")),
         Arguments.of(
             Named.of("retry job", "/api/pipelines/r1/jobs/build/retry"),
-            (Consumer<RunService>) s -> s.retryJob("r1", "build")));
+            (Consumer<RunControls>) s -> s.retryJob("r1", "build")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionIs202(String path, Consumer<RunService> call) throws Exception {
+  void actionIs202(String path, Consumer<RunControls> call) throws Exception {
     mvc.perform(authed(post(path)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.id").value("r1"));
 
-    call.accept(verify(runs));
+    call.accept(verify(controls));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionOnAnUnknownRunOrJobIs404(String path, Consumer<RunService> call) throws Exception {
-    call.accept(doThrow(new RunNotFoundException("no run r1")).when(runs));
+  void actionOnAnUnknownRunOrJobIs404(String path, Consumer<RunControls> call) throws Exception {
+    call.accept(doThrow(new RunNotFoundException("no run r1")).when(controls));
 
     mvc.perform(authed(post(path)))
         .andExpect(status().isNotFound())
@@ -459,8 +461,8 @@ class PipelineApiControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionInTheWrongStateIs409(String path, Consumer<RunService> call) throws Exception {
-    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(runs));
+  void actionInTheWrongStateIs409(String path, Consumer<RunControls> call) throws Exception {
+    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(controls));
 
     mvc.perform(authed(post(path)))
         .andExpect(status().isConflict())
@@ -469,8 +471,8 @@ class PipelineApiControllerTest {
 
   @Test
   void retryAnswersTheNewAttempt() throws Exception {
-    when(runs.retry("r1")).thenReturn(3);
-    when(runs.retryJob("r1", "build")).thenReturn(4);
+    when(controls.retry("r1")).thenReturn(3);
+    when(controls.retryJob("r1", "build")).thenReturn(4);
 
     mvc.perform(authed(post("/api/pipelines/r1/retry")))
         .andExpect(content().json("{\"id\":\"r1\",\"attempt\":3}", true));

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -47,6 +48,7 @@ class RequestBodyLimitServerTest {
 
   @LocalServerPort int port;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   /** Only the web layer: Tomcat, MVC, security, the API controller and the limit filter. */

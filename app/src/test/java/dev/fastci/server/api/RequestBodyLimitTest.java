@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -35,6 +36,7 @@ class RequestBodyLimitTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   @Test

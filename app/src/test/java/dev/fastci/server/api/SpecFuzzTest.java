@@ -22,6 +22,7 @@ import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunEventsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
@@ -604,7 +605,8 @@ class SpecFuzzTest {
       context.refresh();
       MockMvc mvc =
           MockMvcBuilders.standaloneSetup(
-                  new PipelineApiController(context.getBean(RunService.class), store))
+                  new PipelineApiController(
+                      context.getBean(RunService.class), mock(RunControls.class), store))
               .setControllerAdvice(new ApiExceptionHandler())
               .addFilters(new RequestBodyLimitFilter(context.getBean(FastciProperties.class)))
               .build();

@@ -48,6 +48,7 @@ class SubmitValidationTest {
   @MockitoBean RunRecorder recorder;
   @MockitoBean dev.fastci.server.metrics.RunMeters meters;
   @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
 
   @Test
   void malformedJsonIs400AtTheDocumentPathAndStartsNothing() throws Exception {

@@ -16,6 +16,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
@@ -47,6 +48,7 @@ class JobLogControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
   Path log;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -32,6 +33,7 @@ class JobLogUploadControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
   Path log;

@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.ServiceStatus;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
@@ -46,6 +47,7 @@ class ServiceLogControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
   Path log;

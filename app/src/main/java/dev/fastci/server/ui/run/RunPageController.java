@@ -6,6 +6,7 @@ import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.Permissions;
@@ -31,6 +32,7 @@ class RunPageController {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RunService runs;
+  private final RunControls controls;
   private final LiveFragments live;
   private final RunHistory history;
   private final String temporalWebUrl;
@@ -38,11 +40,13 @@ class RunPageController {
 
   RunPageController(
       RunService runs,
+      RunControls controls,
       LiveFragments live,
       AuditStore audit,
       FastciProperties properties,
       ArtifactDirs artifacts) {
     this.runs = runs;
+    this.controls = controls;
     this.artifacts = artifacts;
     this.live = live;
     this.history = new RunHistory(audit);
@@ -83,17 +87,17 @@ class RunPageController {
 
   @PostMapping("/runs/{id}/cancel")
   String cancel(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.cancel(id), "Cancelling the run.");
+    return act(id, flash, () -> controls.cancel(id), "Cancelling the run.");
   }
 
   @PostMapping("/runs/{id}/retry")
   String retry(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.retry(id), "Retrying the jobs that did not succeed.");
+    return act(id, flash, () -> controls.retry(id), "Retrying the jobs that did not succeed.");
   }
 
   @PostMapping("/runs/{id}/jobs/{job}/cancel")
   String cancelJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.cancelJob(id, job), "Cancelling job " + job + ".");
+    return act(id, flash, () -> controls.cancelJob(id, job), "Cancelling job " + job + ".");
   }
 
   /** Approves or rejects a run held for approval (a pull request from a fork). */
@@ -107,7 +111,7 @@ class RunPageController {
     return act(
         id,
         flash,
-        () -> runs.decideRun(id, approved, principal.getName()),
+        () -> controls.decideRun(id, approved, principal.getName()),
         approved ? "Approved the run." : "Rejected the run.");
   }
 
@@ -124,13 +128,13 @@ class RunPageController {
     return act(
         id,
         flash,
-        () -> runs.decide(id, job, approved, principal.getName(), comment),
+        () -> controls.decide(id, job, approved, principal.getName(), comment),
         (approved ? "Approved " : "Rejected ") + job + ".");
   }
 
   @PostMapping("/runs/{id}/jobs/{job}/retry")
   String retryJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.retryJob(id, job), "Retrying job " + job + ".");
+    return act(id, flash, () -> controls.retryJob(id, job), "Retrying job " + job + ".");
   }
 
   private static String act(String id, RedirectAttributes flash, Runnable action, String done) {

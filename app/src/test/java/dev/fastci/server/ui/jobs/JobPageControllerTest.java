@@ -19,6 +19,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.TryView;
@@ -46,6 +47,7 @@ class JobPageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
 

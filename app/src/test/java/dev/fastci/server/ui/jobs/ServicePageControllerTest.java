@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.ServiceStatus;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.ServiceView;
@@ -41,6 +42,7 @@ class ServicePageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
 

@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.server.ui.UiWebMvcTest;
@@ -39,6 +40,7 @@ class NewRunControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
 
   @Test
   void formOffersThePackagedExamplesAndStartsFromHello() throws Exception {

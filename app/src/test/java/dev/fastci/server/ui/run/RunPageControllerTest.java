@@ -23,6 +23,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
@@ -49,6 +50,7 @@ class RunPageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean ArtifactDirs artifacts;
 
   static RunDetail run(String name) throws Exception {
@@ -174,46 +176,46 @@ class RunPageControllerTest {
     return Stream.of(
         Arguments.of(
             Named.of("cancel", "/runs/r1/cancel"),
-            (Consumer<RunService>) s -> s.cancel("r1"),
+            (Consumer<RunControls>) s -> s.cancel("r1"),
             "Cancelling the run."),
         Arguments.of(
             Named.of("retry", "/runs/r1/retry"),
-            (Consumer<RunService>) s -> s.retry("r1"),
+            (Consumer<RunControls>) s -> s.retry("r1"),
             "Retrying the jobs that did not succeed."),
         Arguments.of(
             Named.of("cancel job", "/runs/r1/jobs/build/cancel"),
-            (Consumer<RunService>) s -> s.cancelJob("r1", "build"),
+            (Consumer<RunControls>) s -> s.cancelJob("r1", "build"),
             "Cancelling job build."),
         Arguments.of(
             Named.of("retry job", "/runs/r1/jobs/build/retry"),
-            (Consumer<RunService>) s -> s.retryJob("r1", "build"),
+            (Consumer<RunControls>) s -> s.retryJob("r1", "build"),
             "Retrying job build."),
         Arguments.of(
             Named.of("approve", "/runs/r1/jobs/gate/approve"),
-            (Consumer<RunService>) s -> s.decide("r1", "gate", true, "admin", null),
+            (Consumer<RunControls>) s -> s.decide("r1", "gate", true, "admin", null),
             "Approved gate."),
         Arguments.of(
             Named.of("reject", "/runs/r1/jobs/gate/reject"),
-            (Consumer<RunService>) s -> s.decide("r1", "gate", false, "admin", null),
+            (Consumer<RunControls>) s -> s.decide("r1", "gate", false, "admin", null),
             "Rejected gate."));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionRedirectsToTheRunWithAFlash(String path, Consumer<RunService> call, String done)
+  void actionRedirectsToTheRunWithAFlash(String path, Consumer<RunControls> call, String done)
       throws Exception {
     mvc.perform(post(path).with(csrf()))
         .andExpect(redirectedUrl("/runs/r1"))
         .andExpect(flash().attribute("flash", done));
 
-    call.accept(verify(runs));
+    call.accept(verify(controls));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionInTheWrongStateFlashesTheError(String path, Consumer<RunService> call, String done)
+  void actionInTheWrongStateFlashesTheError(String path, Consumer<RunControls> call, String done)
       throws Exception {
-    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(runs));
+    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(controls));
 
     mvc.perform(post(path).with(csrf()))
         .andExpect(redirectedUrl("/runs/r1"))
@@ -223,7 +225,7 @@ class RunPageControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionWithoutCsrfIsForbidden(String path, Consumer<RunService> call, String done)
+  void actionWithoutCsrfIsForbidden(String path, Consumer<RunControls> call, String done)
       throws Exception {
     mvc.perform(post(path)).andExpect(status().isForbidden());
 
