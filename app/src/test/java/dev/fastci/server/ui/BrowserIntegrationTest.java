@@ -64,6 +64,10 @@ class BrowserIntegrationTest {
   private static final String PASSWORD = "browser-secret";
   private static final Path DATA_DIR = LivePages.tempDir("fastci-browser-");
   private static ChromeDriver browser;
+
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final PageOnFailure pageOnFailure = new PageOnFailure(() -> browser);
+
   private static final Map<String, String> passwords = new java.util.HashMap<>();
   private static String operatedRun;
 
@@ -111,7 +115,7 @@ class BrowserIntegrationTest {
             + " \"parents\": {\"test\": [\"build\"]}}");
     browser.findElement(By.id("start-run")).click();
 
-    waitFor(ExpectedConditions.urlMatches(".*/runs/[a-z0-9-]+$"));
+    waitFor(ExpectedConditions.urlMatches(LivePages.RUN_PAGE_URL));
     String runPage = browser.getCurrentUrl();
     markPage();
     waitFor(Duration.ofSeconds(60), ExpectedConditions.textToBe(By.id("run-status"), "SUCCEEDED"));

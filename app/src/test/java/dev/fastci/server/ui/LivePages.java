@@ -13,6 +13,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What the real-browser tests do with pages whose live fragment the server re-renders. */
 final class LivePages {
+  /** A run's page, which the New run page's form leads to (not the form's own /runs/new). */
+  static final String RUN_PAGE_URL = ".*/runs/(?!new$)[a-z0-9-]+$";
+
   private LivePages() {}
 
   /**

@@ -43,6 +43,9 @@ class RunControlsBrowserIntegrationTest {
   private static final Path DATA_DIR = LivePages.tempDir("fastci-controls-browser-");
   private static ChromeDriver browser;
 
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static final PageOnFailure pageOnFailure = new PageOnFailure(() -> browser);
+
   @LocalServerPort int port;
 
   @DynamicPropertySource
@@ -70,7 +73,7 @@ class RunControlsBrowserIntegrationTest {
     browser.get(url("/runs/new?template=approval.json"));
     new Select(browser.findElement(By.id("param-TARGET"))).selectByValue("production");
     browser.findElement(By.id("start-run")).click();
-    waitFor(ExpectedConditions.urlMatches(".*/runs/[a-z0-9-]+$"));
+    waitFor(ExpectedConditions.urlMatches(LivePages.RUN_PAGE_URL));
 
     waitFor(ExpectedConditions.textToBe(By.id("run-params"), "TARGET=production"));
     By approval = By.cssSelector("tr[data-job='approve-deploy'] form.approval");
@@ -148,7 +151,7 @@ class RunControlsBrowserIntegrationTest {
     browser.get(url("/runs/new?template=concurrency.json"));
     browser.findElement(By.id("branch")).sendKeys("main");
     browser.findElement(By.id("start-run")).click();
-    waitFor(ExpectedConditions.urlMatches(".*/runs/[a-z0-9-]+$"));
+    waitFor(ExpectedConditions.urlMatches(LivePages.RUN_PAGE_URL));
     String id = browser.getCurrentUrl().replaceAll(".*/runs/", "");
     waitFor(Duration.ofSeconds(30), ExpectedConditions.textToBe(By.id("run-status"), "RUNNING"));
     waitUntil(driver -> !DockerEngine.fastciContainers(id).isEmpty());
