@@ -4,13 +4,44 @@
   "use strict";
 
   // An element with data-live-src is re-rendered by the server; each event carries its new HTML.
+  // What the user is typing in its forms (an approval's comment) survives the re-render.
   function live(el) {
     var source = new EventSource(el.getAttribute("data-live-src"));
-    source.onmessage = function (e) { el.innerHTML = e.data; };
+    source.onmessage = function (e) {
+      var typed = typedInputs(el);
+      el.innerHTML = e.data;
+      typed.forEach(function (t) { retype(el, t); });
+    };
     source.addEventListener("end", function () { source.close(); });
   }
 
-  // The log page appends the lines the server sends, numbered, already escaped and coloured.
+  function inputKey(input) {
+    return (input.form ? input.form.getAttribute("action") : "") + " " + input.name;
+  }
+
+  function typedInputs(el) {
+    var typed = [];
+    el.querySelectorAll("input[type=text]").forEach(function (input) {
+      var focused = input === document.activeElement;
+      if (input.value || focused) {
+        typed.push({ key: inputKey(input), value: input.value, focused: focused, caret: input.selectionStart });
+      }
+    });
+    return typed;
+  }
+
+  function retype(el, typed) {
+    el.querySelectorAll("input[type=text]").forEach(function (input) {
+      if (inputKey(input) !== typed.key) { return; }
+      input.value = typed.value;
+      if (typed.focused) {
+        input.focus();
+        input.setSelectionRange(typed.caret, typed.caret);
+      }
+    });
+  }
+
+  // A log page (a job's, a service's) appends the lines the server sends, numbered, already escaped and coloured.
   function log(el) {
     var source = new EventSource(el.getAttribute("data-log-src"));
     var state = document.getElementById("log-state");
@@ -20,12 +51,12 @@
       if (atBottom) { el.scrollTop = el.scrollHeight; }
     });
     source.addEventListener("status", function (e) {
-      var badge = document.getElementById("job-status");
+      var badge = document.querySelector("[data-log-status]");
       if (badge) { badge.textContent = e.data; badge.className = "status " + e.data.toLowerCase(); }
     });
     source.addEventListener("end", function () {
       source.close();
-      if (state) { state.textContent = "The job has ended."; }
+      if (state) { state.textContent = state.getAttribute("data-ended-text") || "The job has ended."; }
     });
   }
 

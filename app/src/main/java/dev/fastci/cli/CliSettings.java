@@ -111,6 +111,23 @@ record CliSettings(
   }
 
   /**
+   * The worker of {@code fastci run}: unless a host id was set, one of its own ({@code
+   * <hostname>-run-<pid>}), so that it neither collides with a server or worker on this machine
+   * (whose warm network holders it would remove) nor with another {@code fastci run}.
+   */
+  WorkerConfig runWorkerConfig() {
+    WorkerConfig config = workerConfig();
+    if (!hostId.equals(WorkerConfig.defaultHostId())) {
+      return config;
+    }
+    String own = hostId + "-run-" + ProcessHandle.current().pid();
+    return new WorkerConfig(
+            dataDir, own.length() > 100 ? own.substring(own.length() - 100) : own, maxParallelJobs)
+        .withJobLimits(jobLimits.withMounts(hostPathPolicy()))
+        .withBackend(backend);
+  }
+
+  /**
    * Which host paths a run on this machine may mount.
    *
    * @throws IllegalArgumentException when an allowed root is not an absolute path

@@ -34,8 +34,9 @@ final class LocalRunSource implements RunSource {
   }
 
   @Override
-  public byte[] log(String runId, String job, int attempt, long offset) throws IOException {
-    Path file = logs.jobLog(runId, job, attempt);
+  public byte[] log(String runId, String job, int attempt, int tryNumber, long offset)
+      throws IOException {
+    Path file = logs.jobLog(runId, job, attempt, tryNumber);
     if (!Files.exists(file)) {
       return new byte[0];
     }

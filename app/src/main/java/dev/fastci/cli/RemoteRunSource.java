@@ -1,8 +1,10 @@
 package dev.fastci.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.fastci.contract.JobOutcome;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
@@ -29,9 +31,10 @@ final class RemoteRunSource implements RunSource {
   }
 
   @Override
-  public byte[] log(String runId, String job, int attempt, long offset) throws IOException {
+  public byte[] log(String runId, String job, int attempt, int tryNumber, long offset)
+      throws IOException {
     try {
-      return server.log(runId, job, attempt, offset);
+      return server.log(runId, job, attempt, tryNumber, offset);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading the log of " + job, e);
@@ -54,7 +57,10 @@ final class RemoteRunSource implements RunSource {
               parents,
               text(job.path("error")),
               text(job.path("host")),
-              job.path("cached").asBoolean()));
+              job.path("cached").asBoolean(),
+              text(job.path("skipReason")),
+              endedTries(job),
+              job.path("maxTries").asInt(1)));
     }
     return new PipelineState(
         run.path("id").asText(),
@@ -69,6 +75,29 @@ final class RemoteRunSource implements RunSource {
         events(run.path("events")));
   }
 
+  /** The tries of a job with {@code retry} that ended, as the workflow's state lists them. */
+  private static List<JobTry> endedTries(JsonNode job) {
+    List<JobTry> tries = new ArrayList<>();
+    if (job.path("maxTries").asInt(1) <= 1) {
+      return tries;
+    }
+    for (JsonNode one : job.path("tries")) {
+      JobStatus status = JobStatus.valueOf(one.path("status").asText());
+      if (status.isFinal() && status != JobStatus.CANCELLED && status != JobStatus.SKIPPED) {
+        tries.add(
+            new JobTry(
+                one.path("try").asInt(),
+                JobOutcome.valueOf(status.name()),
+                one.path("exitCode").isNumber() ? one.path("exitCode").asInt() : null,
+                text(one.path("error")),
+                epochMillis(one.path("startedAt")),
+                epochMillis(one.path("finishedAt")),
+                millis(one.path("retryAt"))));
+      }
+    }
+    return tries;
+  }
+
   private static List<PipelineEvent> events(JsonNode events) {
     List<PipelineEvent> list = new ArrayList<>();
     events.forEach(
@@ -78,6 +107,11 @@ final class RemoteRunSource implements RunSource {
 
   private static Long millis(JsonNode time) {
     return time.isTextual() ? Instant.parse(time.asText()).toEpochMilli() : null;
+  }
+
+  private static long epochMillis(JsonNode time) {
+    Long millis = millis(time);
+    return millis == null ? 0 : millis;
   }
 
   private static String text(JsonNode value) {

@@ -3,16 +3,23 @@ package dev.fastci.cli;
 import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
+import dev.fastci.contract.ApprovalDecision;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.RunIds;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.worker.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -21,13 +28,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code fastci run FILE [--server URL]}: validates the spec, runs it (on an engine in this
- * process, or on a server) and follows it until it ends. Ctrl-C cancels the run and waits until its
- * containers are gone.
+ * {@code fastci run FILE [--server URL] [--branch BRANCH]}: validates the spec, runs it (on an
+ * engine in this process, or on a server) and follows it until it ends. Ctrl-C cancels the run and
+ * waits until its containers are gone.
  */
 @Command(
     name = "run",
-    customSynopsis = "usage: fastci run FILE [--server URL]",
+    customSynopsis =
+        "usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
     description =
         "Validates the pipeline, runs it on the embedded engine in this process (or on a server)"
             + " and follows it: a line per job state change, every log line prefixed with its"
@@ -59,6 +67,20 @@ final class RunCommand implements Callable<Integer> {
               + " FASTCI_API_TOKEN or <data dir>/api-token")
   String server;
 
+  @Option(
+      names = "--branch",
+      paramLabel = "BRANCH",
+      description =
+          "the run's branch, for the jobs' when.branch conditions (a run started here has the"
+              + " event manual)")
+  String branch;
+
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description = "a parameter of the pipeline; repeat for each (the others take their default)")
+  Map<String, String> params = new LinkedHashMap<>();
+
   RunCommand(Supplier<CliSettings> settings, PrintStream out, PrintStream err) {
     this.settings = settings;
     this.out = out;
@@ -71,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
     CliSettings settings = this.settings.get();
     PipelineSpec spec;
     try {
-      spec = SpecFiles.read(Path.of(file));
+      spec = SpecFiles.read(Path.of(file), RunVariables.of(params, branch));
       if (server == null) {
         // a server checks the paths itself, against its own host and settings
         settings.hostPathPolicy().enforce(spec);
@@ -86,7 +108,7 @@ final class RunCommand implements Callable<Integer> {
     Engine engine = null;
     try {
       if (server == null) {
-        engine = Engine.start(settings.temporalTarget(), settings.workerConfig(), true);
+        engine = Engine.start(settings.temporalTarget(), settings.runWorkerConfig(), true);
       }
       PipelineState end =
           engine != null
@@ -116,16 +138,33 @@ final class RunCommand implements Callable<Integer> {
 
   private PipelineState runHere(Engine engine, PipelineSpec spec, CliSettings settings)
       throws IOException, InterruptedException {
-    RunHandle run = new PipelineClient(engine.client()).start(spec);
+    PipelineRun first =
+        new PipelineRun(RunIds.newId(), spec, 1)
+            .withConditionSkips(spec.conditionSkips(new RunFacts("manual", branch, null)));
+    RunHandle run = new PipelineClient(engine.client()).start(first);
     announce(run.runId(), spec);
-    return following.follow(new LocalRunSource(run, settings.dataDir()), run::cancel, run.runId());
+    return following.follow(
+        new LocalRunSource(run, settings.dataDir()),
+        run::cancel,
+        run.runId(),
+        new TerminalApprovals(
+            spec,
+            true,
+            out,
+            (job, approved) ->
+                run.workflow()
+                    .decide(
+                        new ApprovalDecision(
+                            job, approved, System.getProperty("user.name"), null))));
   }
 
   private PipelineState runOnServer(Path file, String url, PipelineSpec spec, Path dataDir)
       throws IOException, InterruptedException {
     ServerClient server = new ServerClient(url, ApiTokens.find(dataDir));
     String text = Files.readString(file);
-    String id = server.submit(text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML);
+    String id =
+        server.submit(
+            text, SpecFormat.forFileName(file.toString()) == SpecFormat.YAML, branch, params);
     announce(id, spec);
     return following.follow(
         new RemoteRunSource(server, id),
@@ -136,7 +175,18 @@ final class RunCommand implements Callable<Integer> {
             err.println("fastci: could not cancel run " + id + ": " + e.getMessage());
           }
         },
-        id);
+        id,
+        new TerminalApprovals(
+            spec,
+            false,
+            out,
+            (job, approved) -> {
+              try {
+                server.decide(id, job, approved);
+              } catch (IOException | InterruptedException e) {
+                err.println("fastci: could not decide on " + job + ": " + e.getMessage());
+              }
+            }));
   }
 
   private void announce(String runId, PipelineSpec spec) {

@@ -22,7 +22,8 @@ final class RunFollowing {
   }
 
   /** Follows the run; on Ctrl-C, cancels it and waits for its end and the summary. */
-  PipelineState follow(RunSource source, Runnable cancel, String runId)
+  PipelineState follow(
+      RunSource source, Runnable cancel, String runId, RunFollower.Approvals approvals)
       throws IOException, InterruptedException {
     CountDownLatch ended = new CountDownLatch(1);
     Thread cancelOnInterrupt =
@@ -42,7 +43,7 @@ final class RunFollowing {
             });
     Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
     try {
-      return new RunFollower(source, out).follow();
+      return new RunFollower(source, out, approvals).follow();
     } finally {
       ended.countDown();
       removeHook(cancelOnInterrupt);

@@ -10,6 +10,9 @@ interface RunSource {
   /** Waits up to {@code wait} (less when the run ends), then answers the state; null if unknown. */
   PipelineState poll(Duration wait) throws IOException, InterruptedException;
 
-  /** The bytes of a job attempt's log from {@code offset} on (empty when there are none yet). */
-  byte[] log(String runId, String job, int attempt, long offset) throws IOException;
+  /**
+   * The bytes of the log of a job attempt's try (1 for a job without {@code retry}) from {@code
+   * offset} on (empty when there are none yet).
+   */
+  byte[] log(String runId, String job, int attempt, int tryNumber, long offset) throws IOException;
 }

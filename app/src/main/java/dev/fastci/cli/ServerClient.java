@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The few calls of a FastCI server's HTTP API that the command line makes. */
 final class ServerClient {
@@ -29,10 +30,20 @@ final class ServerClient {
   }
 
   /** Submits a spec; returns the run id. An invalid spec throws with the server's errors. */
-  String submit(String text, boolean yaml) throws IOException, InterruptedException {
+  /**
+   * @param branch the run's branch, or null
+   * @param params the run's parameters, by name
+   */
+  String submit(String text, boolean yaml, String branch, Map<String, String> params)
+      throws IOException, InterruptedException {
+    List<String> query = new ArrayList<>();
+    if (branch != null) {
+      query.add("branch=" + encode(branch));
+    }
+    params.forEach((name, value) -> query.add("param." + encode(name) + "=" + encode(value)));
     HttpResponse<String> response =
         send(
-            request("api/pipelines")
+            request("api/pipelines" + (query.isEmpty() ? "" : "?" + String.join("&", query)))
                 .header("Content-Type", yaml ? "application/yaml" : "application/json")
                 .header("X-FastCI-Trigger", "cli")
                 .POST(HttpRequest.BodyPublishers.ofString(text)));
@@ -54,13 +65,21 @@ final class ServerClient {
     expect(send(request("api/pipelines/" + encode(id) + "/cancel").POST(noBody())), 202);
   }
 
-  byte[] log(String id, String job, int attempt, long offset)
+  /** Approves ({@code approved}) or rejects a WAITING approval job. */
+  void decide(String id, String job, boolean approved) throws IOException, InterruptedException {
+    String path =
+        "api/pipelines/%s/jobs/%s/%s"
+            .formatted(encode(id), encode(job), approved ? "approve" : "reject");
+    expect(send(request(path).POST(noBody())), 202);
+  }
+
+  byte[] log(String id, String job, int attempt, int tryNumber, long offset)
       throws IOException, InterruptedException {
     HttpResponse<byte[]> response =
         http.send(
             request(
-                    "api/pipelines/%s/jobs/%s/log?attempt=%d&offset=%d"
-                        .formatted(encode(id), encode(job), attempt, offset))
+                    "api/pipelines/%s/jobs/%s/log?attempt=%d&try=%d&offset=%d"
+                        .formatted(encode(id), encode(job), attempt, tryNumber, offset))
                 .GET()
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());

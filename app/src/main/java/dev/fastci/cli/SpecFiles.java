@@ -2,6 +2,7 @@ package dev.fastci.cli;
 
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.io.IOException;
@@ -16,6 +17,12 @@ final class SpecFiles {
   /** The parsed spec; an unreadable file is reported as a spec problem at {@code $}. */
   static PipelineSpec read(Path file) {
     return PipelineSpecParser.parse(text(file), SpecFormat.forFileName(file.toString()));
+  }
+
+  /** The parsed spec of a run, its templates filled with the run's parameters and branch. */
+  static PipelineSpec read(Path file, RunVariables variables) {
+    return new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)
+        .parseSpec(text(file), SpecFormat.forFileName(file.toString()), variables);
   }
 
   private static String text(Path file) {

@@ -71,7 +71,14 @@ final class WorkerCommand implements Callable<Integer> {
               + " on this host and the server cannot show them");
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    try (Engine engine = Engine.start(settings.temporalTarget(), config, true)) {
+    Engine started;
+    try {
+      started = Engine.start(settings.temporalTarget(), config, true);
+    } catch (IllegalStateException hostIdInUse) {
+      err.println("fastci worker: " + hostIdInUse.getMessage());
+      return FastciMain.NOT_SUCCEEDED;
+    }
+    try (Engine engine = started) {
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       out.printf(
           "fastci worker %s serving %s (up to %d parallel jobs)%s%n",

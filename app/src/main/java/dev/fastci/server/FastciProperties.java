@@ -8,16 +8,21 @@ import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.MemorySize;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.worker.BackendKind;
+import dev.fastci.worker.EngineSettings;
 import dev.fastci.worker.WorkerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * The server's {@code fastci.*} settings; each is also an environment variable (FASTCI_...).
  *
  * @param backend what the server's worker runs jobs on: {@code docker} (the default) or {@code
  *     dummy}, which needs no engine (each job's DUMMY_* environment says what it does)
+ * @param publicUrl where users and forges reach this server ({@code https://ci.example.com}): the
+ *     commit statuses link to run pages under it and the webhook URLs are shown with it; required
+ *     once a repository is registered with a forge
  */
 @ConfigurationProperties("fastci")
 public record FastciProperties(
@@ -34,27 +39,86 @@ public record FastciProperties(
     Janitor janitor,
     Runs runs,
     Cache cache,
-    BackendKind backend) {
+    BackendKind backend,
+    Metrics metrics,
+    String publicUrl,
+    @org.springframework.boot.context.properties.bind.Name("notify") Notify notifications,
+    Badges badges) {
 
   public FastciProperties {
     dataDir = (dataDir == null ? Path.of("data") : dataDir).toAbsolutePath().normalize();
-    temporal = temporal == null ? new Temporal(null, null, null) : temporal;
+    temporal = temporal == null ? new Temporal(null, null, null, null) : temporal;
     worker = worker == null ? new Worker(true, null, null, null) : worker;
-    retention = retention == null ? new Retention(null, null) : retention;
-    limits = limits == null ? new Limits(null, null, null, null, null, null, null) : limits;
+    retention = retention == null ? new Retention(null, null, null, null) : retention;
+    limits = limits == null ? new Limits(null, null, null, null, null, null, null, null) : limits;
     volumes = volumes == null ? new Volumes(null) : volumes;
     git = git == null ? new Git(null) : git;
     janitor = janitor == null ? new Janitor(null) : janitor;
     runs = runs == null ? new Runs(null) : runs;
     cache = cache == null ? new Cache(null, null) : cache;
     backend = backend == null ? BackendKind.DOCKER : backend;
+    metrics = metrics == null ? new Metrics(null) : metrics;
+    publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip();
+    notifications = notifications == null ? new Notify(null) : notifications;
+    badges = badges == null ? new Badges(null) : badges;
+  }
+
+  /**
+   * @param allowedHosts the hosts a pipeline's {@code notify} webhooks may name; empty for any
+   */
+  public record Notify(java.util.List<String> allowedHosts) {
+    public Notify {
+      allowedHosts =
+          allowedHosts == null
+              ? java.util.List.of()
+              : allowedHosts.stream()
+                  .map(String::strip)
+                  .filter(h -> !h.isEmpty())
+                  .map(h -> h.toLowerCase(java.util.Locale.ROOT))
+                  .toList();
+    }
+  }
+
+  /**
+   * @param isPublic whether {@code /badge/{pipeline}.svg} answers without a login (the default)
+   */
+  public record Badges(
+      @org.springframework.boot.context.properties.bind.Name("public") Boolean isPublic) {
+    public boolean open() {
+      return isPublic == null || isPublic;
+    }
+  }
+
+  /**
+   * @param open {@code fastci.metrics.public}: true serves /actuator/prometheus without the API
+   *     token (for a scraper on a trusted network)
+   */
+  public record Metrics(@Name("public") Boolean open) {
+    public boolean isPublic() {
+      return open != null && open;
+    }
   }
 
   /**
    * @param target host:port of a Temporal cluster; blank for the embedded one
    * @param webUrl Temporal Web, for links from each run
+   * @param embedded how the embedded Temporal is kept bounded
    */
-  public record Temporal(String target, Integer embeddedPort, String webUrl) {}
+  public record Temporal(String target, Integer embeddedPort, String webUrl, Embedded embedded) {
+    public Temporal {
+      embedded = embedded == null ? new Embedded(null) : embedded;
+    }
+  }
+
+  /**
+   * @param recycleAfter the embedded Temporal is replaced by a fresh one after this many executions
+   *     (runs, retries, resumes); 0 never
+   */
+  public record Embedded(Integer recycleAfter) {
+    public Embedded {
+      recycleAfter = recycleAfter == null ? EngineSettings.DEFAULT_RECYCLE_AFTER : recycleAfter;
+    }
+  }
 
   /**
    * @param hostLostAfter a job that its run's host does not pick up for this long makes the run
@@ -77,12 +141,33 @@ public record FastciProperties(
 
   /**
    * @param pipelineDir how long a finished run's pipeline dir is kept for retries
+   * @param pipelineDirMaxSize all kept pipeline dirs together, in Docker notation (10g); the oldest
+   *     go first beyond it; 0 for no budget
+   * @param artifacts how long a finished run's artifacts are kept
    * @param audit how long audit log entries are kept
    */
-  public record Retention(Duration pipelineDir, Duration audit) {
+  public record Retention(
+      Duration pipelineDir, String pipelineDirMaxSize, Duration artifacts, Duration audit) {
     public Retention {
       pipelineDir = pipelineDir == null ? WorkerConfig.DEFAULT_RETENTION : pipelineDir;
+      pipelineDirMaxSize =
+          pipelineDirMaxSize == null || pipelineDirMaxSize.isBlank()
+              ? "10g"
+              : pipelineDirMaxSize.strip();
+      artifacts = artifacts == null ? Duration.ofDays(30) : artifacts;
       audit = audit == null ? Duration.ofDays(365) : audit;
+    }
+
+    public long pipelineDirMaxBytes() {
+      if (pipelineDirMaxSize.equals("0")) {
+        return 0;
+      }
+      try {
+        return MemorySize.parse(pipelineDirMaxSize);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "fastci.retention.pipeline-dir-max-size " + pipelineDirMaxSize + ": " + e.getMessage());
+      }
     }
   }
 
@@ -101,8 +186,11 @@ public record FastciProperties(
       String maxMemory,
       Double maxCpus,
       String defaultMemory,
-      Double defaultCpus) {
+      Double defaultCpus,
+      Long maxArtifactBytes) {
     public Limits {
+      maxArtifactBytes =
+          maxArtifactBytes == null ? JobLimits.DEFAULT_MAX_ARTIFACT_BYTES : maxArtifactBytes;
       maxJobs = maxJobs == null ? PipelineSpecParser.DEFAULT_MAX_JOBS : maxJobs;
       maxBodyBytes = maxBodyBytes == null ? 1024L * 1024 : maxBodyBytes;
       maxLogBytes = maxLogBytes == null ? 64L * 1024 * 1024 : maxLogBytes;
@@ -193,11 +281,16 @@ public record FastciProperties(
             retention.pipelineDir(),
             storeLabel())
         .withJobLimits(
-            new JobLimits(limits.maxLogBytes(), limits.defaultMemory(), limits.defaultCpus())
+            new JobLimits(
+                    limits.maxLogBytes(),
+                    limits.defaultMemory(),
+                    limits.defaultCpus(),
+                    limits.maxArtifactBytes())
                 .withMounts( // the same roots as at submit, judged again as containers are made
                     HostPathPolicy.underRoots(
                         volumes.allowedRoots(), DockerSockets.fromEnv(System.getenv()))))
         .withCacheLimits(cache.limits())
-        .withBackend(backend);
+        .withBackend(backend)
+        .withPipelineDirMaxBytes(retention.pipelineDirMaxBytes());
   }
 }

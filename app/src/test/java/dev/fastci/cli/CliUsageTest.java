@@ -28,7 +28,7 @@ class CliUsageTest {
 
   @ParameterizedTest
   @CsvSource({
-    "run,          usage: fastci run FILE [--server URL]",
+    "run,          usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
     "validate,     usage: fastci validate FILE",
     "worker,       usage: fastci worker",
     "hook,         usage: fastci hook install REPO --server URL [--secret S]",
@@ -73,8 +73,8 @@ class CliUsageTest {
 
   @ParameterizedTest
   @CsvSource({
-    "run p.json --frobnicate,                 usage: fastci run FILE [--server URL]",
-    "run --frobnicate,                        usage: fastci run FILE [--server URL]",
+    "run p.json --frobnicate,                 usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
+    "run --frobnicate,                        usage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...",
     "validate --frobnicate p.json,            usage: fastci validate FILE",
     "worker --frobnicate,                     usage: fastci worker",
     "hook --frobnicate,                       usage: fastci hook install REPO",
@@ -95,7 +95,7 @@ class CliUsageTest {
     assertThat(noFile.exitCode()).isEqualTo(2);
     assertThat(noFile.err())
         .isEqualTo(
-            "fastci: Missing required parameter: 'FILE'\nusage: fastci run FILE [--server URL]\n");
+            "fastci: Missing required parameter: 'FILE'\nusage: fastci run FILE [--server URL] [--branch BRANCH] [--param NAME=VALUE]...\n");
 
     CliRun noServerUrl = CliRun.of("run", "p.json", "--server");
     assertThat(noServerUrl.exitCode()).isEqualTo(2);

@@ -19,6 +19,18 @@ class ValidateCommandTest {
   }
 
   @Test
+  void everyExampleIsValid() throws Exception {
+    Path examples = Path.of(Examples.file("hello.json")).getParent();
+    try (var files = Files.list(examples)) {
+      for (Path example : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        CliRun run = CliRun.of("validate", example.toString());
+
+        assertThat(run.exitCode()).as(example + ": " + run.err()).isZero();
+      }
+    }
+  }
+
+  @Test
   void invalidSpecExitsTwoAndListsEveryProblemByPath() throws Exception {
     Path spec = dir.resolve("bad.json");
     Files.writeString(

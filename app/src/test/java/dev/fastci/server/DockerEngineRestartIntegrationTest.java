@@ -109,6 +109,33 @@ class DockerEngineRestartIntegrationTest {
     assertThat(api.log(next, "hello", null)).contains("after the restart");
   }
 
+  /**
+   * With {@code retry.when} including {@code error} (language v2), the job that the restart
+   * interrupted ends its try in ERROR, Temporal runs its next tries (3 s, 6 s, 12 s later: a try
+   * while the engine is still down ends in ERROR too) until the engine answers, and the run
+   * succeeds. With one retry a second later, the engine was still down for it once in a full build.
+   */
+  @Test
+  void aJobThatRetriesOnErrorSucceedsAfterTheEngineRestarts() throws Exception {
+    ServerApi api = new ServerApi("http://127.0.0.1:" + port, TOKEN);
+    String id =
+        api.submit(
+            "{\"name\": \"dk-retry\", \"jobs\": [{\"name\": \"long\", \"image\":"
+                + " \"busybox:latest\", \"command\": [\"sh\", \"-c\", \"sleep 8; echo done\"],"
+                + " \"retry\": {\"max\": 4, \"when\": [\"error\"], \"backoff_secs\": 3}}]}");
+    api.awaitJob(id, "long", "RUNNING");
+    Thread.sleep(3000);
+
+    killDocker();
+    Thread.sleep(2000);
+    startDocker();
+
+    JsonNode end = api.awaitEnd(id, 1, Duration.ofSeconds(90));
+    assertThat(end.get("status").asText()).as("%s", end).isEqualTo("SUCCEEDED");
+    assertThat(ServerApi.job(end, "long").get("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(api.log(id, "long", null)).contains("done");
+  }
+
   /** The run's job containers (by label) and its network holder (by name), in any state. */
   private static List<String> leftOf(DockerClient docker, String runId) {
     List<String> left = new ArrayList<>();

@@ -30,6 +30,20 @@ final class FastciProcess implements AutoCloseable {
   }
 
   /**
+   * The environment of a {@code fastci server} on its own data dir, API token, worker host id and
+   * port, logging FastCI at INFO; a test may add more.
+   */
+  static Map<String, String> serverEnv(Path dataDir, String token, String hostId, int port) {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    env.put("FASTCI_DATA_DIR", dataDir.toString());
+    env.put("FASTCI_API_TOKEN", token);
+    env.put("FASTCI_WORKER_HOST_ID", hostId);
+    env.put("SERVER_PORT", Integer.toString(port));
+    env.put("LOGGING_LEVEL_DEV_FASTCI", "INFO");
+    return env;
+  }
+
+  /**
    * Starts {@code fastci COMMAND} in {@code workDir} with these environment variables added.
    *
    * @param name what the test calls it, in its output file's markers
@@ -83,7 +97,15 @@ final class FastciProcess implements AutoCloseable {
     awaitExit();
   }
 
-  private void awaitExit() throws InterruptedException {
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  int exitValue() {
+    return process.exitValue();
+  }
+
+  void awaitExit() throws InterruptedException {
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException(name + " did not stop within 30 s");
     }

@@ -20,7 +20,7 @@ import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** A small client of the server's HTTP API for the integration tests: plain JDK HttpClient. */
-final class ServerApi {
+public final class ServerApi {
   static final Set<String> FINAL_RUN_STATUSES = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,28 +28,28 @@ final class ServerApi {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
   private final String token;
-  private final List<String> submitted = new ArrayList<>();
+  private final List<String> submitted = java.util.Collections.synchronizedList(new ArrayList<>());
 
-  ServerApi(String base, String token) {
+  public ServerApi(String base, String token) {
     this.base = base;
     this.token = token;
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
-  HttpRequest.Builder request(String path) {
+  public HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     return token == null ? builder : builder.header("Authorization", "Bearer " + token);
   }
 
-  HttpResponse<String> get(String path) {
+  public HttpResponse<String> get(String path) {
     return send(request(path).GET().build());
   }
 
-  HttpResponse<String> post(String path, String body) {
+  public HttpResponse<String> post(String path, String body) {
     return send(
         request(path)
             .header("Content-Type", "application/json")
@@ -60,7 +60,7 @@ final class ServerApi {
             .build());
   }
 
-  HttpResponse<String> send(HttpRequest request) {
+  public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -96,7 +96,7 @@ final class ServerApi {
         });
   }
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {
@@ -105,7 +105,7 @@ final class ServerApi {
   }
 
   /** Submits a spec and returns the new run's id; fails unless the answer is 201. */
-  String submit(String spec) {
+  public String submit(String spec) {
     HttpResponse<String> response = post("/api/pipelines", spec);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     String id = json(response).get("id").asText();
@@ -118,13 +118,13 @@ final class ServerApi {
     return List.copyOf(submitted);
   }
 
-  JsonNode detail(String id) {
+  public JsonNode detail(String id) {
     HttpResponse<String> response = get("/api/pipelines/" + id);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json(response);
   }
 
-  static JsonNode job(JsonNode detail, String name) {
+  public static JsonNode job(JsonNode detail, String name) {
     for (JsonNode job : detail.get("jobs")) {
       if (job.get("name").asText().equals(name)) {
         return job;
@@ -134,7 +134,7 @@ final class ServerApi {
   }
 
   /** Polls the run until it has ended (with at least this attempt); returns its detail. */
-  JsonNode awaitEnd(String id, int attempt, Duration max) {
+  public JsonNode awaitEnd(String id, int attempt, Duration max) {
     JsonNode end =
         awaitDetail(
             id,
@@ -147,12 +147,12 @@ final class ServerApi {
     return end;
   }
 
-  JsonNode awaitEnd(String id) {
+  public JsonNode awaitEnd(String id) {
     return awaitEnd(id, 1, Duration.ofSeconds(60));
   }
 
   /** Polls until the job has this status; returns the run's detail. */
-  JsonNode awaitJob(String id, String job, String status) {
+  public JsonNode awaitJob(String id, String job, String status) {
     return awaitDetail(
         id,
         Duration.ofSeconds(30),
@@ -161,7 +161,7 @@ final class ServerApi {
   }
 
   /** Polls GET /api/pipelines/{id} until the condition holds; the failure shows the last answer. */
-  JsonNode awaitDetail(String id, Duration max, String what, Predicate<JsonNode> condition) {
+  public JsonNode awaitDetail(String id, Duration max, String what, Predicate<JsonNode> condition) {
     AtomicReference<JsonNode> last = new AtomicReference<>();
     try {
       await()
@@ -180,17 +180,21 @@ final class ServerApi {
     return last.get();
   }
 
-  /** A job attempt's log (the latest attempt when {@code attempt} is null); must answer 200. */
-  String log(String id, String job, Integer attempt) {
-    HttpResponse<String> response =
-        get(
-            "/api/pipelines/"
-                + id
-                + "/jobs/"
-                + job
-                + "/log"
-                + (attempt == null ? "" : "?attempt=" + attempt));
+  /** The body of a GET of {@code path}; must answer 200. */
+  public String text(String path) {
+    HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return response.body();
+  }
+
+  /** A job attempt's log (the latest attempt when {@code attempt} is null); must answer 200. */
+  public String log(String id, String job, Integer attempt) {
+    return logWith(id, job, attempt == null ? null : "attempt=" + attempt);
+  }
+
+  /** A job's log with this query ({@code attempt=2&try=1}, or null); must answer 200. */
+  public String logWith(String id, String job, String query) {
+    return text(
+        "/api/pipelines/" + id + "/jobs/" + job + "/log" + (query == null ? "" : "?" + query));
   }
 }

@@ -112,20 +112,8 @@ class ServerCrashIntegrationTest {
 
   /** Starts {@code fastci server} in its own JVM and waits until /api/health answers. */
   private void startServer() {
-    Map<String, String> env =
-        Map.of(
-            "FASTCI_DATA_DIR",
-            dataDir.toString(),
-            "FASTCI_API_TOKEN",
-            TOKEN,
-            "FASTCI_WORKER_HOST_ID",
-            "crash-host",
-            "FASTCI_VOLUMES_ALLOWED_ROOTS",
-            out.toString(), // the job's volume
-            "SERVER_PORT",
-            Integer.toString(port),
-            "LOGGING_LEVEL_DEV_FASTCI",
-            "INFO");
+    Map<String, String> env = FastciProcess.serverEnv(dataDir, TOKEN, "crash-host", port);
+    env.put("FASTCI_VOLUMES_ALLOWED_ROOTS", out.toString()); // the job's volume
     if (server == null) {
       server = FastciProcess.start("server", "server", dataDir, serverLog, env);
     } else {

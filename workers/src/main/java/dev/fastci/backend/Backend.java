@@ -1,6 +1,10 @@
 package dev.fastci.backend;
 
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,8 +17,13 @@ import java.util.concurrent.CompletableFuture;
  * <pre>
  * setUpRun(runId) ─┬─ createOrFind(scope, spec) ─ followLogs ─ start ─ awaitExit ─ [kill] ─ remove
  *                  │  (one per job attempt, in parallel)
+ *                  │  a service's container: the same, and while it runs exec, status, acceptsTcp
  *                  └─ tearDownRun(runId), after the run's last job activity here has ended
  * </pre>
+ *
+ * <p>A service's container ({@link ContainerSpec#isService}) joins the run's network namespace like
+ * a job's; {@link ContainerSpec#hostAliases} makes the service names resolve to that namespace in a
+ * container. It lives until {@link #tearDownRun} removes it with the run's other containers.
  *
  * <ul>
  *   <li>Every job activity calls {@link #setUpRun} before its {@link #createOrFind}: it is
@@ -88,8 +97,35 @@ public interface Backend extends AutoCloseable {
   /** Kills the container if it runs; idempotent. */
   void kill(JobContainer container);
 
+  /**
+   * The files under {@code path} in the container (which may have ended), as a tar stream of that
+   * dir, as {@code docker cp} makes it; the caller closes it. Empty when this backend has no files
+   * (the dummy).
+   */
+  default Optional<InputStream> copyOut(JobContainer container, String path) {
+    return Optional.empty();
+  }
+
   /** Removes the container if it exists; idempotent, a missing one is fine. */
   void remove(JobContainer container);
+
+  /**
+   * Runs a command inside the running container (a service's {@code ready.command}), its output
+   * discarded.
+   *
+   * @return its exit code, or null when it had not ended within {@code timeout}
+   * @throws RuntimeException when the engine refuses (the container does not run)
+   */
+  Integer exec(JobContainer container, List<String> command, Duration timeout);
+
+  /** Whether the container runs, how it ended, and its image's health verdict; GONE if missing. */
+  ContainerStatus status(JobContainer container);
+
+  /**
+   * Whether a TCP connection to {@code port} of the container's network namespace (the run's, for a
+   * container in it) is accepted within {@code timeout}.
+   */
+  boolean acceptsTcp(JobContainer container, int port, Duration timeout);
 
   /**
    * Removes every job container this host made for the run, also those whose own removal failed
@@ -109,6 +145,11 @@ public interface Backend extends AutoCloseable {
    * @throws JobStartException when the image is missing and cannot be pulled
    */
   String imageId(String image, String platform);
+
+  /** How many run network holders wait started ahead (0 for a backend without a pool). */
+  default int warmPoolSize() {
+    return 0;
+  }
 
   /**
    * A server janitor's view of the engine: every container labelled {@code dev.fastci.managed}, of

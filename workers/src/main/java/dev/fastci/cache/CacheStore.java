@@ -164,7 +164,7 @@ public final class CacheStore {
       filler.fill(content);
       long now = clock.getAsLong();
       CacheEntry entry =
-          new CacheEntry(CacheDirs.id(kind, key), kind, key, now, now, Trees.size(content));
+          new CacheEntry(CacheDirs.id(kind, key), kind, key, now, now, Directories.size(content));
       CacheMeta.write(staging, entry);
       Lock exclusive = lock.writeLock();
       exclusive.lock();

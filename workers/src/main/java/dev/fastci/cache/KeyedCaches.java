@@ -1,11 +1,13 @@
 package dev.fastci.cache;
 
+import dev.fastci.metrics.WorkerMeters;
 import dev.fastci.spec.CacheSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,19 +49,27 @@ public final class KeyedCaches {
   }
 
   /**
-   * Prepares the job's caches. A dir left by an earlier try of the same attempt (a worker that
-   * stopped) is used as it is: its container may still be running on it.
+   * Prepares the job's caches. A dir left by an earlier run of the same try (a worker that stopped)
+   * is used as it is: its container may still be running on it. Each try of a job with {@code
+   * retry} gets dirs of its own, restored afresh: a try that failed saved nothing.
    *
    * @param files what {@code {{ hash }}} hashes: the checkout, the pipeline dir, or null
    * @param log gets one line per cache saying what was restored
    */
   public List<Mount> restore(
-      String runId, String job, int attempt, List<CacheSpec> caches, Path files, List<String> log) {
+      String runId,
+      String job,
+      int attempt,
+      int tryNumber,
+      List<CacheSpec> caches,
+      Path files,
+      List<String> log) {
     List<Mount> mounts = new ArrayList<>();
+    String tryOf = runId + "." + job + "." + attempt + (tryNumber > 1 ? ".try" + tryNumber : "");
     for (int i = 0; i < caches.size(); i++) {
       CacheSpec cache = caches.get(i);
       String key = KeyRenderer.render(cache.key(), files);
-      Layer layer = Layer.in(store.workDir().resolve(runId + "." + job + "." + attempt + "." + i));
+      Layer layer = Layer.in(store.workDir().resolve(tryOf + "." + i));
       Optional<CacheEntry> exact = store.exact(CacheEntry.KEYED, key);
       if (layer.exists()) {
         mounts.add(new Mount(cache, key, layer, exact.isPresent(), LayerRecord.read(store, layer)));
@@ -78,6 +88,7 @@ public final class KeyedCaches {
       } else if (found.isPresent() && store.restore(found.get(), "", layer.merged())) {
         how = "copied";
       }
+      WorkerMeters.cacheLookup("cache", how != null, Duration.ofNanos(System.nanoTime() - started));
       if (how == null) {
         createDir(layer.merged());
         log.add("fastci: cache " + cache.path() + ": no cache for " + key);

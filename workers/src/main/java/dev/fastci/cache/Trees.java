@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.concurrent.atomic.AtomicLong;
 
 /** Copies and measures file trees without following symbolic links out of them. */
 final class Trees {
@@ -57,22 +56,5 @@ final class Trees {
             return FileVisitResult.CONTINUE;
           }
         });
-  }
-
-  /** The bytes of the regular files under {@code root}. */
-  static long size(Path root) throws IOException {
-    AtomicLong total = new AtomicLong();
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-            if (attrs.isRegularFile()) {
-              total.addAndGet(attrs.size());
-            }
-            return FileVisitResult.CONTINUE;
-          }
-        });
-    return total.get();
   }
 }

@@ -26,15 +26,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Starts pipeline runs and hands back their live state and their end. Holds only a client. */
+/**
+ * Starts pipeline runs and hands back their live state and their end. Holds only the clients (see
+ * {@link TemporalClients}: every call goes to the engine that serves now).
+ */
 public final class PipelineClient {
   private static final ScheduledExecutorService DEADLINES =
       DaemonThreads.scheduler("fastci-query-deadlines");
 
-  private final WorkflowClient client;
+  private final TemporalClients clients;
 
   public PipelineClient(WorkflowClient client) {
-    this.client = client;
+    this(TemporalClients.of(client));
+  }
+
+  public PipelineClient(TemporalClients clients) {
+    this.clients = clients;
   }
 
   /** Starts a run of the spec under a new run id. */
@@ -48,11 +55,14 @@ public final class PipelineClient {
 
   /** Starts an execution of a run and follows it to its end. */
   public RunHandle start(PipelineRun run) {
-    PipelineWorkflow workflow = newExecution(run.runId());
-    CompletableFuture<PipelineState> result =
-        WorkflowClient.execute(workflow::run, run)
-            .exceptionally(failure -> finalStateOfCancelled(workflow, failure));
-    return new RunHandle(run.runId(), workflow, result);
+    return clients.starting(
+        client -> {
+          PipelineWorkflow workflow = newExecution(client, run.runId());
+          CompletableFuture<PipelineState> result =
+              WorkflowClient.execute(workflow::run, run)
+                  .exceptionally(failure -> finalStateOfCancelled(workflow, failure));
+          return new RunHandle(run.runId(), workflow, result);
+        });
   }
 
   /**
@@ -60,7 +70,27 @@ public final class PipelineClient {
    * run recorder). The run id may have closed executions before: a retry or a resume.
    */
   public void begin(PipelineRun run) {
-    WorkflowClient.start(newExecution(run.runId())::run, run);
+    clients.starting(client -> WorkflowClient.start(newExecution(client, run.runId())::run, run));
+  }
+
+  /**
+   * Cancels the run's latest execution: running containers are killed, pending jobs never start.
+   */
+  public void cancel(String runId) {
+    clients.using(
+        client -> {
+          client.newUntypedWorkflowStub(runId).cancel();
+          return null;
+        });
+  }
+
+  /** Cancels one job of the run's latest execution. */
+  public void cancelJob(String runId, String job) {
+    clients.using(
+        client -> {
+          client.newWorkflowStub(PipelineWorkflow.class, runId).cancelJob(job);
+          return null;
+        });
   }
 
   /**
@@ -74,7 +104,10 @@ public final class PipelineClient {
     Context.CancellableContext bounded =
         Context.current().withDeadlineAfter(max.toMillis(), TimeUnit.MILLISECONDS, DEADLINES);
     try {
-      return bounded.call(() -> workflow(runId).state());
+      return bounded.call(
+          () ->
+              clients.using(
+                  client -> client.newWorkflowStub(PipelineWorkflow.class, runId).state()));
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -89,7 +122,10 @@ public final class PipelineClient {
    * request that Temporal has not answered yet is not seen here).
    */
   public Optional<ClosedExecution> closedExecution(String runId) {
-    WorkflowStub stub = client.newUntypedWorkflowStub(runId);
+    return clients.using(client -> closedExecution(client.newUntypedWorkflowStub(runId)));
+  }
+
+  private static Optional<ClosedExecution> closedExecution(WorkflowStub stub) {
     WorkflowExecutionStatus status;
     try {
       status = stub.describe().getStatus();
@@ -130,12 +166,15 @@ public final class PipelineClient {
     }
   }
 
-  /** The latest execution of an existing run, for its query, signals and cancel. */
+  /**
+   * The latest execution of an existing run, for its query, signals and cancel, on the engine that
+   * serves now (a stub kept across a switch of the embedded engine goes nowhere).
+   */
   public PipelineWorkflow workflow(String runId) {
-    return client.newWorkflowStub(PipelineWorkflow.class, runId);
+    return clients.using(client -> client.newWorkflowStub(PipelineWorkflow.class, runId));
   }
 
-  private PipelineWorkflow newExecution(String runId) {
+  private static PipelineWorkflow newExecution(WorkflowClient client, String runId) {
     return client.newWorkflowStub(
         PipelineWorkflow.class,
         WorkflowOptions.newBuilder()

@@ -1,5 +1,7 @@
 package dev.fastci.contract;
 
+import java.util.List;
+
 /**
  * The end of one job activity.
  *
@@ -8,6 +10,8 @@ package dev.fastci.contract;
  *     memory) for {@link JobOutcome#FAILED}
  * @param host the worker host that ran it
  * @param cached true when the job was memoized: not run, its log and outputs restored
+ * @param tries every try of the attempt, this one last, for a job whose {@code retry} gives it more
+ *     than one; empty otherwise
  */
 public record JobResult(
     JobOutcome outcome,
@@ -16,4 +20,27 @@ public record JobResult(
     long startedAt,
     long finishedAt,
     String host,
-    boolean cached) {}
+    boolean cached,
+    List<JobTry> tries) {
+
+  public JobResult {
+    tries = tries == null ? List.of() : List.copyOf(tries);
+  }
+
+  /** The end of a job that has one try. */
+  public JobResult(
+      JobOutcome outcome,
+      Integer exitCode,
+      String error,
+      long startedAt,
+      long finishedAt,
+      String host,
+      boolean cached) {
+    this(outcome, exitCode, error, startedAt, finishedAt, host, cached, List.of());
+  }
+
+  /** The same end, with the tries of the attempt it ends. */
+  public JobResult withTries(List<JobTry> all) {
+    return new JobResult(outcome, exitCode, error, startedAt, finishedAt, host, cached, all);
+  }
+}

@@ -1,9 +1,11 @@
 package dev.fastci.contract;
 
-/** Where a job stands. The last six are final. */
+/** Where a job stands. The first three are not final. */
 public enum JobStatus {
   PENDING,
   RUNNING,
+  /** An approval job whose parents succeeded: it waits for a person to approve or reject it. */
+  WAITING,
   /** Exit code 0. */
   SUCCEEDED,
   /** A non-zero exit code. */
@@ -16,6 +18,6 @@ public enum JobStatus {
   ERROR;
 
   public boolean isFinal() {
-    return this != PENDING && this != RUNNING;
+    return this != PENDING && this != RUNNING && this != WAITING;
   }
 }

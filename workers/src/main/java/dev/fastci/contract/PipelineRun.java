@@ -2,7 +2,10 @@ package dev.fastci.contract;
 
 import dev.fastci.spec.PipelineSpec;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The input of one execution of a pipeline run. A run's first execution starts every job; a retry
@@ -18,6 +21,11 @@ import java.util.List;
  * @param hostLostAfterMillis a job that no worker of the run's host picks up for this long makes
  *     the workflow check the host, and move the run to another host when it does not answer; null
  *     for {@link #DEFAULT_HOST_LOST_AFTER}
+ * @param repoAccess how the repository of a run in repo mode is fetched; null for its plain URL
+ * @param untrusted a pull request from a fork: its jobs get no secret and write no cache or memo
+ * @param conditionSkips the jobs whose {@code when} does not match the run's facts (branch, event,
+ *     changed paths), with the reason; judged when the run was accepted, so every execution of the
+ *     run skips the same jobs
  */
 public record PipelineRun(
     String runId,
@@ -26,11 +34,18 @@ public record PipelineRun(
     List<JobState> carriedOver,
     String hostId,
     boolean serverManaged,
-    Long hostLostAfterMillis) {
+    Long hostLostAfterMillis,
+    RepoAccess repoAccess,
+    boolean untrusted,
+    Map<String, String> conditionSkips) {
   public static final Duration DEFAULT_HOST_LOST_AFTER = Duration.ofSeconds(60);
 
   public PipelineRun {
     carriedOver = carriedOver == null ? List.of() : List.copyOf(carriedOver);
+    conditionSkips =
+        conditionSkips == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new TreeMap<>(conditionSkips));
     if (hostLostAfterMillis != null && hostLostAfterMillis < 1) {
       throw new IllegalArgumentException("hostLostAfterMillis: must be > 0");
     }
@@ -43,7 +58,7 @@ public record PipelineRun(
       List<JobState> carriedOver,
       String hostId,
       boolean serverManaged) {
-    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null);
+    this(runId, spec, attempt, carriedOver, hostId, serverManaged, null, null, false, null);
   }
 
   /** A first execution that nobody records: the command line's. */
@@ -60,7 +75,51 @@ public record PipelineRun(
 
   public PipelineRun withHostLostAfter(Duration after) {
     return new PipelineRun(
-        runId, spec, attempt, carriedOver, hostId, serverManaged, after.toMillis());
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        after.toMillis(),
+        repoAccess,
+        untrusted,
+        conditionSkips);
+  }
+
+  /** The same execution, fetching its repository this way and trusted or not. */
+  public PipelineRun withOrigin(RepoAccess access, boolean untrustedRun) {
+    return new PipelineRun(
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        hostLostAfterMillis,
+        access,
+        untrustedRun,
+        conditionSkips);
+  }
+
+  /** How the repository is fetched: {@link RepoAccess#DEFAULT} when nothing else was said. */
+  public RepoAccess access() {
+    return repoAccess == null ? RepoAccess.DEFAULT : repoAccess;
+  }
+
+  /** The same run, with the jobs its conditions skip. */
+  public PipelineRun withConditionSkips(Map<String, String> skips) {
+    return new PipelineRun(
+        runId,
+        spec,
+        attempt,
+        carriedOver,
+        hostId,
+        serverManaged,
+        hostLostAfterMillis,
+        repoAccess,
+        untrusted,
+        skips);
   }
 
   /** True for a retry or a resume: the pipeline dir (and checkout) already exist. */

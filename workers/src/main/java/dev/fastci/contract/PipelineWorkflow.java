@@ -20,6 +20,20 @@ public interface PipelineWorkflow {
   @SignalMethod
   void cancelJob(String job);
 
+  /**
+   * Approves or rejects a WAITING approval job: approved, it SUCCEEDED and its children start;
+   * rejected, it FAILED. A decision for a job that is not WAITING is ignored.
+   */
+  @SignalMethod
+  void decide(ApprovalDecision decision);
+
+  /**
+   * A try of a job attempt ended, and Temporal runs the next one after {@link JobTry#retryAt}: sent
+   * by the job's activity, so that the live state and the store know each try as it happens.
+   */
+  @SignalMethod
+  void tryEnded(String job, int attempt, JobTry ended);
+
   /** The live state of the run and its jobs. */
   @QueryMethod
   PipelineState state();

@@ -2,6 +2,7 @@ package dev.fastci.contract;
 
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityMethod;
+import java.util.List;
 
 /**
  * Served by the FastCI server on {@code fastci-server}: the workflow reports each state change, so
@@ -17,8 +18,19 @@ public interface RunRecorderActivities {
   @ActivityMethod
   void jobFinished(String runId, JobState job);
 
+  /**
+   * Several jobs reached their final state (the workflow sends its job records in batches since
+   * version {@code batched-job-records} 1, to keep a long run's history short).
+   */
+  @ActivityMethod
+  void jobsFinished(String runId, List<JobState> jobs);
+
   @ActivityMethod
   void runFinished(PipelineState state);
+
+  /** A try of a job attempt ended and another follows (a job with {@code retry}). */
+  @ActivityMethod
+  void tryEnded(String runId, String job, int attempt, JobTry ended);
 
   /** Something happened to the run besides its jobs' states (a host lost). */
   @ActivityMethod

@@ -15,6 +15,14 @@ public final class TaskQueues {
     return "fastci-host-" + hostId;
   }
 
+  /**
+   * The services of the runs pinned to one worker host: a queue of its own, so that a service that
+   * lives as long as its run never takes one of the host's job slots.
+   */
+  public static String servicesOf(String hostId) {
+    return "fastci-services-" + hostId;
+  }
+
   /** Where one worker host answers whether it is alive, apart from its (maybe busy) job slots. */
   public static String livenessOf(String hostId) {
     return "fastci-alive-" + hostId;

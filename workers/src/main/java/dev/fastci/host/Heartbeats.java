@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * Heartbeats for an activity whose work gives no natural moment to (a clone, a wait): while the
  * host lives, the workflow hears from it; when the host dies, the heartbeat timeout tells.
  */
-final class Heartbeats {
+public final class Heartbeats {
   static final Duration EVERY = Duration.ofSeconds(1);
 
   private static final ScheduledExecutorService CLOCK =
@@ -22,7 +22,7 @@ final class Heartbeats {
   private Heartbeats() {}
 
   /** Runs the work in the current activity, heartbeating every {@link #EVERY} meanwhile. */
-  static <T> T during(Supplier<T> work) {
+  public static <T> T during(Supplier<T> work) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     ScheduledFuture<?> beating =
         CLOCK.scheduleAtFixedRate(

@@ -4,6 +4,9 @@ import dev.fastci.backend.ContainerRemovals;
 import dev.fastci.contract.PipelineDirActivities;
 import dev.fastci.contract.PipelineDirRequest;
 import dev.fastci.contract.PipelineDirSetUp;
+import dev.fastci.contract.RepoAccess;
+import dev.fastci.git.GitAuth;
+import dev.fastci.secrets.SecretSource;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,17 +22,29 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   private static final Logger log = LoggerFactory.getLogger(PipelineDirActivitiesImpl.class);
   private final PipelineDirs dirs;
   private final RepoCheckout checkouts;
-
   private final ContainerRemovals removals;
+  private final long maxKeptBytes;
+  private final SecretSource secrets;
 
   /**
    * @param removals the job containers still being removed, then the run's teardown on this host
    *     (what a run left, and its network)
+   * @param secrets where a repository's clone token is found by its secret's name
    */
-  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals) {
+  public PipelineDirActivitiesImpl(Path dataDir, ContainerRemovals removals, SecretSource secrets) {
+    this(dataDir, removals, secrets, 0);
+  }
+
+  /**
+   * @param maxKeptBytes the budget of the finished runs' dirs, held each time a run ends; 0 none
+   */
+  public PipelineDirActivitiesImpl(
+      Path dataDir, ContainerRemovals removals, SecretSource secrets, long maxKeptBytes) {
     this.dirs = new PipelineDirs(dataDir);
     this.checkouts = new RepoCheckout(dataDir);
     this.removals = removals;
+    this.secrets = secrets;
+    this.maxKeptBytes = maxKeptBytes;
   }
 
   @Override
@@ -71,8 +86,11 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
       return null;
     }
     long started = System.nanoTime();
+    RepoAccess access = request.access() == null ? RepoAccess.DEFAULT : request.access();
     try {
-      String mirror = checkouts.checkout(request.repoUrl(), request.commitHash(), dir);
+      String mirror =
+          checkouts.checkout(
+              request.repoUrl(), request.commitHash(), dir, auth(access), access.fetchRef());
       log.info(
           "run {}: checked out {} at {} in {} ms (mirror {})",
           request.runId(),
@@ -84,6 +102,24 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
     } catch (RepoCheckout.CheckoutException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CHECKOUT_FAILED);
     }
+  }
+
+  /** The clone token named by the run, read on this worker; none named: the worker's own. */
+  private GitAuth auth(RepoAccess access) {
+    if (access.tokenSecret() == null) {
+      return GitAuth.NONE;
+    }
+    String token = secrets.value(access.tokenSecret());
+    if (token == null) {
+      throw ApplicationFailure.newNonRetryableFailure(
+          "secret "
+              + access.tokenSecret()
+              + " (the repository's clone token) is not set on the worker ("
+              + SecretSource.variable(access.tokenSecret())
+              + ")",
+          CHECKOUT_FAILED);
+    }
+    return new GitAuth(access.username(), token);
   }
 
   @Override
@@ -99,6 +135,7 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
   public void keepPipelineDirForRetries(String runId) {
     try {
       dirs.markFinished(runId);
+      PipelineDirRetention.keepWithinBudget(dirs, maxKeptBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("could not mark the pipeline dir of " + runId, e);
     }

@@ -10,19 +10,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes the pipeline dirs of runs that finished longer ago than the retention, on this host, at
- * start and then periodically: after that, a retry of the run is refused.
+ * start and then periodically: after that, a retry of the run is refused. It also keeps the dirs of
+ * finished runs within their size budget, oldest first (see {@link PipelineDirs#keepWithin}).
  */
 public final class PipelineDirRetention implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PipelineDirRetention.class);
 
   private final PipelineDirs dirs;
   private final Duration retention;
+  private final long maxBytes;
   private final ScheduledExecutorService timer =
       DaemonThreads.scheduler("fastci-pipeline-dir-retention");
 
-  public PipelineDirRetention(PipelineDirs dirs, Duration retention) {
+  /**
+   * @param maxBytes the budget of the finished runs' dirs; 0 for none
+   */
+  public PipelineDirRetention(PipelineDirs dirs, Duration retention, long maxBytes) {
     this.dirs = dirs;
     this.retention = retention;
+    this.maxBytes = maxBytes;
   }
 
   public PipelineDirRetention start(Duration every) {
@@ -35,8 +41,17 @@ public final class PipelineDirRetention implements AutoCloseable {
       for (String runId : dirs.removeExpired(retention)) {
         log.info("removed the pipeline dir of run {}: retention {} passed", runId, retention);
       }
+      keepWithinBudget(dirs, maxBytes);
     } catch (IOException | RuntimeException e) {
       log.error("pipeline dir retention sweep failed; it runs again later", e);
+    }
+  }
+
+  /** Removes the oldest finished runs' dirs until the rest fit in the budget. */
+  static void keepWithinBudget(PipelineDirs dirs, long maxBytes) throws IOException {
+    for (String runId : dirs.keepWithin(maxBytes)) {
+      log.info(
+          "removed the pipeline dir of run {}: the kept dirs were over {} bytes", runId, maxBytes);
     }
   }
 

@@ -30,12 +30,17 @@ public final class PipelineDirs {
   /** The dir (under the root) that holds the layers of the outputs mounted in runs' dirs. */
   public static final String LAYERS = ".layers";
 
+  /** The dir (under the root) that marks the runs whose dirs the size budget removed. */
+  public static final String EVICTED = ".evicted";
+
   private final Path root;
   private final Path finished;
+  private final Path evicted;
 
   public PipelineDirs(Path dataDir) {
     this.root = dataDir.resolve("pipelines").toAbsolutePath();
     this.finished = root.resolve(FINISHED);
+    this.evicted = root.resolve(EVICTED);
   }
 
   /** {@code <data-dir>/pipelines}: every run's dir, the staging dirs and the markers. */
@@ -67,6 +72,7 @@ public final class PipelineDirs {
     filler.fill(request, staging);
     Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
     Files.deleteIfExists(finished.resolve(runId));
+    Files.deleteIfExists(evicted.resolve(runId));
     return dir;
   }
 
@@ -76,9 +82,82 @@ public final class PipelineDirs {
     return Files.isDirectory(dir(runId));
   }
 
+  /** The run ended: its dir is kept, and its size noted in the marker, for the size budget. */
   void markFinished(String runId) throws IOException {
     Files.createDirectories(finished);
-    Files.writeString(finished.resolve(runId), Instant.now().toString());
+    long size = Files.isDirectory(dir(runId)) ? Directories.size(dir(runId)) : 0;
+    Files.writeString(finished.resolve(runId), Instant.now() + "\n" + size + "\n");
+  }
+
+  /** The size of the finished runs' dirs, as noted when each run ended. */
+  public long keptBytes() throws IOException {
+    long total = 0;
+    for (Path marker : markersOldestFirst()) {
+      total += sizeIn(marker);
+    }
+    return total;
+  }
+
+  /**
+   * Removes the dirs of finished runs, oldest first, until the rest fit in {@code maxBytes} (0: no
+   * budget); a running or waiting run's dir has no marker and is never removed. Each removed run
+   * gets an eviction marker, so a retry can say what happened. Returns their ids.
+   */
+  public List<String> keepWithin(long maxBytes) throws IOException {
+    List<String> removed = new ArrayList<>();
+    if (maxBytes <= 0) {
+      return removed;
+    }
+    List<Path> markers = markersOldestFirst();
+    long total = 0;
+    for (Path marker : markers) {
+      total += sizeIn(marker);
+    }
+    for (Path marker : markers) {
+      if (total <= maxBytes) {
+        break;
+      }
+      total -= sizeIn(marker);
+      String runId = marker.getFileName().toString();
+      remove(runId);
+      Files.createDirectories(evicted);
+      Files.writeString(evicted.resolve(runId), Instant.now().toString());
+      removed.add(runId);
+    }
+    return removed;
+  }
+
+  /** True when the size budget removed the run's dir (and no new one was made since). */
+  public boolean wasEvicted(String runId) {
+    return Files.exists(evicted.resolve(runId));
+  }
+
+  private List<Path> markersOldestFirst() throws IOException {
+    if (!Files.isDirectory(finished)) {
+      return List.of();
+    }
+    try (Stream<Path> markers = Files.list(finished)) {
+      List<Path> all = new ArrayList<>(markers.toList());
+      all.sort(java.util.Comparator.comparing(PipelineDirs::modified));
+      return all;
+    }
+  }
+
+  private static Instant modified(Path marker) {
+    try {
+      return Files.getLastModifiedTime(marker).toInstant();
+    } catch (IOException gone) {
+      return Instant.EPOCH;
+    }
+  }
+
+  private static long sizeIn(Path marker) {
+    try {
+      String[] lines = Files.readString(marker).split("\n");
+      return lines.length > 1 ? Long.parseLong(lines[1].strip()) : 0;
+    } catch (IOException | NumberFormatException unreadable) {
+      return 0;
+    }
   }
 
   /** Removes the run's dir and its marker; nothing happens when they are gone. */

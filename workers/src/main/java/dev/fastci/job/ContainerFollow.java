@@ -169,8 +169,10 @@ final class ContainerFollow {
         log.write(JobLog.utf8Line("\nfastci: the log stream broke off: " + e.getCause()));
         return;
       } catch (InterruptedException e) {
+        // The container has exited but its end is not recorded yet: leave it for the next try to
+        // re-attach to and read, instead of removing it and running the job again.
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while draining the log", e);
+        throw new WorkerStopping(e);
       }
     }
   }

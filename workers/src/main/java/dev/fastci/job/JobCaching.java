@@ -11,8 +11,10 @@ import dev.fastci.contract.JobRequest;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.logs.JobLog;
 import dev.fastci.logs.LogFiles;
+import dev.fastci.metrics.WorkerMeters;
 import dev.fastci.spec.JobSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,29 +78,49 @@ final class JobCaching {
     if (key == null || !request.job().memoize()) {
       return false;
     }
+    long start = System.nanoTime();
     Optional<CacheEntry> hit = memos.lookup(request.job().name(), key);
-    return hit.isPresent()
-        && memos.replay(
-            hit.get(),
-            log.path(),
-            pipelineDir(request),
-            request.job().outputs(),
-            new PipelineDirs(logs.dataDir()).layers(request.runId()));
+    boolean replayed =
+        hit.isPresent()
+            && memos.replay(
+                hit.get(),
+                log.path(),
+                pipelineDir(request),
+                request.job().outputs(),
+                new PipelineDirs(logs.dataDir()).layers(request.runId()));
+    WorkerMeters.cacheLookup("job", replayed, Duration.ofNanos(System.nanoTime() - start));
+    return replayed;
   }
 
   List<KeyedCaches.Mount> restoreCaches(JobRequest request, List<String> log) {
     JobSpec job = request.job();
     return caches.restore(
-        request.runId(), job.name(), request.attempt(), job.caches(), files(request), log);
+        request.runId(),
+        job.name(),
+        request.attempt(),
+        request.tryNumber(),
+        job.caches(),
+        files(request),
+        log);
   }
 
-  /** After the job succeeded: records it when memoized, saves its caches, passes its key on. */
+  /**
+   * After the job succeeded: records it when memoized, saves its caches, passes its key on. A pull
+   * request from a fork writes neither: the next trusted run must not replay what it left.
+   */
   void succeeded(
       JobRequest request,
       JobLog jobLog,
       String key,
       List<KeyedCaches.Mount> mounts,
       List<String> log) {
+    if (request.untrusted()) {
+      if (request.job().memoize() || !mounts.isEmpty()) {
+        log.add("fastci: caches and memos not saved: a pull request from a fork writes none");
+      }
+      passKeyOn(request, key);
+      return;
+    }
     if (key != null && request.job().memoize()) {
       memos
           .record(

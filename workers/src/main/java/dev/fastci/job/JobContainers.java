@@ -20,13 +20,29 @@ public final class JobContainers {
 
   private JobContainers() {}
 
-  /**
-   * Deterministic, so a retried activity finds the container its previous attempt made. With the
-   * host in it, a job run again on another host after its first host was lost never takes over the
-   * lost host's container, even when both hosts share one Docker engine.
-   */
+  /** The container of a job attempt's first (or only) try. */
   public static String containerName(String hostId, String runId, String job, int attempt) {
-    return "fastci-" + runId + "-" + hostId + "-" + job + "-" + attempt;
+    return containerName(hostId, runId, job, attempt, 1);
+  }
+
+  /**
+   * Deterministic, so an activity that runs again finds the container of its try. With the host in
+   * it, a job run again on another host after its first host was lost never takes over the lost
+   * host's container, even when both hosts share one Docker engine. Each try after the first gets a
+   * fresh container, {@code ...-ATTEMPT-tryN}; the first keeps the name it had before retries, so a
+   * run resumed across an upgrade re-attaches.
+   */
+  public static String containerName(
+      String hostId, String runId, String job, int attempt, int tryNumber) {
+    return "fastci-"
+        + runId
+        + "-"
+        + hostId
+        + "-"
+        + job
+        + "-"
+        + attempt
+        + (tryNumber > 1 ? "-try" + tryNumber : "");
   }
 
   private static List<String> borrowedObjects(Path pipelineDir) {
@@ -90,7 +106,8 @@ public final class JobContainers {
     String memory = limits.memoryOf(request.job());
     Double cpus = limits.cpusOf(request.job());
     return new ContainerSpec(
-        containerName(hostId, request.runId(), request.job().name(), request.attempt()),
+        containerName(
+            hostId, request.runId(), request.job().name(), request.attempt(), request.tryNumber()),
         request.job().image(),
         request.job().command(),
         env,
@@ -100,7 +117,8 @@ public final class JobContainers {
         memory == null ? null : MemorySize.parse(memory),
         cpus == null ? null : Math.round(cpus * 1_000_000_000d),
         null,
-        request.job().platform());
+        request.job().platform(),
+        request.job().services()); // it reaches the services it lists by name
   }
 
   private static Map<String, String> labels(JobRequest request, String hostId, String store) {
@@ -109,6 +127,7 @@ public final class JobContainers {
     labels.put(Labels.RUN, request.runId());
     labels.put(Labels.JOB, request.job().name());
     labels.put(Labels.ATTEMPT, Integer.toString(request.attempt()));
+    labels.put(Labels.TRY, Integer.toString(request.tryNumber()));
     labels.put(Labels.HOST, hostId);
     if (store != null) {
       labels.put(Labels.STORE, store);

@@ -14,23 +14,31 @@ final class JobFinish {
   private final JobResultFiles results;
   private final ContainerRemovals removals;
   private final JobCaching caching;
+  private final JobArtifacts artifacts;
 
   /**
    * @param removals removes the containers of jobs that ended normally in the background; null when
    *     every container is removed before the activity ends
    */
-  JobFinish(JobResultFiles results, ContainerRemovals removals, JobCaching caching) {
+  JobFinish(
+      JobResultFiles results,
+      ContainerRemovals removals,
+      JobCaching caching,
+      JobArtifacts artifacts) {
     this.results = results;
+    this.artifacts = artifacts;
     this.removals = removals;
     this.caching = caching;
   }
 
   /**
-   * Writes the result, then hands the container to the background removals, unless it timed out or
-   * was lost (those are removed at once).
+   * Keeps the job's artifacts, writes the result, then hands the container to the background
+   * removals, unless it timed out or was lost (those are removed at once).
    */
   Finished record(JobRequest request, JobLog log, JobContainer container, Executed executed) {
     JobResult result = executed.result();
+    artifacts.keep(
+        request, log, container); // before the result: a re-run of the activity keeps them too
     results.write(log, result); // before the container goes: the result is never lost
     boolean handOver =
         removals != null && !executed.containerLost() && result.outcome() != JobOutcome.TIMED_OUT;

@@ -13,19 +13,42 @@ import dev.fastci.spec.MemorySize;
  *     none; null for no limit
  * @param defaultCpus the CPU limit of a job that sets none; null for no limit
  * @param mounts which host paths a job's container may mount, judged again as it is made
+ * @param maxArtifactBytes the most bytes of files a job attempt keeps ({@code artifacts}); the log
+ *     names the files beyond it
  */
 public record JobLimits(
-    long maxLogBytes, String defaultMemory, Double defaultCpus, HostPathPolicy mounts) {
+    long maxLogBytes,
+    String defaultMemory,
+    Double defaultCpus,
+    HostPathPolicy mounts,
+    long maxArtifactBytes) {
   public static final long DEFAULT_MAX_LOG_BYTES = 64L * 1024 * 1024;
+  public static final long DEFAULT_MAX_ARTIFACT_BYTES = 1024L * 1024 * 1024;
   public static final JobLimits DEFAULT = new JobLimits(DEFAULT_MAX_LOG_BYTES, null, null);
 
-  /** Any host path but the Docker socket and {@code /}, as on the command line. */
+  /**
+   * Any host path but the Docker socket and {@code /}, as on the command line, and the default
+   * artifact size limit (1 GiB).
+   */
   public JobLimits(long maxLogBytes, String defaultMemory, Double defaultCpus) {
+    this(maxLogBytes, defaultMemory, defaultCpus, DEFAULT_MAX_ARTIFACT_BYTES);
+  }
+
+  /** Any host path but the Docker socket and {@code /}, as on the command line. */
+  public JobLimits(
+      long maxLogBytes, String defaultMemory, Double defaultCpus, long maxArtifactBytes) {
     this(
         maxLogBytes,
         defaultMemory,
         defaultCpus,
-        HostPathPolicy.anyHostPath(DockerSockets.DEFAULTS));
+        HostPathPolicy.anyHostPath(DockerSockets.DEFAULTS),
+        maxArtifactBytes);
+  }
+
+  /** The default artifact size limit (1 GiB). */
+  public JobLimits(
+      long maxLogBytes, String defaultMemory, Double defaultCpus, HostPathPolicy mounts) {
+    this(maxLogBytes, defaultMemory, defaultCpus, mounts, DEFAULT_MAX_ARTIFACT_BYTES);
   }
 
   public JobLimits {
@@ -34,6 +57,10 @@ public record JobLimits(
     }
     if (maxLogBytes < 1) {
       throw new IllegalArgumentException("maxLogBytes must be at least 1, got " + maxLogBytes);
+    }
+    if (maxArtifactBytes < 0) {
+      throw new IllegalArgumentException(
+          "fastci.limits.max-artifact-bytes must be 0 or more, got " + maxArtifactBytes);
     }
     defaultMemory = defaultMemory == null || defaultMemory.isBlank() ? null : defaultMemory.strip();
     if (defaultMemory != null) {
@@ -51,7 +78,7 @@ public record JobLimits(
 
   /** The same limits, with the worker's own host path policy (its allowed roots). */
   public JobLimits withMounts(HostPathPolicy policy) {
-    return new JobLimits(maxLogBytes, defaultMemory, defaultCpus, policy);
+    return new JobLimits(maxLogBytes, defaultMemory, defaultCpus, policy, maxArtifactBytes);
   }
 
   /** The job's memory limit in Docker notation, or null for none. */

@@ -27,6 +27,14 @@ final class JobPreparation {
 
   Prepared prepare(JobRequest request, JobLog log, long startedAt) {
     Map<String, String> secretValues = new LinkedHashMap<>();
+    if (request.untrusted() && !request.job().allSecrets().isEmpty()) {
+      String refused =
+          "secret "
+              + request.job().allSecrets().get(0)
+              + " is not given to a pull request from a fork: its code is not trusted";
+      return new Prepared.Ended(
+          ends.couldNotStart(log, new JobStartException(refused, null), startedAt));
+    }
     for (String name : request.job().allSecrets()) {
       String value = secrets.value(name);
       if (value == null) {

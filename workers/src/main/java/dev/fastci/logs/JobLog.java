@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * The log of one job attempt, {@code <data-dir>/logs/RUN/JOB.ATTEMPT.log}, and the attempt's result
- * file beside it. What FastCI writes into it is UTF-8; the container's output goes in as it came.
+ * The log of one try of a job attempt, {@code <data-dir>/logs/RUN/JOB.ATTEMPT.log} (or {@code
+ * JOB.ATTEMPT.tryN.log}, see {@link LogFiles}), and the try's result file beside it. What FastCI
+ * writes into it is UTF-8; the container's output goes in as it came.
  */
 public final class JobLog {
   private static final String SUFFIX = ".log";
@@ -21,15 +22,17 @@ public final class JobLog {
     this.path = path;
   }
 
-  public static JobLog of(LogFiles logs, String runId, String job, int attempt) {
-    return new JobLog(logs.jobLog(runId, job, attempt));
+  public static JobLog of(LogFiles logs, String runId, String job, int attempt, int tryNumber) {
+    return new JobLog(logs.jobLog(runId, job, attempt, tryNumber));
   }
 
   public Path path() {
     return path;
   }
 
-  /** The attempt's result, beside its log: {@code JOB.ATTEMPT.result.json}. */
+  /**
+   * The try's result, beside its log: {@code JOB.ATTEMPT.result.json}, {@code ...tryN.result.json}.
+   */
   public Path resultFile() {
     String name = path.getFileName().toString();
     String attempt =

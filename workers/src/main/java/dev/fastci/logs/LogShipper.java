@@ -4,6 +4,7 @@ import dev.fastci.util.DaemonThreads;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +45,29 @@ public final class LogShipper implements AutoCloseable {
     this.server = server;
   }
 
+  /** The server the logs go to. */
+  public LogServer server() {
+    return server;
+  }
+
   /** Starts sending the file's new bytes every {@link #SEND_EVERY}, until the shipment ends. */
-  public Shipment follow(String runId, String job, int attempt, Path file) {
-    Shipment shipment = new Shipment(runId, job, attempt, file);
+  public Shipment follow(String runId, String job, int attempt, int tryNumber, Path file) {
+    return follow(
+        new Shipment(
+            runId, job, file, offset -> server.logOf(runId, job, attempt, tryNumber, offset)));
+  }
+
+  /** The same for the log of a service in one attempt of a run. */
+  public Shipment followService(String runId, String service, int attempt, Path file) {
+    return follow(
+        new Shipment(
+            runId,
+            "service " + service,
+            file,
+            offset -> server.serviceLogOf(runId, service, attempt, offset)));
+  }
+
+  private Shipment follow(Shipment shipment) {
     shipment.periodic =
         clock.scheduleWithFixedDelay(
             shipment::sendQuietly,
@@ -60,20 +82,24 @@ public final class LogShipper implements AutoCloseable {
     clock.shutdownNow();
   }
 
-  /** The log of one job attempt on its way to the server. */
+  /** The log of one try of a job attempt (or of a service attempt) on its way to the server. */
   public final class Shipment implements AutoCloseable {
     private final String runId;
-    private final String job;
-    private final int attempt;
+    private final String what;
     private final Path file;
+    private final LongFunction<URI> target;
     private long sent;
     private ScheduledFuture<?> periodic;
 
-    private Shipment(String runId, String job, int attempt, Path file) {
+    /**
+     * @param what what the log is of (a job, a service), for messages
+     * @param target where the bytes from an offset on go
+     */
+    private Shipment(String runId, String what, Path file, LongFunction<URI> target) {
       this.runId = runId;
-      this.job = job;
-      this.attempt = attempt;
+      this.what = what;
       this.file = file;
+      this.target = target;
     }
 
     /**
@@ -95,7 +121,7 @@ public final class LogShipper implements AutoCloseable {
         }
       }
       throw new UncheckedIOException(
-          "could not send the log of " + job + " (run " + runId + ") to " + server.url(), last);
+          "could not send the log of " + what + " (run " + runId + ") to " + server.url(), last);
     }
 
     /** Stops sending without the last part (the job did not end: the next attempt sends it). */
@@ -108,7 +134,7 @@ public final class LogShipper implements AutoCloseable {
       try {
         send(false);
       } catch (IOException e) {
-        log.warn("log of {} (run {}) not sent yet: {}", job, runId, e.getMessage());
+        log.warn("log of {} (run {}) not sent yet: {}", what, runId, e.getMessage());
       }
     }
 
@@ -137,7 +163,7 @@ public final class LogShipper implements AutoCloseable {
 
     private void put(byte[] chunk) throws IOException {
       HttpRequest request =
-          HttpRequest.newBuilder(server.logOf(runId, job, attempt, sent))
+          HttpRequest.newBuilder(target.apply(sent))
               .timeout(Duration.ofSeconds(30))
               .header("Authorization", "Bearer " + server.apiToken())
               .header("Content-Type", "application/octet-stream")

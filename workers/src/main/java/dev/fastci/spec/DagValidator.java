@@ -24,7 +24,36 @@ final class DagValidator {
    *     out
    */
   static Map<String, List<String>> validate(
-      JsonNode parents, List<String> jobs, SpecErrors errors) {
+      JsonNode parents, List<String> jobs, Map<String, List<String>> groups, SpecErrors errors) {
+    Map<String, List<String>> named = validate(parents, jobs, errors, groups.keySet());
+    if (groups.isEmpty()) {
+      return named;
+    }
+    // A matrix job's name stands for all its instances, as a parent and as a child.
+    Map<String, List<String>> expanded = new LinkedHashMap<>();
+    named.forEach(
+        (child, list) -> {
+          List<String> all =
+              list.stream().flatMap(p -> groups.getOrDefault(p, List.of(p)).stream()).toList();
+          for (String instance : groups.getOrDefault(child, List.of(child))) {
+            Set<String> merged = new LinkedHashSet<>(expanded.getOrDefault(instance, List.of()));
+            merged.addAll(all);
+            expanded.put(instance, List.copyOf(merged));
+          }
+        });
+    List<String> instances =
+        jobs == null ? null : jobs.stream().filter(j -> !groups.containsKey(j)).toList();
+    if (instances != null && errors.isEmpty()) {
+      List<String> cycle = findCycle(instances, expanded);
+      if (!cycle.isEmpty()) {
+        errors.add(PATH, "cycle " + String.join(" -> ", cycle));
+      }
+    }
+    return expanded;
+  }
+
+  private static Map<String, List<String>> validate(
+      JsonNode parents, List<String> jobs, SpecErrors errors, Set<String> groups) {
     Map<String, List<String>> edges = new LinkedHashMap<>();
     if (parents == null || parents.isNull()) {
       return edges;
@@ -47,7 +76,7 @@ final class DagValidator {
         edges.put(child, list);
       }
     }
-    if (jobs != null && errors.size() == before) {
+    if (jobs != null && groups.isEmpty() && errors.size() == before) {
       List<String> cycle = findCycle(jobs, edges);
       if (!cycle.isEmpty()) {
         errors.add(PATH, "cycle " + String.join(" -> ", cycle));

@@ -2,6 +2,7 @@ package dev.fastci.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.regex.Pattern;
  */
 final class JobValidator {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-  private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final List<String> REQUIRED = List.of("name", "image", "command");
   private static final Set<String> FIELDS =
       Set.of(
@@ -31,16 +31,35 @@ final class JobValidator {
           "platform",
           "caches",
           "cache",
-          "outputs");
+          "outputs",
+          "services",
+          "when",
+          "retry",
+          "matrix",
+          "artifacts",
+          "approval");
 
   private final Set<String> names = new LinkedHashSet<>();
+  private final Map<String, List<String>> groups = new LinkedHashMap<>();
   private final List<String> pipelineSecrets;
+  private final Map<String, String> variables;
+  private final Map<String, String> params;
 
   /**
    * @param pipelineSecrets the pipeline's valid {@code secrets}, which every job gets
+   * @param variables the run's template values by {@code namespace.key} ({@code params.TARGET},
+   *     {@code git.branch}, ...)
+   * @param params the run's value of each parameter, which every job gets as env
    */
-  JobValidator(List<String> pipelineSecrets) {
+  JobValidator(
+      List<String> pipelineSecrets, Map<String, String> variables, Map<String, String> params) {
     this.pipelineSecrets = List.copyOf(pipelineSecrets);
+    this.variables = Map.copyOf(variables);
+    this.params = params;
+  }
+
+  JobValidator(List<String> pipelineSecrets) {
+    this(pipelineSecrets, Map.of(), Map.of());
   }
 
   /** Every string given as a job name so far, valid or not, in input order. */
@@ -48,10 +67,76 @@ final class JobValidator {
     return names;
   }
 
-  /** Returns the job, or null after adding its problems to {@code errors}. */
-  JobSpec validate(JsonNode job, String path, SpecErrors errors) {
+  /** The instance names of each matrix job so far, by the matrix job's name. */
+  Map<String, List<String>> groups() {
+    return groups;
+  }
+
+  /**
+   * Returns the job, or each instance of a matrix job; nothing after adding its problems to {@code
+   * errors}. Problems that every instance shares are reported once.
+   */
+  List<JobSpec> validate(JsonNode job, String path, SpecErrors errors) {
+    JsonNode matrix = job.get("matrix");
+    boolean hasMatrix = matrix != null && !matrix.isNull();
+    List<Map<String, String>> combinations =
+        hasMatrix ? MatrixRules.combinations(matrix, SpecErrors.key(path, "matrix"), errors) : null;
+    Set<String> keys =
+        combinations == null || combinations.isEmpty() ? Set.of() : combinations.get(0).keySet();
+    JobTemplates.checkJob(
+        job, path, new JobTemplates.Known(hasMatrix ? keys : null, params.keySet()), errors);
+    if (!hasMatrix) {
+      JobSpec one = validateOne(JobTemplates.render(job, variables), path, errors, null, null);
+      return one == null ? List.of() : List.of(one);
+    }
+    String group =
+        job.has("name") ? name(job.get("name"), SpecErrors.key(path, "name"), errors) : null;
+    if (combinations == null || group == null) {
+      return List.of();
+    }
+    List<JobSpec> instances = new ArrayList<>();
+    Set<SpecError> reported = new HashSet<>();
     int before = errors.size();
-    String name = null;
+    for (int i = 0; i < combinations.size(); i++) {
+      Map<String, String> values = combinations.get(i);
+      String name = MatrixJobs.instanceName(group, values, i);
+      if (!names.add(name)) {
+        errors.add(
+            SpecErrors.key(path, "matrix"),
+            "instance name " + SpecErrors.quote(name) + " is taken by another job");
+        continue;
+      }
+      SpecErrors own = new SpecErrors();
+      JobSpec instance =
+          validateOne(
+              JobTemplates.render(job, withMatrix(values)),
+              path,
+              own,
+              name,
+              new MatrixInstance(group, values));
+      own.list().stream().filter(reported::add).forEach(e -> errors.add(e.path(), e.message()));
+      if (instance != null) {
+        instances.add(instance);
+      }
+    }
+    groups.put(group, instances.stream().map(JobSpec::name).toList());
+    return errors.size() > before ? List.of() : instances;
+  }
+
+  private Map<String, String> withMatrix(Map<String, String> matrix) {
+    Map<String, String> all = new LinkedHashMap<>(variables);
+    matrix.forEach((key, value) -> all.put("matrix." + key, value));
+    return all;
+  }
+
+  /**
+   * One job: a plain one (no {@code instanceName}), or an instance of a matrix job, whose {@code
+   * name} field was checked already.
+   */
+  private JobSpec validateOne(
+      JsonNode job, String path, SpecErrors errors, String instanceName, MatrixInstance matrix) {
+    int before = errors.size();
+    String name = instanceName;
     String image = null;
     List<String> command = null;
     List<String> volumes = List.of();
@@ -64,6 +149,16 @@ final class JobValidator {
     List<CacheSpec> caches = List.of();
     boolean memoize = false;
     List<String> outputs = List.of();
+    List<String> services = List.of();
+    Condition when = null;
+    RetrySpec retry = null;
+    List<String> artifacts = List.of();
+    ApprovalSpec approval = null;
+    boolean gate = job.hasNonNull("approval");
+    if (gate) {
+      ApprovalRules.onlyApprovalFields(job, path, errors);
+      command = List.of();
+    }
     for (Map.Entry<String, JsonNode> field : job.properties()) {
       JsonNode value = field.getValue();
       String at = SpecErrors.key(path, field.getKey());
@@ -75,23 +170,29 @@ final class JobValidator {
         continue; // an optional field set to null is absent; a required one is reported below
       }
       switch (field.getKey()) {
-        case "name" -> name = name(value, at, errors);
-        case "image" -> image = image(value, at, errors);
-        case "command" -> command = command(value, at, errors);
+        case "name" -> name = matrix != null ? name : name(value, at, errors);
+        case "image" -> image = FieldRules.image(value, at, errors);
+        case "command" -> command = FieldRules.command(value, at, errors);
         case "volumes" -> volumes = VolumeRules.volumes(value, at, errors);
-        case "timeout_secs" -> timeout = timeout(value, at, errors);
-        case "env" -> env = env(value, at, errors);
+        case "timeout_secs" -> timeout = FieldRules.timeout(value, at, errors);
+        case "env" -> env = FieldRules.env(value, at, errors);
         case "secrets" -> secrets = SecretRules.secrets(value, at, errors);
-        case "memory" -> memory = memory(value, at, errors);
-        case "cpus" -> cpus = cpus(value, at, errors);
+        case "memory" -> memory = FieldRules.memory(value, at, errors);
+        case "cpus" -> cpus = FieldRules.cpus(value, at, errors);
         case "platform" -> platform = CacheRules.platform(value, at, errors);
         case "caches" -> caches = CacheRules.caches(value, at, errors);
         case "cache" -> memoize = CacheRules.memoize(value, at, errors);
         case "outputs" -> outputs = CacheRules.outputs(value, at, errors);
+        case "services" -> services = serviceNames(value, at, errors);
+        case "when" -> when = ConditionRules.condition(value, at, errors);
+        case "retry" -> retry = RetryRules.retry(value, at, errors);
+        case "matrix" -> {} // expanded by validate
+        case "artifacts" -> artifacts = ArtifactRules.artifacts(value, at, errors);
+        case "approval" -> approval = ApprovalRules.approval(value, at, errors);
         default -> throw new AssertionError(field.getKey());
       }
     }
-    for (String required : REQUIRED) {
+    for (String required : gate ? List.of("name") : REQUIRED) {
       if (!job.hasNonNull(required)) {
         errors.add(SpecErrors.key(path, required), "required");
       }
@@ -103,6 +204,11 @@ final class JobValidator {
     if (errors.size() > before) {
       return null;
     }
+    env = new LinkedHashMap<>(env);
+    if (matrix != null) {
+      MatrixJobs.addEnv(env, matrix.values());
+    }
+    params.forEach(env::putIfAbsent);
     return new JobSpec(
         name,
         image,
@@ -117,7 +223,29 @@ final class JobValidator {
         platform,
         caches,
         memoize,
-        outputs);
+        outputs,
+        services,
+        when,
+        retry,
+        matrix,
+        artifacts,
+        approval);
+  }
+
+  private static List<String> serviceNames(JsonNode value, String at, SpecErrors errors) {
+    if (!value.isArray()) {
+      errors.add(at, "must be a list of service names");
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      if (!value.get(i).isTextual()) {
+        errors.add(SpecErrors.index(at, i), "must be a service name");
+      } else if (!names.contains(value.get(i).textValue())) {
+        names.add(value.get(i).textValue());
+      }
+    }
+    return names;
   }
 
   /** A variable is either a secret or a plain env value, never both. */
@@ -139,31 +267,6 @@ final class JobValidator {
     }
   }
 
-  private static String memory(JsonNode value, String at, SpecErrors errors) {
-    try {
-      if (MemorySize.parse(value.isTextual() ? value.textValue() : null)
-          < MemorySize.DOCKER_MINIMUM) {
-        errors.add(at, "must be at least 6m (Docker's minimum)");
-      }
-    } catch (IllegalArgumentException e) {
-      errors.add(at, e.getMessage());
-      return null;
-    }
-    return value.textValue().strip();
-  }
-
-  private static Double cpus(JsonNode value, String at, SpecErrors errors) {
-    double cpus = value.isNumber() ? value.doubleValue() : Double.NaN;
-    if (!(cpus > 0) || Double.isInfinite(cpus)) {
-      errors.add(at, "must be a number > 0");
-      return null;
-    }
-    if (cpus < 0.01) {
-      errors.add(at, "must be at least 0.01 (Docker's minimum)");
-    }
-    return cpus;
-  }
-
   private String name(JsonNode value, String at, SpecErrors errors) {
     if (!value.isTextual()) {
       errors.add(at, "must be a string of 1 to 100 characters from A-Z a-z 0-9 . _ -");
@@ -177,75 +280,5 @@ final class JobValidator {
       errors.add(at, "duplicate job name " + SpecErrors.quote(name));
     }
     return name;
-  }
-
-  private static String image(JsonNode value, String at, SpecErrors errors) {
-    String image = value.isTextual() ? value.textValue() : "";
-    if (image.isEmpty() || image.chars().anyMatch(Character::isWhitespace)) {
-      errors.add(at, "must be a non-empty image name without whitespace");
-      return null;
-    }
-    return image;
-  }
-
-  private static List<String> command(JsonNode value, String at, SpecErrors errors) {
-    if (value.isTextual()) {
-      try {
-        List<String> argv = CommandSplitter.split(value.textValue());
-        if (argv.isEmpty()) {
-          errors.add(at, "must contain at least one word");
-        }
-        return argv;
-      } catch (IllegalArgumentException e) {
-        errors.add(at, e.getMessage());
-        return null;
-      }
-    }
-    if (!value.isArray()) {
-      errors.add(at, "must be a string or a non-empty list of strings");
-      return null;
-    }
-    if (value.isEmpty()) {
-      errors.add(at, "must be a non-empty list of strings");
-    }
-    List<String> argv = new ArrayList<>();
-    for (int i = 0; i < value.size(); i++) {
-      if (value.get(i).isTextual()) {
-        argv.add(value.get(i).textValue());
-      } else {
-        errors.add(SpecErrors.index(at, i), "must be a string");
-      }
-    }
-    return argv;
-  }
-
-  private static Double timeout(JsonNode value, String at, SpecErrors errors) {
-    double secs = value.isNumber() ? value.doubleValue() : Double.NaN;
-    if (!(secs > 0) || Double.isInfinite(secs)) {
-      errors.add(at, "must be a number > 0");
-      return null;
-    }
-    return secs;
-  }
-
-  private static Map<String, String> env(JsonNode value, String at, SpecErrors errors) {
-    if (!value.isObject()) {
-      errors.add(at, "must be an object");
-      return Map.of();
-    }
-    Map<String, String> env = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> entry : value.properties()) {
-      String key = entry.getKey();
-      JsonNode v = entry.getValue();
-      String keyAt = SpecErrors.key(at, key);
-      if (!ENV_KEY.matcher(key).matches()) {
-        errors.add(keyAt, "must be a variable name matching [A-Za-z_][A-Za-z0-9_]*");
-      } else if (!(v.isTextual() || v.isNumber() || v.isBoolean())) {
-        errors.add(keyAt, "must be a string, number or boolean");
-      } else {
-        env.put(key, v.asText());
-      }
-    }
-    return env;
   }
 }

@@ -64,7 +64,16 @@ public final class PipelineSpecParser {
    * @throws InvalidSpecException listing every problem found
    */
   public PipelineSpec parseSpec(String text, SpecFormat format) {
-    SpecValidator.Result result = check(text, format);
+    return parseSpec(text, format, RunVariables.none());
+  }
+
+  /**
+   * Parses the spec of a run: its templates take the run's parameters and git facts.
+   *
+   * @throws InvalidSpecException listing every problem found, the given parameters' too
+   */
+  public PipelineSpec parseSpec(String text, SpecFormat format, RunVariables variables) {
+    SpecValidator.Result result = check(text, format, variables);
     if (result.spec() == null) {
       throw new InvalidSpecException(result.errors());
     }
@@ -73,10 +82,10 @@ public final class PipelineSpecParser {
 
   /** Every problem of the spec; empty when it is valid. */
   public List<SpecError> validateSpec(String text, SpecFormat format) {
-    return check(text, format).errors();
+    return check(text, format, RunVariables.none()).errors();
   }
 
-  private SpecValidator.Result check(String text, SpecFormat format) {
+  private SpecValidator.Result check(String text, SpecFormat format, RunVariables variables) {
     Objects.requireNonNull(text, "text");
     Objects.requireNonNull(format, "format");
     if (text.length() > MAX_SPEC_CHARS) {
@@ -99,7 +108,7 @@ public final class PipelineSpecParser {
     } catch (IOException | RuntimeException e) { // a YAML library error may come unwrapped
       return failed("cannot read the spec: " + e.getMessage());
     }
-    return validator.validate(root);
+    return validator.validate(root, variables);
   }
 
   private static SpecValidator.Result failed(String message) {

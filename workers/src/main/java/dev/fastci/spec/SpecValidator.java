@@ -25,7 +25,11 @@ final class SpecValidator {
           "repo_url",
           "commit_hash",
           "on",
-          "secrets");
+          "secrets",
+          "services",
+          "parameters",
+          "concurrency",
+          "notify");
   private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{7,40}");
 
   /** The outcome of a validation: a spec exactly when there are no errors. */
@@ -38,6 +42,14 @@ final class SpecValidator {
   }
 
   Result validate(JsonNode root) {
+    return validate(root, RunVariables.none());
+  }
+
+  /**
+   * @param given the run's parameters and git facts; {@link RunVariables#none()} to check the spec
+   *     alone
+   */
+  Result validate(JsonNode root, RunVariables given) {
     if (root == null || !root.isObject()) {
       return new Result(null, List.of(new SpecError("$", "must be an object")));
     }
@@ -59,17 +71,62 @@ final class SpecValidator {
         secretsNode == null || secretsNode.isNull()
             ? List.of()
             : SecretRules.secrets(secretsNode, "secrets", at.apply("secrets"));
-    JobValidator jobValidator = new JobValidator(secrets);
+    JsonNode servicesNode = root.get("services");
+    List<ServiceSpec> services =
+        servicesNode == null || servicesNode.isNull()
+            ? List.of()
+            : ServiceRules.services(servicesNode, at.apply("services"));
+    JsonNode parametersNode = root.get("parameters");
+    List<ParameterSpec> parameters =
+        parametersNode == null || parametersNode.isNull()
+            ? List.of()
+            : ParameterRules.parameters(parametersNode, at.apply("parameters"));
+    Map<String, String> params = ParameterRules.values(parameters, given, missing);
+    Map<String, String> variables = RunTemplates.variables(name, params, given, root);
+    JobValidator jobValidator = new JobValidator(secrets, variables, params);
     List<JobSpec> jobs = jobs(root.get("jobs"), jobValidator, at.apply("jobs"));
     List<String> jobNames = jobs == null ? null : List.copyOf(jobValidator.names());
     Map<String, List<String>> parents =
-        DagValidator.validate(root.get("parents"), jobNames, at.apply("parents"));
+        DagValidator.validate(
+            root.get("parents"), jobNames, jobValidator.groups(), at.apply("parents"));
+    if (jobs != null) {
+      ServiceReferences.check(
+          root.get("jobs"),
+          servicesNode,
+          services.stream().map(ServiceSpec::name).collect(java.util.stream.Collectors.toSet()),
+          jobValidator,
+          at.apply("jobs"),
+          at.apply("services"));
+    }
     String workdir =
         workdir(root.get("bind_workdir_from_host"), at.apply("bind_workdir_from_host"));
     boolean setupDir = setupDir(root.get("setup_pipeline_dir"), at.apply("setup_pipeline_dir"));
     String repoUrl = repoUrl(root.get("repo_url"), at.apply("repo_url"));
     String commit = commit(root.get("commit_hash"), at.apply("commit_hash"));
-    List<String> branches = BranchFilter.parse(root.get("on"), at.apply("on"));
+    BranchFilter.On on = BranchFilter.parse(root.get("on"), at.apply("on"));
+    List<ScheduleSpec> schedules = ScheduleRules.schedules(root.get("on"), at.apply("on"));
+    JsonNode concurrencyNode = root.get("concurrency");
+    ConcurrencySpec concurrency =
+        concurrencyNode == null || concurrencyNode.isNull()
+            ? null
+            : PipelineRules.concurrency(
+                concurrencyNode,
+                new JobTemplates.Known(null, params.keySet()),
+                variables,
+                at.apply("concurrency"));
+    JsonNode notifyNode = root.get("notify");
+    List<NotifySpec> notify =
+        notifyNode == null || notifyNode.isNull()
+            ? List.of()
+            : PipelineRules.notify(notifyNode, at.apply("notify"));
+    for (ParameterSpec parameter : parameters) {
+      if (secrets.contains(parameter.name())) {
+        at.apply("parameters")
+            .add(
+                SpecErrors.key("parameters", parameter.name()),
+                SpecErrors.quote(parameter.name()) + " is a secret of the pipeline");
+      }
+    }
     if (!setupDir && repoUrl == null) {
       outputsNeedAPipelineDir(root.get("jobs"), at.apply("jobs"));
     }
@@ -88,7 +145,22 @@ final class SpecValidator {
     }
     PipelineSpec spec =
         new PipelineSpec(
-            name, jobs, parents, workdir, setupDir, repoUrl, commit, branches, secrets);
+            name,
+            jobs,
+            parents,
+            workdir,
+            setupDir,
+            repoUrl,
+            commit,
+            on.branches(),
+            secrets,
+            services,
+            parameters,
+            params,
+            concurrency,
+            notify,
+            schedules,
+            on.pullRequests());
     return new Result(spec, List.of());
   }
 
@@ -128,10 +200,17 @@ final class SpecValidator {
         errors.add(at, "must be an object");
         continue;
       }
-      JobSpec job = validator.validate(value.get(i), at, errors);
-      if (job != null) {
-        jobs.add(job);
-      }
+      jobs.addAll(validator.validate(value.get(i), at, errors));
+    }
+    if (jobs.size() > maxJobs) {
+      errors.add(
+          "jobs",
+          "at most "
+              + maxJobs
+              + " jobs are allowed, got "
+              + jobs.size()
+              + " with every matrix expanded");
+      return null;
     }
     return jobs;
   }

@@ -13,7 +13,9 @@ final class Backends {
 
   static Backend start(WorkerConfig config) {
     return switch (config.backend()) {
-      case DOCKER -> DockerBackend.start(config.hostId(), config.store(), RUN_NETWORK_POOL_SIZE);
+      case DOCKER ->
+          DockerBackend.start(
+              config.hostId(), config.store(), RUN_NETWORK_POOL_SIZE, config.dataDir());
       case DUMMY -> new DummyBackend(config.hostId());
     };
   }

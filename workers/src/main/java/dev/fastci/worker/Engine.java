@@ -1,35 +1,53 @@
 package dev.fastci.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ManagedContainers;
+import dev.fastci.client.HistoryArchive;
+import dev.fastci.client.RunHistories;
+import dev.fastci.client.TemporalClients;
+import dev.fastci.git.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.util.DaemonThreads;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Temporal (embedded or external) plus, optionally, a worker in this process that runs jobs on its
  * backend (the local Docker engine, or the dummy). The command line and the server both start one.
+ * The embedded Temporal lives in {@link Generations}: it may be replaced by a fresh one now and
+ * then, so every call goes through {@link #clients()}.
  */
 public final class Engine implements AutoCloseable {
   private static final Duration RETENTION_SWEEP_EVERY = Duration.ofMinutes(10);
 
-  private final TemporalConnection temporal;
+  private final Scope metrics;
   private final Backend backend;
-  private final FastciWorker worker;
+  private final HostIdLock hostId;
+  private final Generations generations;
+  private final HistoryArchive archive;
   private final PipelineDirRetention retention;
 
   private Engine(
-      TemporalConnection temporal,
+      Scope metrics,
       Backend backend,
-      FastciWorker worker,
+      HostIdLock hostId,
+      Generations generations,
+      HistoryArchive archive,
       PipelineDirRetention retention) {
-    this.temporal = temporal;
+    this.metrics = metrics;
     this.backend = backend;
-    this.worker = worker;
+    this.hostId = hostId;
+    this.generations = generations;
+    this.archive = archive;
     this.retention = retention;
   }
 
@@ -40,7 +58,7 @@ public final class Engine implements AutoCloseable {
    * @param withWorker whether this process also runs jobs
    */
   public static Engine start(String target, WorkerConfig config, boolean withWorker) {
-    return start(target, null, config, withWorker);
+    return start(EngineSettings.of(target, null, withWorker), config);
   }
 
   /**
@@ -52,28 +70,67 @@ public final class Engine implements AutoCloseable {
    */
   public static Engine start(
       String target, Integer embeddedPort, WorkerConfig config, boolean withWorker) {
-    if (!withWorker) {
-      return new Engine(TemporalConnection.open(target, embeddedPort), null, null, null);
+    return start(EngineSettings.of(target, embeddedPort, withWorker), config);
+  }
+
+  public static Engine start(EngineSettings settings, WorkerConfig config) {
+    // Fails before anything starts: a port with a target, a port out of range.
+    TemporalConnection.check(settings.target(), settings.embeddedPort());
+    HostIdLock hostId = null;
+    CompletableFuture<Backend> starting = CompletableFuture.completedFuture(null);
+    if (settings.withWorker()) {
+      hostId = HostIdLock.acquire(config.hostId()); // before the backend sweeps its host's pool
+      GitCredentials.install(System.getenv());
+      // Temporal and the backend start side by side: both are mostly class loading and a wait for
+      // an answer (the embedded server, the Docker engine), which two cores overlap well.
+      starting =
+          CompletableFuture.supplyAsync(
+              () -> Backends.start(config),
+              work -> DaemonThreads.named("fastci-backend-start").newThread(work).start());
     }
-    // Temporal and the backend start side by side: both are mostly class loading and a wait for
-    // an answer (the embedded server, the Docker engine), which two cores overlap well.
-    CompletableFuture<Backend> starting =
-        CompletableFuture.supplyAsync(
-            () -> Backends.start(config),
-            work -> DaemonThreads.named("fastci-backend-start").newThread(work).start());
-    TemporalConnection temporal;
+    // Its reporter thread keeps the JVM alive: made only once nothing before can fail.
+    Scope metrics = metricsScope(settings);
+    HistoryArchive archive = settings.isEmbedded() ? new HistoryArchive(config.dataDir()) : null;
+    Backend backend = null;
+    Generations generations;
     try {
-      temporal = TemporalConnection.open(target, embeddedPort);
+      TemporalConnection first;
+      try {
+        first = connect(settings, metrics);
+      } catch (RuntimeException e) {
+        starting.thenAccept(started -> closeIfAny(started));
+        throw e;
+      }
+      try {
+        backend = started(starting);
+        generations =
+            new Generations(
+                number -> number == 1 ? first : connect(settings, metrics),
+                config,
+                backend,
+                settings.isEmbedded() ? settings.recycleAfter() : 0,
+                archive);
+      } catch (RuntimeException e) {
+        first.close();
+        throw e;
+      }
     } catch (RuntimeException e) {
-      starting.thenAccept(Backend::close);
+      closeIfAny(backend);
+      if (hostId != null) {
+        hostId.close();
+      }
+      close(metrics);
       throw e;
     }
-    try {
-      return withWorker(temporal, started(starting), config);
-    } catch (RuntimeException e) {
-      temporal.close(); // its timer thread would keep the process alive
-      throw e;
-    }
+    PipelineDirRetention retention =
+        backend == null
+            ? null
+            : new PipelineDirRetention(
+                    new PipelineDirs(config.dataDir()),
+                    config.pipelineDirRetention(),
+                    config.pipelineDirMaxBytes())
+                .start(RETENTION_SWEEP_EVERY);
+    return new Engine(metrics, backend, hostId, generations, archive, retention);
   }
 
   private static Backend started(CompletableFuture<Backend> starting) {
@@ -84,23 +141,74 @@ public final class Engine implements AutoCloseable {
     }
   }
 
-  private static Engine withWorker(
-      TemporalConnection temporal, Backend backend, WorkerConfig config) {
-    FastciWorker worker;
-    try {
-      worker = new FastciWorker(temporal.client(), config, backend).start();
-    } catch (RuntimeException e) {
+  private static void closeIfAny(Backend backend) {
+    if (backend != null) {
       backend.close();
-      throw e;
     }
-    PipelineDirRetention retention =
-        new PipelineDirRetention(new PipelineDirs(config.dataDir()), config.pipelineDirRetention())
-            .start(RETENTION_SWEEP_EVERY);
-    return new Engine(temporal, backend, worker, retention);
   }
 
+  private static Scope metricsScope(EngineSettings settings) {
+    if (settings.metrics() == null) {
+      return new NoopScope();
+    }
+    return new RootScopeBuilder()
+        .reporter(new MicrometerClientStatsReporter(settings.metrics()))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(10));
+  }
+
+  private static void close(Scope metrics) {
+    try {
+      metrics.close();
+    } catch (com.uber.m3.tally.ScopeCloseException e) {
+      throw new IllegalStateException("the Temporal SDK's metrics scope did not close", e);
+    }
+  }
+
+  private static TemporalConnection connect(EngineSettings settings, Scope metrics) {
+    return TemporalConnection.open(settings.target(), settings.embeddedPort(), metrics);
+  }
+
+  /** The client of the engine that serves now; keep {@link #clients()} for anything long-lived. */
   public WorkflowClient client() {
-    return temporal.client();
+    return generations.client();
+  }
+
+  /** Every call about runs goes through these: they follow the embedded engine's generations. */
+  public TemporalClients clients() {
+    return generations;
+  }
+
+  /** The executions and event histories of runs, also of embedded engines already closed. */
+  public RunHistories histories() {
+    return new RunHistories(generations, archive);
+  }
+
+  /** Serves a task queue with these activities (the server's recorder), in every generation. */
+  public void serve(String taskQueue, Object... activities) {
+    serve(taskQueue, List.of(), List.of(activities));
+  }
+
+  /**
+   * Serves a task queue with these workflows and activities (the server's own features), in every
+   * generation. A bug in one of the workflows fails its execution instead of retrying its task.
+   */
+  public void serve(String taskQueue, List<Class<?>> workflowTypes, List<Object> activities) {
+    generations.serve(taskQueue, new Served(workflowTypes, activities));
+  }
+
+  /** Called after each switch to a fresh embedded Temporal, with the runs that must go on there. */
+  public void onRecycle(Consumer<Recycle> listener) {
+    generations.onRecycle(listener);
+  }
+
+  /** Replaces the embedded Temporal by a fresh one now (the server does it by itself). */
+  public Recycle recycle() {
+    return generations.recycle();
+  }
+
+  /** The generation of the embedded Temporal that serves now, from 1. */
+  public int generation() {
+    return generations.generation();
   }
 
   /** The backend of this process's worker (tests drive a dummy one); null without a worker. */
@@ -122,7 +230,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public boolean isEmbedded() {
-    return temporal.isEmbedded();
+    return generations.isEmbedded();
   }
 
   @Override
@@ -130,12 +238,11 @@ public final class Engine implements AutoCloseable {
     if (retention != null) {
       retention.close();
     }
-    if (worker != null) {
-      worker.close();
-    }
+    generations.close();
     if (backend != null) {
       backend.close(); // after the worker: no job uses it any more
+      hostId.close();
     }
-    temporal.close();
+    close(metrics);
   }
 }

@@ -11,10 +11,12 @@ import dev.fastci.host.PipelineDirs;
 import dev.fastci.job.JobActivitiesImpl;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.logs.LogShipper;
+import dev.fastci.service.ServiceActivitiesImpl;
 import dev.fastci.workflow.PipelineWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.WorkflowImplementationOptions;
 import java.time.Duration;
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A FastCI worker: serves the shared queue (pipeline workflows, host assignment), its own host
- * queue (jobs and pipeline dirs of the runs pinned to this host) and its liveness queue.
+ * queue (jobs and pipeline dirs of the runs pinned to this host), its services queue (the services
+ * of those runs, which live as long as their run and so take no job slot) and its liveness queue.
  */
 public final class FastciWorker implements AutoCloseable {
   /**
@@ -32,15 +35,29 @@ public final class FastciWorker implements AutoCloseable {
    */
   static final Duration HEARTBEAT_THROTTLE = Duration.ofMillis(500);
 
+  /**
+   * Each record a run sends to the server's store holds a workflow thread until it arrives, and a
+   * 1,000-job fan-out ends up to 1,000 jobs at once: past the SDK's default of 600 threads, its
+   * workflow tasks are rejected and the run stalls (measured by ClusterLimitsIntegrationTest).
+   */
+  static final int WORKFLOW_THREADS = 3_000;
+
+  /** At most this many services run (or wait to be ready) on one host at once. */
+  static final int MAX_SERVICES = 200;
+
   private final WorkerFactory factory;
   private final ContainerRemovals removals;
   private final LogShipper shipper;
+  private final ServiceActivitiesImpl services;
 
   /**
    * @param backend runs the job containers; it stays the caller's, who closes it after this
    */
   public FastciWorker(WorkflowClient client, WorkerConfig config, Backend backend) {
-    this.factory = WorkerFactory.newInstance(client);
+    this.factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder().setMaxWorkflowThreadCount(WORKFLOW_THREADS).build());
     this.removals = new ContainerRemovals(backend);
     this.shipper = config.logServer() == null ? null : new LogShipper(config.logServer());
     CacheStore caches = new CacheStore(config.dataDir());
@@ -74,8 +91,29 @@ public final class FastciWorker implements AutoCloseable {
                 config.secrets(),
                 removals,
                 config.cacheLimits())
-            .sendingLogsWith(shipper),
-        new PipelineDirActivitiesImpl(config.dataDir(), removals));
+            .sendingLogsWith(shipper)
+            .signallingTriesWith(client),
+        new PipelineDirActivitiesImpl(
+            config.dataDir(), removals, config.secrets(), config.pipelineDirMaxBytes()));
+    this.services =
+        new ServiceActivitiesImpl(
+            backend,
+            new LogFiles(config.dataDir()),
+            config.hostId(),
+            config.store(),
+            config.jobLimits(),
+            config.secrets(),
+            shipper);
+    factory
+        .newWorker(
+            TaskQueues.servicesOf(config.hostId()),
+            WorkerOptions.newBuilder()
+                .setMaxConcurrentActivityExecutionSize(MAX_SERVICES)
+                .setMaxConcurrentActivityTaskPollers(1)
+                .setMaxHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .setDefaultHeartbeatThrottleInterval(HEARTBEAT_THROTTLE)
+                .build())
+        .registerActivitiesImplementations(services);
     factory
         .newWorker(TaskQueues.livenessOf(config.hostId()))
         .registerActivitiesImplementations(new HostLivenessImpl(config.hostId()));
@@ -86,11 +124,30 @@ public final class FastciWorker implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Stops at once: running jobs are interrupted and leave their containers running, so the run's
+   * next execution re-attaches to them.
+   *
+   * @return false when some activity had not stopped within {@code max}
+   */
+  public boolean stopNow(Duration max) {
+    factory.shutdownNow();
+    factory.awaitTermination(max.toMillis(), TimeUnit.MILLISECONDS);
+    boolean stopped = factory.isTerminated();
+    closeHelpers();
+    return stopped;
+  }
+
   @Override
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    closeHelpers();
+  }
+
+  private void closeHelpers() {
     removals.close();
+    services.close();
     if (shipper != null) {
       shipper.close();
     }

@@ -1,5 +1,7 @@
 package dev.fastci.worker;
 
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.Scope;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.client.WorkflowClient;
@@ -48,32 +50,59 @@ public final class TemporalConnection implements AutoCloseable {
    * @throws IllegalArgumentException when a port is given with a target, or is out of range
    */
   public static TemporalConnection open(String target, Integer embeddedPort) {
-    boolean external = target != null && !target.isBlank();
-    if (embeddedPort != null && external) {
+    return open(target, embeddedPort, new NoopScope());
+  }
+
+  /**
+   * Connects to {@code target} (host:port), or starts the embedded server when it is blank.
+   *
+   * @param embeddedPort when not null, the embedded server also listens on 127.0.0.1:port
+   * @param metrics where the SDK reports its client and worker metrics
+   * @throws IllegalArgumentException when a port is given with a target, or is out of range
+   */
+  public static TemporalConnection open(String target, Integer embeddedPort, Scope metrics) {
+    check(target, embeddedPort);
+    if (target != null && !target.isBlank()) {
+      return new TemporalConnection(null, stubsFor(target, metrics));
+    }
+    return embeddedPort == null ? embedded(metrics) : embeddedOnPort(embeddedPort, metrics);
+  }
+
+  /**
+   * @throws IllegalArgumentException when a port is given with a target, or is out of range
+   */
+  static void check(String target, Integer embeddedPort) {
+    if (embeddedPort == null) {
+      return;
+    }
+    if (target != null && !target.isBlank()) {
       throw new IllegalArgumentException(
           "fastci.temporal.embedded-port: only for the embedded Temporal, but"
               + " fastci.temporal.target is set to "
               + target);
     }
-    if (external) {
-      return new TemporalConnection(null, stubsFor(target));
+    if (embeddedPort < 1 || embeddedPort > 65535) {
+      throw new IllegalArgumentException(
+          "fastci.temporal.embedded-port: must be 1..65535, got " + embeddedPort);
     }
-    return embeddedPort == null ? embedded() : embeddedOnPort(embeddedPort);
   }
 
   public static TemporalConnection embedded() {
+    return embedded(new NoopScope());
+  }
+
+  private static TemporalConnection embedded(Scope metrics) {
     TestServer.InProcessTestServer server = TestServer.createServer(true);
     WorkflowServiceStubs stubs =
         WorkflowServiceStubs.newServiceStubs(
-            WorkflowServiceStubsOptions.newBuilder().setChannel(server.getChannel()).build());
+            WorkflowServiceStubsOptions.newBuilder()
+                .setChannel(server.getChannel())
+                .setMetricsScope(metrics)
+                .build());
     return new TemporalConnection(server, stubs);
   }
 
-  private static TemporalConnection embeddedOnPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException(
-          "fastci.temporal.embedded-port: must be 1..65535, got " + port);
-    }
+  private static TemporalConnection embeddedOnPort(int port, Scope metrics) {
     TestServicesStarter services = new TestServicesStarter(true, 0);
     InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
     var builder = NettyServerBuilder.forAddress(address);
@@ -90,14 +119,22 @@ public final class TemporalConnection implements AutoCloseable {
     Closeable embedded =
         () -> {
           server.shutdownNow();
+          try {
+            server.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS); // frees the port
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
           services.close();
         };
-    return new TemporalConnection(embedded, stubsFor("127.0.0.1:" + port));
+    return new TemporalConnection(embedded, stubsFor("127.0.0.1:" + port, metrics));
   }
 
-  private static WorkflowServiceStubs stubsFor(String target) {
+  private static WorkflowServiceStubs stubsFor(String target, Scope metrics) {
     return WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget(target).build());
+        WorkflowServiceStubsOptions.newBuilder()
+            .setTarget(target)
+            .setMetricsScope(metrics)
+            .build());
   }
 
   public WorkflowClient client() {

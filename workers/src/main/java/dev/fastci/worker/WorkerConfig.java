@@ -25,6 +25,8 @@ import java.time.Duration;
  *     them from this worker's data dir (its own worker)
  * @param cacheLimits when the job caches under the data dir are evicted
  * @param backend what runs the job containers: Docker, or the dummy backend
+ * @param pipelineDirMaxBytes the finished runs' pipeline dirs kept for retries together stay within
+ *     this, the oldest removed first; 0 for no budget
  */
 public record WorkerConfig(
     Path dataDir,
@@ -36,7 +38,8 @@ public record WorkerConfig(
     SecretSource secrets,
     LogServer logServer,
     CacheLimits cacheLimits,
-    BackendKind backend) {
+    BackendKind backend,
+    long pipelineDirMaxBytes) {
   public static final Duration DEFAULT_RETENTION = Duration.ofHours(24);
 
   public WorkerConfig {
@@ -56,6 +59,10 @@ public record WorkerConfig(
     secrets = secrets == null ? SecretSource.environment() : secrets;
     cacheLimits = cacheLimits == null ? CacheLimits.DEFAULT : cacheLimits;
     backend = backend == null ? BackendKind.DOCKER : backend;
+    if (pipelineDirMaxBytes < 0) {
+      throw new IllegalArgumentException(
+          "fastci.retention.pipeline-dir-max-size: must be 0 (no budget) or more");
+    }
   }
 
   /** Settings with jobs on Docker. */
@@ -79,7 +86,8 @@ public record WorkerConfig(
         secrets,
         logServer,
         cacheLimits,
-        null);
+        null,
+        0);
   }
 
   public WorkerConfig(
@@ -111,7 +119,8 @@ public record WorkerConfig(
         secrets,
         logServer,
         cacheLimits,
-        backend);
+        backend,
+        pipelineDirMaxBytes);
   }
 
   public WorkerConfig withSecrets(SecretSource source) {
@@ -125,7 +134,8 @@ public record WorkerConfig(
         source,
         logServer,
         cacheLimits,
-        backend);
+        backend,
+        pipelineDirMaxBytes);
   }
 
   public WorkerConfig withLogServer(LogServer server) {
@@ -139,7 +149,8 @@ public record WorkerConfig(
         secrets,
         server,
         cacheLimits,
-        backend);
+        backend,
+        pipelineDirMaxBytes);
   }
 
   public WorkerConfig withCacheLimits(CacheLimits limits) {
@@ -153,7 +164,8 @@ public record WorkerConfig(
         secrets,
         logServer,
         limits,
-        backend);
+        backend,
+        pipelineDirMaxBytes);
   }
 
   public WorkerConfig withBackend(BackendKind kind) {
@@ -167,7 +179,23 @@ public record WorkerConfig(
         secrets,
         logServer,
         cacheLimits,
-        kind);
+        kind,
+        pipelineDirMaxBytes);
+  }
+
+  public WorkerConfig withPipelineDirMaxBytes(long maxBytes) {
+    return new WorkerConfig(
+        dataDir,
+        hostId,
+        maxParallelJobs,
+        pipelineDirRetention,
+        store,
+        jobLimits,
+        secrets,
+        logServer,
+        cacheLimits,
+        backend,
+        maxBytes);
   }
 
   public static int defaultMaxParallelJobs() {

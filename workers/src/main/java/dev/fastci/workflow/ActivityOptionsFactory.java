@@ -5,6 +5,7 @@ import dev.fastci.contract.JobActivities;
 import dev.fastci.contract.PipelineDirActivities;
 import dev.fastci.contract.TaskQueues;
 import dev.fastci.spec.JobSpec;
+import dev.fastci.spec.RetrySpec;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
@@ -114,9 +115,13 @@ final class ActivityOptionsFactory {
   /**
    * WAIT_CANCELLATION_COMPLETED: on cancel the workflow goes on only once the activity has killed
    * and removed the container, so a cancelled run leaves nothing behind. The job's own timeout is
-   * enforced by the activity (ending in TIMED_OUT); start-to-close only bounds a stuck activity.
+   * enforced by the activity (ending in TIMED_OUT); start-to-close only bounds a stuck activity (it
+   * applies to each try).
+   *
+   * @param maxTries more than 1 for a job whose {@code retry} applies: Temporal then runs its tries
+   *     ({@link #tries})
    */
-  static JobActivities jobs(String hostQueue, JobSpec job, Duration hostWait) {
+  static JobActivities jobs(String hostQueue, JobSpec job, Duration hostWait, int maxTries) {
     Duration limit =
         job.timeoutSecs() == null
             ? JOB_MAX_DURATION
@@ -128,7 +133,32 @@ final class ActivityOptionsFactory {
             .setStartToCloseTimeout(limit)
             .setHeartbeatTimeout(JOB_HEARTBEAT_TIMEOUT)
             .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
-            .setRetryOptions(retries(hostWait))
+            .setRetryOptions(maxTries > 1 ? tries(job.retry()) : retries(hostWait))
             .build());
+  }
+
+  /**
+   * The tries of a job with {@code retry}, as Temporal's retries of its activity: a try that ends
+   * in a way {@code retry.when} covers fails the activity with a retryable failure (see the job
+   * activity's JobTries), and Temporal runs it again, up to {@code max} attempts, after {@code
+   * backoff_secs} doubling each time (at most 10 minutes; the failure states the try's own wait).
+   * Any other end is the activity's result, so it is not retried.
+   *
+   * <p>Infrastructure troubles meet these retries too. A worker that stops heartbeating makes
+   * Temporal run the activity again on the host, and it re-attaches to the try's container (the try
+   * due is the first without a result file, so none runs twice); such an attempt counts towards
+   * {@code max}, and when the attempts run out first, the workflow's own tries ({@link Tries})
+   * start the activity again, which goes on with the next try. A host that takes no attempt within
+   * the host wait fails it (schedule-to-start timeouts are not retried) and the workflow asks the
+   * host, as for any job; the embedded Temporal sets that timeout on the first attempt only, so the
+   * workflow also asks the host itself while such a job runs ({@link RetriedJobsWatch}).
+   */
+  private static RetryOptions tries(RetrySpec retry) {
+    return RetryOptions.newBuilder()
+        .setMaximumAttempts(retry.max())
+        .setInitialInterval(Duration.ofMillis(retry.backoffMillisAfter(1)))
+        .setBackoffCoefficient(2)
+        .setMaximumInterval(Duration.ofSeconds((long) RetrySpec.MAX_BACKOFF_SECS))
+        .build();
   }
 }

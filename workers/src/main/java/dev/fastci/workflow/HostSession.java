@@ -71,7 +71,8 @@ final class HostSession {
         return null;
       }
       PipelineDirRequest request =
-          new PipelineDirRequest(run.runId(), spec.repoUrl(), spec.commitHash(), reuse);
+          new PipelineDirRequest(
+              run.runId(), spec.repoUrl(), spec.commitHash(), reuse, run.repoAccess());
       String[] checkout = new String[1];
       Runnable prepare =
           setup == SetupMode.VISIBLE
@@ -116,12 +117,16 @@ final class HostSession {
    * A job waited too long for its host. A busy host answers at once and the job simply waits again;
    * a host that does not answer is lost with its pipeline dir, and the run goes on on another one
    * with a fresh dir, re-running every job that had not succeeded.
+   *
+   * @return true when the run moved to another host
    */
-  void check() {
-    if (!hostAnswers()) {
-      moveToAnotherHost();
-      setUpPipelineDir(false);
+  boolean check() {
+    if (hostAnswers()) {
+      return false;
     }
+    moveToAnotherHost();
+    setUpPipelineDir(false);
+    return true;
   }
 
   /** Whether the host's liveness worker answers within the host wait. */
@@ -178,9 +183,14 @@ final class HostSession {
     return ActivityOptionsFactory.cleanup(host.taskQueue(), hostWait);
   }
 
-  /** The activity that runs the job on the host. */
-  JobActivities jobs(JobSpec job) {
-    return ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait);
+  /** The activity that runs the job on the host, with Temporal's retries when it has tries. */
+  JobActivities jobs(JobSpec job, int maxTries) {
+    return ActivityOptionsFactory.jobs(host.taskQueue(), job, hostWait, maxTries);
+  }
+
+  /** How long a host may take a task before it is asked whether it lives; null: no limit. */
+  Duration hostWait() {
+    return hostWait;
   }
 
   /** Why a host activity failed, as far as the run's failover mode looks. */

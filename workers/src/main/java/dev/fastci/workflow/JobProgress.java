@@ -2,13 +2,16 @@ package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.spec.JobSpec;
+import java.util.ArrayList;
 import java.util.List;
 
 /** One job's mutable state within {@link PipelineProgress}. */
 final class JobProgress {
   final JobSpec spec;
   final List<String> parents;
+  final int maxTries;
   int attempt;
   JobStatus status = JobStatus.PENDING;
   Integer exitCode;
@@ -17,11 +20,27 @@ final class JobProgress {
   String error;
   String host;
   boolean cached;
+  String skipReason;
+  JobGate.Cause skipCause;
+  List<JobTry> tries = new ArrayList<>();
 
-  JobProgress(JobSpec spec, List<String> parents, int attempt) {
+  /**
+   * @param maxTries the tries each attempt of the job gets (its {@code retry}, when it applies)
+   */
+  JobProgress(JobSpec spec, List<String> parents, int attempt, int maxTries) {
     this.spec = spec;
     this.parents = List.copyOf(parents);
     this.attempt = attempt;
+    this.maxTries = maxTries;
+  }
+
+  /**
+   * A try of the running attempt ended. A try numbered again (the tries started over on another
+   * host) replaces the ones from its number on.
+   */
+  void tryEnded(JobTry ended) {
+    tries.removeIf(t -> t.number() >= ended.number());
+    tries.add(ended);
   }
 
   JobState state() {
@@ -35,6 +54,9 @@ final class JobProgress {
         parents,
         error,
         host,
-        cached);
+        cached,
+        skipReason,
+        tries,
+        maxTries);
   }
 }

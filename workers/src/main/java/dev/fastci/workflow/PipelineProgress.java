@@ -2,6 +2,7 @@ package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
@@ -23,7 +24,8 @@ final class PipelineProgress {
   private final PipelineSpec spec;
   private final int attempt;
   private final Map<String, JobProgress> jobs = new LinkedHashMap<>();
-  private final Map<String, List<String>> children = new LinkedHashMap<>();
+  private final boolean conditions;
+  private final ServiceBoard services;
   private PipelineStatus status = PipelineStatus.PENDING;
   private Long startedAt;
   private Long finishedAt;
@@ -31,21 +33,41 @@ final class PipelineProgress {
   private String error;
   private final List<PipelineEvent> events = new ArrayList<>();
 
-  PipelineProgress(PipelineRun run) {
+  /**
+   * @param conditions whether the run's conditions, services and retries apply (executions recorded
+   *     the language's second version replay without them)
+   * @param now the workflow's time, for jobs skipped at the start
+   */
+  PipelineProgress(PipelineRun run, boolean conditions, long now) {
     this.runId = run.runId();
     this.spec = run.spec();
     this.attempt = run.attempt();
+    this.conditions = conditions;
+    this.services = new ServiceBoard(conditions ? spec.services() : List.of(), attempt);
     for (JobSpec job : spec.jobs()) {
-      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt));
-      children.put(job.name(), new ArrayList<>());
+      int maxTries = conditions ? job.maxTries() : 1;
+      jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt, maxTries));
     }
-    spec.parents().forEach((child, parents) -> parents.forEach(p -> children.get(p).add(child)));
     run.carriedOver().forEach(this::carryOver);
     for (JobProgress job : jobs.values()) {
-      if (job.status.isFinal() && job.status != JobStatus.SUCCEEDED) {
-        skipDescendants(job.spec.name(), job.finishedAt == null ? 0 : job.finishedAt);
+      if (job.status == JobStatus.SKIPPED && job.skipCause == null) {
+        job.skipCause = JobGate.inferredCause(job, jobs);
       }
     }
+    if (conditions) {
+      run.conditionSkips()
+          .forEach(
+              (job, reason) -> {
+                JobProgress progress = jobs.get(job);
+                if (progress != null && progress.status != JobStatus.SUCCEEDED) {
+                  progress.status = JobStatus.SKIPPED;
+                  progress.skipReason = reason;
+                  progress.skipCause = JobGate.Cause.CONDITION;
+                  progress.finishedAt = progress.finishedAt == null ? now : progress.finishedAt;
+                }
+              });
+    }
+    settle(now);
   }
 
   /** A job that ended in an earlier execution keeps its state and is not run again. */
@@ -62,6 +84,8 @@ final class PipelineProgress {
     job.error = state.error();
     job.host = state.host();
     job.cached = state.cached();
+    job.skipReason = state.skipReason();
+    job.tries = new ArrayList<>(state.tries());
   }
 
   void started(String host, long now) {
@@ -87,16 +111,19 @@ final class PipelineProgress {
     progress.startedAt = null;
   }
 
-  /** PENDING jobs whose parents all succeeded, in spec order. */
+  /** PENDING jobs whose parents allow them to start, in spec order. */
   List<JobSpec> readyJobs() {
     List<JobSpec> ready = new ArrayList<>();
     for (JobProgress job : jobs.values()) {
-      if (job.status == JobStatus.PENDING
-          && job.parents.stream().allMatch(p -> jobs.get(p).status == JobStatus.SUCCEEDED)) {
+      if (job.status == JobStatus.PENDING && gate(job).run()) {
         ready.add(job.spec);
       }
     }
     return ready;
+  }
+
+  JobSpec specOf(String job) {
+    return jobs.get(job).spec;
   }
 
   JobStatus statusOf(String job) {
@@ -106,6 +133,18 @@ final class PipelineProgress {
 
   boolean anyRunning() {
     return jobs.values().stream().anyMatch(j -> j.status == JobStatus.RUNNING);
+  }
+
+  /** A job runs, or an approval job waits for a person. */
+  boolean anyActive() {
+    return jobs.values().stream()
+        .anyMatch(j -> j.status == JobStatus.RUNNING || j.status == JobStatus.WAITING);
+  }
+
+  /** An approval job whose parents succeeded now waits for a person. */
+  void markWaiting(String job, long now) {
+    markRunning(job, now);
+    jobs.get(job).status = JobStatus.WAITING;
   }
 
   void markRunning(String job, long now) {
@@ -119,12 +158,34 @@ final class PipelineProgress {
     progress.cached = false;
   }
 
+  /** How many tries each attempt of the job gets. */
+  int maxTriesOf(String job) {
+    return jobs.get(job).maxTries;
+  }
+
+  /** A try of a running job's attempt ended, and Temporal runs another; false when stale. */
+  boolean tryEnded(String job, int attempt, JobTry ended) {
+    JobProgress progress = jobs.get(job);
+    if (progress == null || progress.status != JobStatus.RUNNING || progress.attempt != attempt) {
+      return false;
+    }
+    progress.tryEnded(ended);
+    return true;
+  }
+
+  /** Every try of the attempt that ended the job, as its activity listed them. */
+  void triesEnded(String job, List<JobTry> tries) {
+    if (!tries.isEmpty()) {
+      jobs.get(job).tries = new ArrayList<>(tries);
+    }
+  }
+
   /** A memoized job that succeeded without running: its recorded run was replayed. */
   void markCached(String job) {
     jobs.get(job).cached = true;
   }
 
-  /** Records a job's end; a job that did not succeed skips all its PENDING descendants. */
+  /** Records a job's end; the PENDING jobs it decides are skipped (see {@link JobGate}). */
   void markFinished(
       String job, JobStatus end, Integer exitCode, String error, String host, long now) {
     JobProgress progress = jobs.get(job);
@@ -133,15 +194,16 @@ final class PipelineProgress {
     progress.error = error;
     progress.host = host;
     progress.finishedAt = now;
-    if (end != JobStatus.SUCCEEDED) {
-      skipDescendants(job, now);
-    }
+    settle(now);
   }
 
-  /** A PENDING job that will never start because it, or the whole run, was cancelled. */
+  /**
+   * A PENDING job that will never start, or a WAITING approval that will never be decided, because
+   * it or the whole run was cancelled.
+   */
   void cancelPending(String job, long now) {
     JobProgress progress = jobs.get(job);
-    if (progress.status == JobStatus.PENDING) {
+    if (progress.status == JobStatus.PENDING || progress.status == JobStatus.WAITING) {
       markFinished(job, JobStatus.CANCELLED, null, null, null, now);
     }
   }
@@ -172,19 +234,42 @@ final class PipelineProgress {
     status = RunVerdict.of(error, jobs);
   }
 
-  private void skipDescendants(String job, long now) {
-    for (String child : children.get(job)) {
-      JobProgress progress = jobs.get(child);
-      if (progress.status == JobStatus.PENDING) {
-        progress.status = JobStatus.SKIPPED;
-        progress.finishedAt = now;
-        skipDescendants(child, now);
+  /**
+   * Skips every PENDING job whose gate says so, until none is left to skip: a job that did not
+   * succeed skips its descendants that need it to, a condition's skip reaches the jobs after it.
+   */
+  private void settle(long now) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (JobProgress job : jobs.values()) {
+        if (job.status != JobStatus.PENDING) {
+          continue;
+        }
+        JobGate.Decision decision = gate(job);
+        if (decision.skips()) {
+          job.status = JobStatus.SKIPPED;
+          job.finishedAt = now;
+          job.skipReason = decision.skipReason();
+          job.skipCause = decision.cause();
+          changed = true;
+        }
       }
     }
   }
 
+  /** The gate of a job; without conditions (older executions), as if every status were success. */
+  private JobGate.Decision gate(JobProgress job) {
+    return JobGate.decide(job, jobs, conditions);
+  }
+
   String runId() {
     return runId;
+  }
+
+  /** The run's services, which gate the jobs that list them. */
+  ServiceBoard services() {
+    return services;
   }
 
   JobState snapshotOf(String job) {
@@ -196,7 +281,21 @@ final class PipelineProgress {
     for (JobProgress job : jobs.values()) {
       states.add(job.state());
     }
+    boolean waiting =
+        status == PipelineStatus.RUNNING
+            && jobs.values().stream().anyMatch(j -> j.status == JobStatus.WAITING)
+            && !anyRunning();
     return new PipelineState(
-        runId, spec.name(), status, attempt, startedAt, finishedAt, host, error, states, events);
+        runId,
+        spec.name(),
+        waiting ? PipelineStatus.WAITING : status,
+        attempt,
+        startedAt,
+        finishedAt,
+        host,
+        error,
+        states,
+        events,
+        services.states());
   }
 }

@@ -4,8 +4,9 @@ import dev.fastci.contract.PipelineStatus;
 import java.util.Map;
 
 /**
- * A run's final status from its jobs' ends: SUCCEEDED when every job succeeded, CANCELLED when
- * every job that did not succeed was cancelled or skipped because of a cancellation, else FAILED.
+ * A run's final status from its jobs' ends: FAILED when a job failed (or was skipped because one
+ * upstream did), CANCELLED when every job that did not succeed was cancelled or skipped because of
+ * a cancellation, else SUCCEEDED. A job skipped by its condition counts like one that succeeded.
  */
 final class RunVerdict {
   private RunVerdict() {}
@@ -14,41 +15,23 @@ final class RunVerdict {
     if (error != null) {
       return PipelineStatus.FAILED;
     }
-    boolean allSucceeded = true;
+    boolean cancelled = false;
     for (JobProgress job : jobs.values()) {
       switch (job.status) {
         case SUCCEEDED -> {}
-        case CANCELLED -> allSucceeded = false;
+        case CANCELLED -> cancelled = true;
         case SKIPPED -> {
-          if (skippedBecauseOfAFailure(job, jobs)) {
+          JobGate.Cause cause = JobGate.causeOf(job);
+          if (cause == JobGate.Cause.FAILURE) {
             return PipelineStatus.FAILED;
           }
-          allSucceeded = false;
+          cancelled |= cause == JobGate.Cause.CANCEL;
         }
         default -> {
           return PipelineStatus.FAILED;
         }
       }
     }
-    return allSucceeded ? PipelineStatus.SUCCEEDED : PipelineStatus.CANCELLED;
-  }
-
-  /** A skipped job counts as a failure unless every reason upstream was a cancellation. */
-  private static boolean skippedBecauseOfAFailure(JobProgress job, Map<String, JobProgress> jobs) {
-    for (String parent : job.parents) {
-      JobProgress p = jobs.get(parent);
-      switch (p.status) {
-        case FAILED, TIMED_OUT, ERROR -> {
-          return true;
-        }
-        case SKIPPED -> {
-          if (skippedBecauseOfAFailure(p, jobs)) {
-            return true;
-          }
-        }
-        default -> {}
-      }
-    }
-    return false;
+    return cancelled ? PipelineStatus.CANCELLED : PipelineStatus.SUCCEEDED;
   }
 }

@@ -132,7 +132,8 @@ class KeyedCachesTest {
   private KeyedCaches.Mount restore(String run, String key, List<String> log, String... prefixes) {
     KeyedCaches.Mount mount =
         caches
-            .restore(run, "job", 1, List.of(new CacheSpec(key, "/c", List.of(prefixes))), null, log)
+            .restore(
+                run, "job", 1, 1, List.of(new CacheSpec(key, "/c", List.of(prefixes))), null, log)
             .get(0);
     held.add(mount);
     return mount;

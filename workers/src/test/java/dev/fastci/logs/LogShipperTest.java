@@ -80,7 +80,7 @@ class LogShipperTest {
   @Test
   void finishSendsTheWholeLogWithTheTokenToTheJobsAddress() throws IOException {
     Path file = Files.writeString(dir.resolve("build.1.log"), "line 1\n");
-    try (LogShipper.Shipment shipment = shipper.follow("r1", "build", 1, file)) {
+    try (LogShipper.Shipment shipment = shipper.follow("r1", "build", 1, 1, file)) {
       Files.writeString(file, "line 2\n", StandardOpenOption.APPEND);
       shipment.finish();
     }
@@ -92,10 +92,23 @@ class LogShipperTest {
   }
 
   @Test
+  void aLaterTrysLogGoesToItsTryAndTheFirstTrysNamesNone() throws IOException {
+    Path file = Files.writeString(dir.resolve("build.1.try2.log"), "second try\n");
+    try (LogShipper.Shipment shipment = shipper.follow("r1", "build", 1, 2, file)) {
+      shipment.finish();
+    }
+
+    assertThat(log()).isEqualTo("second try\n");
+    assertThat(requests)
+        .allMatch(
+            r -> r.startsWith("PUT /api/pipelines/r1/jobs/build/log?attempt=1&try=2&offset="));
+  }
+
+  @Test
   void aLogLargerThanAChunkArrivesInOrder() throws IOException {
     String big = "x".repeat(600_000) + "end\n";
     Path file = Files.writeString(dir.resolve("big.1.log"), big);
-    try (LogShipper.Shipment shipment = shipper.follow("r1", "big", 1, file)) {
+    try (LogShipper.Shipment shipment = shipper.follow("r1", "big", 1, 1, file)) {
       shipment.finish();
     }
 
@@ -106,7 +119,7 @@ class LogShipperTest {
   @Test
   void anEmptyLogStillExistsOnTheServer() throws IOException {
     Path file = Files.writeString(dir.resolve("quiet.1.log"), "");
-    try (LogShipper.Shipment shipment = shipper.follow("r1", "quiet", 1, file)) {
+    try (LogShipper.Shipment shipment = shipper.follow("r1", "quiet", 1, 1, file)) {
       shipment.finish();
     }
 
@@ -117,7 +130,7 @@ class LogShipperTest {
   void aServerThatRefusesTheLogFailsTheFinishNamingTheJob() throws IOException {
     answer = 409;
     Path file = Files.writeString(dir.resolve("build.1.log"), "line\n");
-    try (LogShipper.Shipment shipment = shipper.follow("r1", "build", 1, file)) {
+    try (LogShipper.Shipment shipment = shipper.follow("r1", "build", 1, 1, file)) {
       assertThatThrownBy(shipment::finish)
           .isInstanceOf(UncheckedIOException.class)
           .hasMessageContaining("could not send the log of build (run r1)")

@@ -39,8 +39,19 @@ public final class LocalEngine implements AutoCloseable {
 
   private LocalEngine(Path dataDir, UnaryOperator<WorkerConfig> configure) {
     this.dataDir = dataDir;
-    this.engine = Engine.start("", configure.apply(new WorkerConfig(dataDir, HOST_ID, 4)), true);
+    this.engine =
+        Engine.start(
+            temporalTarget(), configure.apply(new WorkerConfig(dataDir, HOST_ID, 4)), true);
     this.logs = new LogFiles(dataDir);
+  }
+
+  /**
+   * The Temporal the integration tests run on: {@code FASTCI_TEST_TEMPORAL_TARGET} (host:port of a
+   * cluster, e.g. temporal-compose's) when it is set, else the embedded one.
+   */
+  public static String temporalTarget() {
+    String target = System.getenv("FASTCI_TEST_TEMPORAL_TARGET");
+    return target == null ? "" : target.strip();
   }
 
   public static LocalEngine start() {
@@ -103,6 +114,11 @@ public final class LocalEngine implements AutoCloseable {
 
   public Path log(String runId, String job, int attempt) {
     return logs.jobLog(runId, job, attempt);
+  }
+
+  /** The log of one try of a job attempt (a job with {@code retry}). */
+  public Path log(String runId, String job, int attempt, int tryNumber) {
+    return logs.jobLog(runId, job, attempt, tryNumber);
   }
 
   /** The job's first-attempt log, or "" when there is none. */

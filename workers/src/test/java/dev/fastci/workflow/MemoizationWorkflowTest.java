@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.RunIds;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestWorkflowExtension;
 import java.nio.file.Path;
@@ -54,6 +56,24 @@ class MemoizationWorkflowTest {
     assertThat(second.job("a").exitCode()).isZero();
     assertThat(harness.backend.journal().createdCount("a-1")).isEqualTo(1);
     assertThat(harness.backend.journal().createdCount("b-1")).isEqualTo(1);
+  }
+
+  @Test
+  void aPullRequestFromAForkReadsMemosButWritesNone() throws Exception {
+    String memoized =
+        "{'name':'p','jobs':[{'name':'m','image':'i','command':'true','cache':true}]}";
+
+    PipelineState untrusted = harness.start(untrusted(memoized)).await();
+    PipelineState trusted = harness.run(memoized);
+    PipelineState untrustedAgain = harness.start(untrusted(memoized)).await();
+
+    assertThat(untrusted.job("m").cached()).isFalse();
+    assertThat(trusted.job("m").cached()).as("the fork's run left no memo").isFalse();
+    assertThat(untrustedAgain.job("m").cached()).as("a memo is read").isTrue();
+  }
+
+  private static PipelineRun untrusted(String json) {
+    return new PipelineRun(RunIds.newId(), WorkflowHarness.spec(json), 1).withOrigin(null, true);
   }
 
   @Test

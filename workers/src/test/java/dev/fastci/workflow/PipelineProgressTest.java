@@ -30,7 +30,9 @@ class PipelineProgressTest {
             2,
             List.of(carried),
             null,
-            false));
+            false),
+        true,
+        0);
   }
 
   private static List<String> ready(PipelineProgress progress) {

@@ -19,8 +19,14 @@ class PipelineWorkflowReplayTest {
         "host-failover.json",
         "memoized-chain.json",
         "cleanup-after-engine-restart.json",
+        "approval-approved-and-timed-out.json",
+        "services.json",
+        "language-v2.json",
+        "retry-matrix-condition.json",
+        "batched-job-records.json",
         "visible-setup-with-checkout.json",
-        "visible-setup-recorded-by-a-server.json"
+        "visible-setup-recorded-by-a-server.json",
+        "visible-setup-services-batched.json"
       })
   void recordedHistoryReplaysWithoutNonDeterminism(String history) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(

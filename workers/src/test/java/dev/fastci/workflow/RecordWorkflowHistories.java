@@ -2,20 +2,25 @@ package dev.fastci.workflow;
 
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineEvent;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.RunIds;
 import dev.fastci.contract.RunRecorderActivities;
 import dev.fastci.contract.TaskQueues;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.testing.GitRepos;
+import dev.fastci.workflow.schedule.ScheduleHistories;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.WorkerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
 
 /**
@@ -54,15 +59,111 @@ public final class RecordWorkflowHistories {
           out.resolve("cleanup-after-engine-restart.json"),
           () -> cleanupAfterEngineRestart(harness));
       recordIfMissing(
+          client, out.resolve("approval-approved-and-timed-out.json"), () -> approvals(harness));
+      recordIfMissing(client, out.resolve("services.json"), () -> services(harness));
+      recordIfMissing(client, out.resolve("language-v2.json"), () -> languageV2(harness));
+      recordIfMissing(
+          client,
+          out.resolve("retry-matrix-condition.json"),
+          () -> retryMatrixAndCondition(harness));
+      recordIfMissing(
+          client,
+          out.resolve("batched-job-records.json"),
+          () -> batchedJobRecords(client, harness));
+      writeIfMissing(out.resolve(ScheduleHistories.FILE), ScheduleHistories::record);
+      recordIfMissing(
           client, out.resolve("visible-setup-with-checkout.json"), () -> checkedOut(harness));
       recordIfMissing(
           client,
           out.resolve("visible-setup-recorded-by-a-server.json"),
-          () -> recordedByAServer(env, harness));
+          () -> recordedByAServer(client, harness));
+      recordIfMissing(
+          client,
+          out.resolve("visible-setup-services-batched.json"),
+          () -> setupWithServicesAndBatches(client, harness));
     } finally {
       env.close();
     }
     System.exit(0); // the test environment's threads would keep the JVM alive
+  }
+
+  /**
+   * A run a server owns (version batched-job-records 1): a chain of 21 jobs, an approval and a last
+   * job; the jobs' ends go to the server's recorder 20 at a time, the rest when the run waits for
+   * the approval and when it ends.
+   */
+  private static String batchedJobRecords(WorkflowClient client, WorkflowHarness harness)
+      throws Exception {
+    WorkerFactory server = WorkerFactory.newInstance(client);
+    server.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new RecordsNothing());
+    server.start();
+    try {
+      StringBuilder jobs = new StringBuilder();
+      StringBuilder parents = new StringBuilder();
+      for (int i = 1; i <= 21; i++) {
+        jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'},");
+        if (i > 1) {
+          parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
+        }
+      }
+      var spec =
+          WorkflowHarness.spec(
+              "{'name':'batched','jobs':["
+                  + jobs
+                  + "{'name':'gate','approval':{'message':'Go?'}},"
+                  + "{'name':'last','image':'i','command':'true'}],'parents':{"
+                  + parents
+                  + "'gate':['j21'],'last':['gate']}}");
+      WorkflowHarness.Started run =
+          harness.start(new PipelineRun(RunIds.newId(), spec, 1, List.of(), null, true));
+      run.awaitJob("gate", JobStatus.WAITING);
+      run.workflow().decide(new dev.fastci.contract.ApprovalDecision("gate", true, "alice", null));
+      run.await();
+      return run.handle().runId();
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  /** The server's recorder, keeping nothing: the history is what is recorded. */
+  private static final class RecordsNothing implements RunRecorderActivities {
+    @Override
+    public void runStarted(String runId, int attempt, String host, long startedAt) {}
+
+    @Override
+    public void jobFinished(String runId, JobState job) {}
+
+    @Override
+    public void jobsFinished(String runId, List<JobState> jobs) {}
+
+    @Override
+    public void runFinished(PipelineState state) {}
+
+    @Override
+    public void tryEnded(String runId, String job, int attempt, JobTry ended) {}
+
+    @Override
+    public void runEvent(String runId, int attempt, PipelineEvent event) {}
+  }
+
+  /**
+   * Two approval jobs (version approval-gates 1): one is approved by a signal, the other's timer
+   * fires first.
+   */
+  private static String approvals(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'gates','jobs':["
+                    + "{'name':'plan','image':'i','command':'true'},"
+                    + "{'name':'ok','approval':{'message':'Go?'}},"
+                    + "{'name':'late','approval':{'message':'Late?','timeout_secs':1}},"
+                    + "{'name':'apply','image':'i','command':'true'}],"
+                    + "'parents':{'ok':['plan'],'late':['plan'],'apply':['ok']}}"));
+    run.awaitJob("ok", JobStatus.WAITING);
+    run.workflow().decide(new dev.fastci.contract.ApprovalDecision("ok", true, "alice", "fine"));
+    run.await();
+    return run.handle().runId();
   }
 
   private static String diamond(WorkflowHarness harness) throws Exception {
@@ -170,33 +271,132 @@ public final class RecordWorkflowHistories {
    * A run a server owns, with a recorder that takes every record: the run starts when it was
    * accepted, and each setup step goes to the store as an event (version visible-setup 1).
    */
-  private static String recordedByAServer(TestWorkflowEnvironment env, WorkflowHarness harness)
+  private static String recordedByAServer(WorkflowClient client, WorkflowHarness harness)
       throws Exception {
-    env.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new TakesEveryRecord());
-    env.start();
     var spec =
         WorkflowHarness.spec(
             "{'name':'recorded','setup_pipeline_dir':true,'jobs':["
                 + "{'name':'a','image':'i','command':'true'}]}");
+    return ownedByAServer(client, harness, spec);
+  }
+
+  /**
+   * Every version at once, a run a server owns: the setup steps of a checkout (visible-setup), a
+   * service that gates the first job (language-v2), and 21 jobs whose ends are recorded 20 at a
+   * time, then the last one at the run's end (batched-job-records).
+   */
+  private static String setupWithServicesAndBatches(WorkflowClient client, WorkflowHarness harness)
+      throws Exception {
+    Path repo = Files.createTempDirectory("hist-repo");
+    String commit = GitRepos.withVersions(repo, "one").get(0);
+    StringBuilder jobs = new StringBuilder();
+    StringBuilder parents = new StringBuilder();
+    for (int i = 1; i <= 21; i++) {
+      jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'");
+      jobs.append(i == 1 ? ",'services':['db']}," : "},");
+      if (i > 1) {
+        parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
+      }
+    }
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'everything','repo_url':'"
+                + repo
+                + "','commit_hash':'"
+                + commit
+                + "','services':[{'name':'db','image':'pg',"
+                + "'env':{'DUMMY_READY_AFTER_MS':'100'},'ready':{'tcp':5432}}],'jobs':["
+                + jobs.substring(0, jobs.length() - 1)
+                + "],'parents':{"
+                + parents.substring(0, parents.length() - 1)
+                + "}}");
+    return ownedByAServer(client, harness, spec);
+  }
+
+  /** Runs the spec as a server's run, with a recorder on the server's queue that keeps nothing. */
+  private static String ownedByAServer(
+      WorkflowClient client, WorkflowHarness harness, dev.fastci.spec.PipelineSpec spec)
+      throws Exception {
+    WorkerFactory server = WorkerFactory.newInstance(client);
+    server.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new RecordsNothing());
+    server.start();
+    try {
+      WorkflowHarness.Started run =
+          harness.start(new PipelineRun(RunIds.newId(), spec, 1, List.of(), null, true));
+      run.await();
+      return run.handle().runId();
+    } finally {
+      server.shutdown();
+    }
+  }
+
+  /**
+   * Services (language-v2): db becomes ready and gates its job, web is never ready and ends the job
+   * that needs it in ERROR, a job without services does not wait; at the end db's watch is
+   * cancelled before the teardown.
+   */
+  private static String services(WorkflowHarness harness) throws Exception {
     WorkflowHarness.Started run =
-        harness.start(new PipelineRun(RunIds.newId(), spec, 1, List.of(), null, true));
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'svc','services':["
+                    + "{'name':'db','image':'pg','env':{'DUMMY_READY_AFTER_MS':'200'},"
+                    + "'ready':{'tcp':5432}},"
+                    + "{'name':'web','image':'w','env':{'DUMMY_NEVER_READY':'1'},"
+                    + "'ready':{'command':['true'],'timeout_secs':1}}],'jobs':["
+                    + "{'name':'uses-db','image':'i','command':'true','services':['db']},"
+                    + "{'name':'uses-web','image':'i','command':'true','services':['web']},"
+                    + "{'name':'free','image':'i','command':'true'}]}"));
     run.await();
     return run.handle().runId();
   }
 
-  /** A store that takes every record and keeps none. */
-  private static final class TakesEveryRecord implements RunRecorderActivities {
-    @Override
-    public void runStarted(String runId, int attempt, String host, long startedAt) {}
+  /**
+   * The second version of the language in one run: a matrix job whose two instances need a service,
+   * a job whose first try fails and whose second passes (Temporal's retry), a job that runs
+   * whatever happened ({@code when.status: always}) and one skipped by its condition ({@code
+   * when.status: failure}, no parent failed).
+   */
+  private static String languageV2(WorkflowHarness harness) throws Exception {
+    WorkflowHarness.Started run =
+        harness.start(
+            WorkflowHarness.spec(
+                "{'name':'v2','services':[{'name':'db','image':'pg',"
+                    + "'env':{'DUMMY_READY_AFTER_MS':'100'},'ready':{'tcp':5432}}],'jobs':["
+                    + "{'name':'test','image':'i','command':'true','services':['db'],"
+                    + "'matrix':{'jdk':['17','21']}},"
+                    + "{'name':'flaky','image':'i','command':'true',"
+                    + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.1},"
+                    + "'env':{'DUMMY_TRY1_EXIT_CODE':'1'}},"
+                    + "{'name':'report','image':'i','command':'true','when':{'status':'always'}},"
+                    + "{'name':'notify','image':'i','command':'true','when':{'status':'failure'}}],"
+                    + "'parents':{'report':['test','flaky'],'notify':['test','flaky']}}"));
+    run.await();
+    return run.handle().runId();
+  }
 
-    @Override
-    public void jobFinished(String runId, JobState job) {}
-
-    @Override
-    public void runFinished(PipelineState state) {}
-
-    @Override
-    public void runEvent(String runId, int attempt, PipelineEvent event) {}
+  /**
+   * The second pipeline language (version language-v2): a matrix job whose instance {@code fail=1}
+   * fails its first try and passes its second (Temporal's retry of the job activity, with the
+   * tryEnded signal), a job that {@code when.branch} skips, and a {@code status: always} job.
+   */
+  private static String retryMatrixAndCondition(WorkflowHarness harness) throws Exception {
+    var spec =
+        WorkflowHarness.spec(
+            "{'name':'v2','jobs':["
+                + "{'name':'test','image':'i','command':'true',"
+                + "'matrix':{'fail':['0','1']},"
+                + "'env':{'DUMMY_TRY1_EXIT_CODE':'{{ matrix.fail }}'},"
+                + "'retry':{'max':3,'when':['failure'],'backoff_secs':0.2}},"
+                + "{'name':'deploy','image':'i','command':'true','when':{'branch':'main'}},"
+                + "{'name':'report','image':'i','command':'true','when':{'status':'always'}}],"
+                + "'parents':{'deploy':['test'],'report':['test','deploy']}}");
+    PipelineRun run =
+        new PipelineRun(RunIds.newId(), spec, 1)
+            .withConditionSkips(spec.conditionSkips(new RunFacts("push", "feature/x", null)));
+    WorkflowHarness.Started started = harness.start(run);
+    started.await();
+    return started.handle().runId();
   }
 
   private interface Recording {
@@ -205,11 +405,15 @@ public final class RecordWorkflowHistories {
 
   private static void recordIfMissing(WorkflowClient client, Path file, Recording recording)
       throws Exception {
+    writeIfMissing(file, () -> client.fetchHistory(recording.run()).toJson(true));
+  }
+
+  private static void writeIfMissing(Path file, Callable<String> history) throws Exception {
     if (Files.exists(file)) {
       System.out.println("kept " + file);
       return;
     }
-    Files.writeString(file, client.fetchHistory(recording.run()).toJson(true));
+    Files.writeString(file, history.call());
     System.out.println("recorded " + file);
   }
 }

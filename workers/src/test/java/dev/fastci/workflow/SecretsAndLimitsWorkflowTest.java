@@ -9,8 +9,10 @@ import dev.fastci.client.PipelineClient;
 import dev.fastci.client.RunHandle;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.RunIds;
 import dev.fastci.job.JobLimits;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.secrets.SecretSource;
@@ -68,6 +70,27 @@ class SecretsAndLimitsWorkflowTest {
 
   private String log(Ended run, String job) throws Exception {
     return Files.readString(new LogFiles(dataDir).jobLog(run.runId(), job, 1));
+  }
+
+  @Test
+  void aPullRequestFromAForkGetsNoSecretAndItsJobEndsInErrorSayingWhy() throws Exception {
+    PipelineRun forked =
+        new PipelineRun(
+                RunIds.newId(),
+                spec(
+                    "{'name':'p','jobs':[{'name':'a','image':'i','command':'true',"
+                        + "'secrets':['TOKEN']},{'name':'b','image':'i','command':'true'}]}"),
+                1)
+            .withOrigin(null, true);
+
+    PipelineState end = new PipelineClient(client).start(forked).result().get(30, TimeUnit.SECONDS);
+
+    assertThat(end.job("a").status()).isEqualTo(JobStatus.ERROR);
+    assertThat(end.job("a").error())
+        .isEqualTo(
+            "secret TOKEN is not given to a pull request from a fork: its code is not trusted");
+    assertThat(end.job("b").status()).isEqualTo(JobStatus.SUCCEEDED);
+    assertThat(backend.journal().createdCount("a-1")).isZero();
   }
 
   @Test

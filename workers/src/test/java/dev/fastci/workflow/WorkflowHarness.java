@@ -9,6 +9,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineWorkflow;
+import dev.fastci.contract.ServiceStatus;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecFormat;
@@ -61,6 +62,17 @@ final class WorkflowHarness implements AutoCloseable {
           .pollInterval(Duration.ofMillis(20))
           .until(
               () -> workflow().state() != null && workflow().state().job(job).status() == status);
+    }
+
+    void awaitService(String service, ServiceStatus status) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(20))
+          .until(
+              () ->
+                  workflow().state() != null
+                      && workflow().state().services().stream()
+                          .anyMatch(s -> s.name().equals(service) && s.status() == status));
     }
   }
 

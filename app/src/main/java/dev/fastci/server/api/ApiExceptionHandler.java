@@ -14,7 +14,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the JSON API, each with a message that says what to fix. */
-@RestControllerAdvice(basePackages = {"dev.fastci.server.api", "dev.fastci.server.logs"})
+@RestControllerAdvice(
+    basePackages = {
+      "dev.fastci.server.api",
+      "dev.fastci.server.logs",
+      "dev.fastci.server.artifacts",
+      "dev.fastci.server.schedules"
+    })
 class ApiExceptionHandler {
 
   @ExceptionHandler(InvalidSpecException.class)

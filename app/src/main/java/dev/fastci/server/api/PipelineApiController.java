@@ -1,7 +1,10 @@
 package dev.fastci.server.api;
 
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.server.runs.Branches;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
+import dev.fastci.server.runs.RunParameters;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
@@ -10,6 +13,7 @@ import dev.fastci.spec.SpecBytes;
 import dev.fastci.spec.SpecFormat;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -33,10 +37,12 @@ class PipelineApiController {
   private static final List<String> TRIGGERS = List.of("api", "cli", "manual");
 
   private final RunService runs;
+  private final RunControls controls;
   private final RunStore store;
 
-  PipelineApiController(RunService runs, RunStore store) {
+  PipelineApiController(RunService runs, RunControls controls, RunStore store) {
     this.runs = runs;
+    this.controls = controls;
     this.store = store;
   }
 
@@ -48,7 +54,9 @@ class PipelineApiController {
   ResponseEntity<Map<String, String>> submit(
       @RequestBody(required = false) byte[] body,
       @RequestHeader(value = "Content-Type", required = false) String contentType,
-      @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger) {
+      @RequestHeader(value = "X-FastCI-Trigger", required = false) String trigger,
+      @RequestParam(value = "branch", required = false) String branch,
+      @RequestParam Map<String, String> query) {
     if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form")) {
       throw new UnsupportedSpecType();
     }
@@ -58,7 +66,14 @@ class PipelineApiController {
             : SpecFormat.AUTO;
     String type = trigger != null && TRIGGERS.contains(trigger) ? trigger : "api";
     String text = body == null ? "" : SpecBytes.decode(body, charset(contentType));
-    String id = runs.submit(text, format, Trigger.of(type));
+    Trigger started = Trigger.of(type);
+    String id =
+        runs.submit(
+            text,
+            format,
+            started,
+            started.facts(Branches.checked(branch), null),
+            RunParameters.fromQuery(query));
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
   }
 
@@ -103,25 +118,62 @@ class PipelineApiController {
 
   @PostMapping("/{id}/cancel")
   ResponseEntity<Map<String, String>> cancel(@PathVariable String id) {
-    runs.cancel(id);
+    controls.cancel(id);
     return ResponseEntity.accepted().body(Map.of("id", id));
   }
 
   @PostMapping("/{id}/jobs/{job}/cancel")
   ResponseEntity<Map<String, String>> cancelJob(@PathVariable String id, @PathVariable String job) {
-    runs.cancelJob(id, job);
+    controls.cancelJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  /**
+   * Approves a run held WAITING for approval (a pull request from a fork): it starts; or rejects
+   * it: it ends CANCELLED. 409 when the run is not held.
+   */
+  @PostMapping("/{id}/{decision:approve|reject}")
+  ResponseEntity<Map<String, String>> decideRun(
+      @PathVariable String id, @PathVariable String decision, Principal principal) {
+    controls.decideRun(id, decision.equals("approve"), principal.getName());
+    return ResponseEntity.accepted().body(Map.of("id", id));
+  }
+
+  /**
+   * Approves a WAITING approval job (its children start) or rejects it (it FAILED); the body may be
+   * {@code {"comment": "..."}}.
+   */
+  @PostMapping("/{id}/jobs/{job}/{decision:approve|reject}")
+  ResponseEntity<Map<String, String>> decide(
+      @PathVariable String id,
+      @PathVariable String job,
+      @PathVariable String decision,
+      @RequestBody(required = false) Map<String, Object> body,
+      Principal principal) {
+    controls.decide(id, job, decision.equals("approve"), principal.getName(), comment(body));
+    return ResponseEntity.accepted().body(Map.of("id", id, "job", job));
+  }
+
+  private static String comment(Map<String, Object> body) {
+    Object comment = body == null ? null : body.get("comment");
+    if (comment != null && !(comment instanceof String)) {
+      throw new IllegalArgumentException("comment: must be a string");
+    }
+    if (body != null && body.keySet().stream().anyMatch(k -> !k.equals("comment"))) {
+      throw new IllegalArgumentException("the body may only have a comment");
+    }
+    return (String) comment;
   }
 
   @PostMapping("/{id}/retry")
   ResponseEntity<Map<String, Object>> retry(@PathVariable String id) {
-    int attempt = runs.retry(id);
+    int attempt = controls.retry(id);
     return ResponseEntity.accepted().body(Map.of("id", id, "attempt", attempt));
   }
 
   @PostMapping("/{id}/jobs/{job}/retry")
   ResponseEntity<Map<String, Object>> retryJob(@PathVariable String id, @PathVariable String job) {
-    int attempt = runs.retryJob(id, job);
+    int attempt = controls.retryJob(id, job);
     return ResponseEntity.accepted().body(Map.of("id", id, "job", job, "attempt", attempt));
   }
 }

@@ -18,6 +18,9 @@ public record Actor(String user, String token, String address) {
   /** The actor of the runs the signed git hook starts. */
   public static final String HOOK = "hook";
 
+  /** The actor of the runs a forge's webhook starts. */
+  public static final String FORGE = "forge";
+
   /** The command line working on the data dir ({@code fastci user ...}). */
   public static final String CLI = "cli";
 

@@ -1,10 +1,13 @@
 package dev.fastci.server.caches;
 
 import dev.fastci.cache.CacheStore;
+import dev.fastci.host.PipelineDirs;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.Actor;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -15,11 +18,29 @@ import org.springframework.stereotype.Service;
 @Service
 public class Caches {
   private final CacheStore store;
+  private final PipelineDirs pipelineDirs;
+  private final long pipelineDirBudget;
   private final AuditLog audit;
 
   Caches(FastciProperties properties, AuditLog audit) {
     this.store = new CacheStore(properties.dataDir());
     this.audit = audit;
+    this.pipelineDirs = new PipelineDirs(properties.dataDir());
+    this.pipelineDirBudget = properties.retention().pipelineDirMaxBytes();
+  }
+
+  /** The finished runs' pipeline dirs kept for retries, together. */
+  public long keptPipelineDirBytes() {
+    try {
+      return pipelineDirs.keptBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Their budget ({@code fastci.retention.pipeline-dir-max-size}); 0 for none. */
+  public long pipelineDirBudget() {
+    return pipelineDirBudget;
   }
 
   /** Most recently used first. */

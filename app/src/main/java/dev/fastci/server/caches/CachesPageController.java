@@ -1,5 +1,6 @@
 package dev.fastci.server.caches;
 
+import dev.fastci.server.ui.Formats;
 import java.util.List;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,11 @@ class CachesPageController {
   String list(CsrfToken csrf, Model model) {
     List<CacheView> items = caches.list();
     model.addAttribute("caches", items.stream().map(CacheLine::of).toList());
-    model.addAttribute("total", CacheLine.size(caches.totalBytes(items)));
+    model.addAttribute("total", Formats.bytes(caches.totalBytes(items)));
+    model.addAttribute("keptDirs", Formats.bytes(caches.keptPipelineDirBytes()));
+    model.addAttribute(
+        "dirBudget",
+        caches.pipelineDirBudget() == 0 ? null : Formats.bytes(caches.pipelineDirBudget()));
     model.addAttribute("csrf", csrf);
     return VIEW;
   }

@@ -2,6 +2,7 @@ package dev.fastci.server.hooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.commits.CommitPipelines;
 import dev.fastci.server.security.GeneratedSecrets;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ class GitHookController {
       return ResponseEntity.badRequest()
           .body(Map.of("error", "the body needs repo, before, after and ref"));
     }
-    PushPipelines.Started started = pipelines.start(push);
+    CommitPipelines.Started started = pipelines.start(push);
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("pipelines", started.pipelines());
     if (!started.errors().isEmpty()) {

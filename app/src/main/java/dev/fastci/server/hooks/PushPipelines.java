@@ -1,88 +1,116 @@
 package dev.fastci.server.hooks;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.commits.CommitPipelines;
+import dev.fastci.server.commits.PipelineFiles;
+import dev.fastci.server.repos.ForgeKind;
+import dev.fastci.server.repos.Repo;
+import dev.fastci.server.repos.RepoRun;
+import dev.fastci.server.repos.RepoRuns;
+import dev.fastci.server.repos.Repos;
 import dev.fastci.server.runs.RunService;
-import dev.fastci.server.runs.SpecDocuments;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.BranchFilter;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.HostPaths;
-import dev.fastci.spec.InvalidSpecException;
-import dev.fastci.spec.PipelineSpec;
-import dev.fastci.spec.SpecError;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecFormat;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Starts a push's pipelines: every pipeline file at the pushed commit becomes a run in repo mode,
- * pinned to that commit, unless its {@code on.branches} leaves the ref out. Whoever can push may
- * write these files, so they may mount no host path unless the repository is one of {@code
- * fastci.git.trusted-repos}; then the server's allowed roots apply, as to any submitted run.
+ * pinned to that commit, unless its {@code on} leaves the ref out; and keeps the pushed branch's
+ * schedules ({@code on.schedule}) in line with the files. Whoever can push may write these files,
+ * so they may mount no host path unless the repository is trusted: one of {@code
+ * fastci.git.trusted-repos}, or registered ({@code forge: git}) as trusted. Then the server's
+ * allowed roots apply, as to any submitted run.
  */
 @Service
 class PushPipelines {
-  private static final Logger log = LoggerFactory.getLogger(PushPipelines.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final HostPathPolicy UNTRUSTED =
       HostPathPolicy.noHostPaths(
           "a pipeline started by a push may use host paths only when its repo is in "
-              + HostPathPolicy.TRUSTED_REPOS_SETTING);
+              + HostPathPolicy.TRUSTED_REPOS_SETTING
+              + " or registered as trusted");
 
   private final PipelineFiles files;
-  private final SpecDocuments specs;
+  private final CommitPipelines commits;
   private final RunService runs;
+  private final Repos repos;
+  private final RepoRuns repoRuns;
   private final List<String> trustedRepos;
+  private final RepoSchedules schedules;
 
   PushPipelines(
-      PipelineFiles files, SpecDocuments specs, RunService runs, FastciProperties properties) {
+      PipelineFiles files,
+      CommitPipelines commits,
+      RunService runs,
+      Repos repos,
+      RepoRuns repoRuns,
+      FastciProperties properties,
+      RepoSchedules schedules) {
     this.files = files;
-    this.specs = specs;
+    this.commits = commits;
     this.runs = runs;
+    this.repos = repos;
+    this.repoRuns = repoRuns;
     this.trustedRepos = properties.git().trustedRepos();
+    this.schedules = schedules;
   }
 
-  /** What a push started, and the files it could not start, by path. */
-  record Started(List<String> pipelines, Map<String, List<SpecError>> errors) {}
-
-  Started start(GitPush push) {
-    List<String> started = new ArrayList<>();
-    Map<String, List<SpecError>> errors = new LinkedHashMap<>();
+  CommitPipelines.Started start(GitPush push) {
+    String branch = push.branch();
     if (push.deletesRef()) {
-      return new Started(started, errors);
-    }
-    boolean trusted = trusted(push.repo());
-    for (PipelineFiles.PipelineFile file : files.at(push.repo(), push.after())) {
-      try {
-        String json = pinnedToCommit(file, push);
-        PipelineSpec spec = specs.parse(json, SpecFormat.JSON);
-        if (!BranchFilter.matches(spec.branches(), push.ref())) {
-          continue;
-        }
-        if (!trusted) {
-          UNTRUSTED.enforce(spec);
-        }
-        started.add(runs.submit(json, SpecFormat.JSON, trigger(push, file.path())));
-      } catch (InvalidSpecException e) {
-        log.warn("{} at {} is not a valid pipeline: {}", file.path(), push.after(), e.getMessage());
-        errors.put(file.path(), e.errors());
+      if (branch != null) {
+        schedules.branchDeleted(push.repo(), branch);
       }
+      return CommitPipelines.Started.none();
     }
-    return new Started(started, errors);
+    Optional<Repo> registered = repos.find(ForgeKind.GIT, push.repo());
+    boolean trusted = registered.map(Repo::trusted).orElse(false) || trusted(push.repo());
+    CommitPipelines.Policy policy =
+        new CommitPipelines.Policy(
+            spec -> BranchFilter.startsOnPush(spec, push.ref()) ? null : "on leaves it out",
+            trusted ? null : UNTRUSTED,
+            spec -> !spec.schedules().isEmpty());
+    RunFacts[] facts = {null}; // the diff is read once, and only when a pipeline starts
+    CommitPipelines.Started started =
+        commits.start(
+            files.at(push.repo(), push.after()),
+            new CommitPipelines.Commit(push.repo(), push.after()),
+            policy,
+            (json, spec, file) -> {
+              Trigger trigger = trigger(push, file);
+              if (facts[0] == null) {
+                facts[0] =
+                    trigger.facts(
+                        null, files.changedPaths(push.repo(), push.before(), push.after()));
+              }
+              String id = runs.submit(json, SpecFormat.JSON, trigger, facts[0]);
+              registered.ifPresent(repo -> repoRuns.record(repoRun(repo, push, id)));
+              return id;
+            });
+    if (branch != null) {
+      schedules.pushed(
+          push.repo(),
+          branch,
+          files.defaultBranch(push.repo()),
+          started.kept().stream()
+              .filter(kept -> !kept.spec().schedules().isEmpty())
+              .map(kept -> new RepoSchedules.PushedFile(kept.file(), kept.json(), kept.spec()))
+              .toList(),
+          started.errors().keySet());
+    }
+    return started;
   }
 
   /**
@@ -113,21 +141,21 @@ class PushPipelines {
     }
   }
 
-  /** The file's spec in repo mode: the pushed repository at the pushed commit. */
-  private static String pinnedToCommit(PipelineFiles.PipelineFile file, GitPush push) {
-    JsonNode tree;
-    try {
-      SpecFormat format = SpecFormat.forFileName(file.path()).resolve(file.text());
-      tree = (format == SpecFormat.YAML ? YAML : JSON).readTree(file.text());
-    } catch (JsonProcessingException e) {
-      throw new InvalidSpecException(List.of(new SpecError("$", e.getOriginalMessage())));
-    }
-    if (!(tree instanceof ObjectNode spec)) {
-      throw new InvalidSpecException(List.of(new SpecError("$", "must be an object")));
-    }
-    spec.put("repo_url", push.repo());
-    spec.put("commit_hash", push.after());
-    return spec.toString();
+  private static RepoRun repoRun(Repo repo, GitPush push, String runId) {
+    boolean tag = push.ref().startsWith("refs/tags/");
+    String branch = push.ref().replaceFirst("^refs/(heads|tags)/", "");
+    return new RepoRun(
+        runId,
+        repo.id(),
+        tag ? "tag" : "push",
+        tag ? null : branch,
+        null,
+        null,
+        push.after(),
+        false,
+        false,
+        null,
+        Instant.now());
   }
 
   private static Trigger trigger(GitPush push, String file) {

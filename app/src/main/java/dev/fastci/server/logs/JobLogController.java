@@ -1,8 +1,9 @@
 package dev.fastci.server.logs;
 
 import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
-import java.nio.file.Path;
+import dev.fastci.server.runs.TryView;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * A job attempt's log (text/plain): what is there so far, or with {@code follow=true} streamed
- * until the job ends. Both read the one file the job writes, so nothing is missed or repeated.
+ * The log of a job attempt's try (text/plain): what is there so far, or with {@code follow=true}
+ * streamed until the try ends. Both read the one file the try writes, so nothing is missed or
+ * repeated.
  */
 @RestController
 class JobLogController {
@@ -30,6 +32,7 @@ class JobLogController {
 
   /**
    * @param attempt which attempt; the job's latest by default
+   * @param tryNumber which try of that attempt ({@code try}); its latest by default
    * @param offset skip this many bytes (a client that already has them)
    */
   @GetMapping("/api/pipelines/{id}/jobs/{job}/log")
@@ -37,20 +40,19 @@ class JobLogController {
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam(required = false) Integer attempt,
+      @RequestParam(name = "try", required = false) Integer tryNumber,
       @RequestParam(defaultValue = "false") boolean follow,
       @RequestParam(defaultValue = "0") long offset) {
-    int wanted = runs.detail(id).requireAttempt(job, attempt);
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset: must be 0 or more");
-    }
-    Path file = logs.jobLog(id, job, wanted);
-    LogTail tail = new LogTail(file, offset);
-    StreamingResponseBody body =
-        follow ? out -> tail.follow(out, () -> ended(id, job, wanted)) : tail::copyAvailable;
-    return ResponseEntity.ok().contentType(TEXT).body(body);
+    RunDetail run = runs.detail(id);
+    int wanted = run.requireAttempt(job, attempt);
+    int shown = TryView.require(runs.tries(run, job, wanted), job, wanted, tryNumber);
+    return LogTail.response(
+        logs.jobLog(id, job, wanted, shown), offset, follow, () -> ended(id, job, wanted, shown));
   }
 
-  private boolean ended(String id, String job, int attempt) {
-    return runs.detail(id).attemptEnded(job, attempt);
+  private boolean ended(String id, String job, int attempt, int tryNumber) {
+    RunDetail run = runs.detail(id);
+    return run.attemptEnded(job, attempt)
+        || TryView.ended(runs.tries(run, job, attempt), tryNumber);
   }
 }

@@ -1,16 +1,11 @@
 package dev.fastci.server.logs;
 
 import dev.fastci.logs.LogFiles;
-import dev.fastci.server.runs.RunConflictException;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.spec.RetrySpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where workers on other hosts send their job logs as they grow: each chunk is written at its
- * offset into the server's own log file of that job attempt, which the log endpoint and the pages
- * read. A chunk sent again is written again at the same place; a chunk at 0 starts the log over.
+ * offset into the server's own log file of that job attempt's try, which the log endpoint and the
+ * pages read. A chunk sent again is written again at the same place; a chunk at 0 starts the log
+ * over.
  */
 @RestController
 class JobLogUploadController {
@@ -37,6 +33,7 @@ class JobLogUploadController {
       @PathVariable String id,
       @PathVariable String job,
       @RequestParam int attempt,
+      @RequestParam(name = "try", defaultValue = "1") int tryNumber,
       @RequestParam long offset,
       InputStream body)
       throws IOException {
@@ -44,23 +41,10 @@ class JobLogUploadController {
     if (attempt < 1 || attempt > runs.latestAttempt(id)) {
       throw new RunNotFoundException("run " + id + " has no attempt " + attempt);
     }
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset: must be 0 or more");
+    if (tryNumber < 1 || tryNumber > RetrySpec.MAX_TRIES) {
+      throw new IllegalArgumentException("try: must be 1 to " + RetrySpec.MAX_TRIES);
     }
-    Path file = logs.jobLog(id, job, attempt);
-    Files.createDirectories(file.getParent());
-    synchronized (file.toString().intern()) {
-      try (FileChannel log =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        if (offset > log.size()) {
-          throw new RunConflictException(
-              "offset: " + offset + " is past the end of the log (" + log.size() + " bytes)");
-        }
-        log.truncate(offset);
-        log.position(offset);
-        body.transferTo(Channels.newOutputStream(log));
-      }
-    }
+    ChunkWrites.write(logs.jobLog(id, job, attempt, tryNumber), offset, body, "the log");
     return ResponseEntity.noContent().build();
   }
 }

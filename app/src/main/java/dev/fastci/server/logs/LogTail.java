@@ -6,6 +6,8 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /** Copies a growing log file to a client from an offset, once or until the writer is done. */
 final class LogTail {
@@ -16,6 +18,20 @@ final class LogTail {
   LogTail(Path file, long offset) {
     this.file = file;
     this.offset = offset;
+  }
+
+  /**
+   * The log from {@code offset} as text/plain: what it holds now, or, with {@code follow}, all it
+   * gets until {@code ended}.
+   */
+  static ResponseEntity<StreamingResponseBody> response(
+      Path file, long offset, boolean follow, BooleanSupplier ended) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset: must be 0 or more");
+    }
+    LogTail tail = new LogTail(file, offset);
+    StreamingResponseBody body = follow ? out -> tail.follow(out, ended) : tail::copyAvailable;
+    return ResponseEntity.ok().contentType(JobLogController.TEXT).body(body);
   }
 
   /** Copies what the file holds now. */

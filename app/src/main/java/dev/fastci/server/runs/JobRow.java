@@ -7,6 +7,7 @@ import java.time.Instant;
  * One job attempt as the store holds it.
  *
  * @param cached true when the job was memoized: not run, its log and outputs restored
+ * @param skipReason why a SKIPPED job did not run, or null
  */
 record JobRow(
     String job,
@@ -17,4 +18,5 @@ record JobRow(
     String host,
     Instant startedAt,
     Instant finishedAt,
-    boolean cached) {}
+    boolean cached,
+    String skipReason) {}

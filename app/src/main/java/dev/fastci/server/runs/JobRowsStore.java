@@ -30,6 +30,7 @@ public class JobRowsStore {
       timestamp(job.startedAt()),
       timestamp(job.finishedAt()),
       job.cached(),
+      job.skipReason(),
       runId,
       job.name(),
       job.attempt()
@@ -37,14 +38,15 @@ public class JobRowsStore {
     int updated =
         jdbc.sql(
                 "update job_attempts set status = ?, exit_code = ?, error = ?, host = ?,"
-                    + " started_at = ?, finished_at = ?, cached = ?"
+                    + " started_at = ?, finished_at = ?, cached = ?, skip_reason = ?"
                     + " where run_id = ? and job = ? and attempt = ?")
             .params(values)
             .update();
     if (updated == 0) {
       jdbc.sql(
               "insert into job_attempts (status, exit_code, error, host, started_at, finished_at,"
-                  + " cached, run_id, job, attempt) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  + " cached, skip_reason, run_id, job, attempt)"
+                  + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(values)
           .update();
     }
@@ -62,8 +64,8 @@ public class JobRowsStore {
   /** Every attempt of every job of the run. */
   List<JobRow> jobRows(String runId) {
     return jdbc.sql(
-            "select job, attempt, status, exit_code, error, host, started_at, finished_at, cached"
-                + " from job_attempts where run_id = ? order by job, attempt")
+            "select job, attempt, status, exit_code, error, host, started_at, finished_at, cached,"
+                + " skip_reason from job_attempts where run_id = ? order by job, attempt")
         .param(runId)
         .query(RunRowMappers::jobRow)
         .list();

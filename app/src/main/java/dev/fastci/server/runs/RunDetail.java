@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fastci.contract.PipelineStatus;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The API's answer for one run: the store joined with the live workflow state.
@@ -13,6 +16,12 @@ import java.util.List;
  *     before the visible setup phase: when its jobs began)
  * @param events what happened to the run besides its jobs' states (its setup steps, a lost host),
  *     oldest first
+ * @param event what started the run (push, tag, manual, api), for its jobs' conditions; null for
+ *     runs of releases before conditions
+ * @param branch the run's branch, or null
+ * @param services the run's services (pipeline field {@code services}) in its latest attempt
+ * @param params the value of each of the run's parameters (pipeline field {@code parameters})
+ * @param concurrencyGroup the run's concurrency group (pipeline field {@code concurrency}), or null
  */
 public record RunDetail(
     String id,
@@ -27,7 +36,112 @@ public record RunDetail(
     String error,
     String host,
     List<JobView> jobs,
-    List<RunEvent> events) {
+    List<RunEvent> events,
+    String event,
+    String branch,
+    List<ServiceView> services,
+    Map<String, String> params,
+    String concurrencyGroup) {
+
+  public RunDetail {
+    services = services == null ? List.of() : List.copyOf(services);
+    events = events == null ? List.of() : events;
+    params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+  }
+
+  /** A run without parameters and concurrency group (as pipelines before run controls are). */
+  public RunDetail(
+      String id,
+      String name,
+      PipelineStatus status,
+      int attempt,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      JsonNode spec,
+      JsonNode trigger,
+      String error,
+      String host,
+      List<JobView> jobs,
+      List<RunEvent> events,
+      String event,
+      String branch,
+      List<ServiceView> services) {
+    this(
+        id,
+        name,
+        status,
+        attempt,
+        createdAt,
+        startedAt,
+        finishedAt,
+        spec,
+        trigger,
+        error,
+        host,
+        jobs,
+        events,
+        event,
+        branch,
+        services,
+        null,
+        null);
+  }
+
+  /**
+   * A run without event, branch (as runs of releases before conditions are) and services (as
+   * pipelines before language v2 are).
+   */
+  public RunDetail(
+      String id,
+      String name,
+      PipelineStatus status,
+      int attempt,
+      Instant createdAt,
+      Instant startedAt,
+      Instant finishedAt,
+      JsonNode spec,
+      JsonNode trigger,
+      String error,
+      String host,
+      List<JobView> jobs,
+      List<RunEvent> events) {
+    this(
+        id,
+        name,
+        status,
+        attempt,
+        createdAt,
+        startedAt,
+        finishedAt,
+        spec,
+        trigger,
+        error,
+        host,
+        jobs,
+        events,
+        null,
+        null,
+        null);
+  }
+
+  /** The newer run of its concurrency group that cancelled this one, or null. */
+  public String supersededBy() {
+    return events.stream()
+        .map(RunEvent::message)
+        .filter(m -> m.startsWith(ConcurrencyGroups.SUPERSEDED_BY))
+        .map(m -> m.substring(ConcurrencyGroups.SUPERSEDED_BY.length()))
+        .reduce((first, last) -> last)
+        .orElse(null);
+  }
+
+  /**
+   * Held for a user's approval before anything of it starts (a pull request from a fork): WAITING
+   * and never started. A run that waits at an approval job has started.
+   */
+  public boolean heldForApproval() {
+    return status == PipelineStatus.WAITING && startedAt == null;
+  }
 
   /** The prefix of the events that tell the setup's steps ({@code setup: checkout 5.90 s ...}). */
   public static final String SETUP_STEP = "setup: ";
@@ -75,6 +189,29 @@ public record RunDetail(
       throw new RunNotFoundException("job " + name + " of run " + id + " has no attempt " + wanted);
     }
     return wanted;
+  }
+
+  /** The service, or a RunNotFoundException (404) when the run has none of that name. */
+  public ServiceView requireService(String name) {
+    return services.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + name));
+  }
+
+  /** The attempt of the service that {@code attempt} asks for: the run's latest when null. */
+  public int requireServiceAttempt(String name, Integer attempt) {
+    requireService(name);
+    int wanted = attempt == null ? this.attempt : attempt;
+    if (wanted < 1 || wanted > this.attempt) {
+      throw new RunNotFoundException("run " + id + " has no attempt " + wanted);
+    }
+    return wanted;
+  }
+
+  /** Whether the service's log of that attempt will not grow any more. */
+  public boolean serviceEnded(String name, int attempt) {
+    return status.isFinal() || attempt < this.attempt || requireService(name).status().isFinal();
   }
 
   /** Whether that attempt of the job has ended: its log will not grow any more. */

@@ -138,7 +138,7 @@ public class RunReconciler implements AutoCloseable {
     if (job.status().isFinal()) {
       return job;
     }
-    boolean ran = job.status() == JobStatus.RUNNING;
+    boolean ran = job.status() != JobStatus.PENDING;
     return new JobState(
         job.name(),
         ran ? JobStatus.ERROR : JobStatus.SKIPPED,
@@ -147,9 +147,11 @@ public class RunReconciler implements AutoCloseable {
         job.startedAt(),
         now,
         job.parents(),
-        ran
-            ? "the run's workflow ended while the job ran"
-            : "the run's workflow ended before the job started",
+        job.status() == JobStatus.WAITING
+            ? "the run's workflow ended while the job waited for approval"
+            : ran
+                ? "the run's workflow ended while the job ran"
+                : "the run's workflow ended before the job started",
         job.host(),
         false);
   }

@@ -9,9 +9,10 @@ import java.time.Instant;
 
 /**
  * Rows of the run store's tables as records, and instants to and from SQL timestamps (a null stays
- * null): shared by {@link RunStore}, {@link JobRowsStore} and {@link RunEventsStore}.
+ * null): shared by {@link RunStore}, {@link JobRowsStore}, {@link RunEventsStore} and the stores of
+ * other features.
  */
-final class RunRowMappers {
+public final class RunRowMappers {
   private RunRowMappers() {}
 
   /** A {@code runs} row with every column of {@link RunRow}. */
@@ -28,7 +29,14 @@ final class RunRowMappers {
         rs.getString("host"),
         instant(rs, "created_at"),
         instant(rs, "started_at"),
-        instant(rs, "finished_at"));
+        instant(rs, "finished_at"),
+        rs.getString("event"),
+        rs.getString("branch"),
+        rs.getString("condition_skips"),
+        rs.getString("params_json"),
+        rs.getString("concurrency_group"),
+        rs.getString("repo_access_json"),
+        rs.getBoolean("untrusted"));
   }
 
   /** A {@code runs} row as the run lists show it. */
@@ -55,7 +63,8 @@ final class RunRowMappers {
         rs.getString("host"),
         instant(rs, "started_at"),
         instant(rs, "finished_at"),
-        rs.getBoolean("cached"));
+        rs.getBoolean("cached"),
+        rs.getString("skip_reason"));
   }
 
   /** A {@code run_events} row. */
@@ -63,12 +72,12 @@ final class RunRowMappers {
     return new RunEvent(instant(rs, "at"), rs.getInt("attempt"), rs.getString("message"));
   }
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
+  public static Instant instant(ResultSet rs, String column) throws SQLException {
     Timestamp value = rs.getTimestamp(column);
     return value == null ? null : value.toInstant();
   }
 
-  static Timestamp timestamp(Instant instant) {
+  public static Timestamp timestamp(Instant instant) {
     return instant == null ? null : Timestamp.from(instant);
   }
 

@@ -1,27 +1,29 @@
 package dev.fastci.server.runs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineRun;
 import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.Actor;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.Outcome;
+import dev.fastci.server.metrics.RunMeters;
+import dev.fastci.spec.ConcurrencySpec;
 import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.RunFacts;
+import dev.fastci.spec.RunVariables;
 import dev.fastci.spec.SpecFormat;
-import io.temporal.client.WorkflowStub;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +42,14 @@ public class RunService {
   private final RunViews views;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
-  private final ObjectMapper json;
+  private final RunRowJson json;
   private final FastciProperties properties;
   private final RunRecorder recorder;
+  private final RunStarter starter;
+  private final ConcurrencyGroups groups;
   private final HostAccess hostAccess;
   private final SubmissionPolicy submissions;
+  private final RunMeters meters;
   private final AuditLog audit;
 
   public RunService(
@@ -56,20 +61,29 @@ public class RunService {
       ObjectMapper json,
       FastciProperties properties,
       RunRecorder recorder,
+      RunStarter starter,
+      ConcurrencyGroups groups,
+      SecretSource secrets,
+      RunMeters meters,
       AuditLog audit) {
     this.store = store;
     this.jobRows = jobRows;
     this.views = views;
     this.specs = specs;
     this.pipelines = pipelines;
-    this.json = json;
+    this.json = new RunRowJson(json);
     this.properties = properties;
     this.recorder = recorder;
+    this.starter = starter;
+    this.groups = groups;
+    this.meters = meters;
     this.hostAccess =
         new HostAccess(
             HostPathPolicy.underRoots(
                 properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
-    this.submissions = new SubmissionPolicy(properties.limits(), SecretSource.environment());
+    this.submissions =
+        new SubmissionPolicy(
+            properties.limits(), properties.notifications().allowedHosts(), secrets);
     this.audit = audit;
   }
 
@@ -78,10 +92,84 @@ public class RunService {
    * host path outside {@code fastci.volumes.allowed-roots}.
    */
   public String submit(String text, SpecFormat format, Trigger trigger) {
-    Actor actor = Actor.starting(trigger.type());
-    String id;
+    return submit(text, format, trigger, trigger.facts(null, null));
+  }
+
+  /**
+   * Validates and starts a run whose conditions are judged against these facts (its event, branch
+   * and changed paths); the jobs they skip are stored with the run, so a retry skips them too.
+   */
+  public String submit(String text, SpecFormat format, Trigger trigger, RunFacts facts) {
+    return submit(RunIds.newId(), text, format, trigger, facts, Map.of());
+  }
+
+  /**
+   * Validates and starts a run given these parameters: the spec's templates take them and the run's
+   * branch and commit. A run of a concurrency group may wait QUEUED, or supersede the group's
+   * running one. Nothing starts when the spec or a parameter is invalid. The start is audited.
+   */
+  public String submit(
+      String text, SpecFormat format, Trigger trigger, RunFacts facts, Map<String, String> params) {
+    return submit(RunIds.newId(), text, format, trigger, facts, params);
+  }
+
+  /**
+   * The same under a run id chosen before: a schedule's fire records it first, so that a fire tried
+   * again starts no second run.
+   */
+  public String submitAs(
+      String id, String text, SpecFormat format, Trigger trigger, RunFacts facts) {
+    return submit(id, text, format, trigger, facts, Map.of());
+  }
+
+  /**
+   * Validates and starts a run of a forge's event: its repository fetched as {@code origin} says,
+   * untrusted (no secrets, no cache or memo writes) for a pull request from a fork, held {@code
+   * WAITING} until a user approves it when {@code origin} asks for approval, and in the origin's
+   * default concurrency group (a new push to a pull request supersedes its runs) unless the
+   * pipeline names its own. An untrusted run may name secrets the server lacks: it gets none
+   * anyway, and its jobs that name one end in ERROR saying why.
+   */
+  public String submit(
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      RunOrigin origin,
+      Actor actor) {
+    return submit(RunIds.newId(), text, format, trigger, facts, Map.of(), origin, actor);
+  }
+
+  private String submit(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params) {
+    return submit(
+        id,
+        text,
+        format,
+        trigger,
+        facts,
+        params,
+        RunOrigin.SUBMITTED,
+        Actor.starting(trigger.type()));
+  }
+
+  private String submit(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params,
+      RunOrigin origin,
+      Actor actor) {
     try {
-      id = start(text, format, trigger);
+      start(id, text, format, trigger, facts, params, origin);
+      meters.runStarted();
     } catch (RuntimeException e) {
       audit.record(actor, "run.start", null, null, Outcome.FAILED, e.getMessage());
       throw e;
@@ -90,14 +178,77 @@ public class RunService {
     return id;
   }
 
-  private String start(String text, SpecFormat format, Trigger trigger) {
-    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), trigger.type());
-    submissions.enforce(spec); // secrets this server lacks, limits above its maximums
-    String id = RunIds.newId();
-    store.insert(
-        id, spec.name(), specs.toJson(text, format), write(trigger.asMap()), Instant.now());
-    begin(new PipelineRun(id, spec, 1, List.of(), null, true));
-    return id;
+  private void start(
+      String id,
+      String text,
+      SpecFormat format,
+      Trigger trigger,
+      RunFacts facts,
+      Map<String, String> params,
+      RunOrigin origin) {
+    RunVariables variables =
+        new RunVariables(
+            params,
+            facts.branch(),
+            trigger.details().get("after"),
+            trigger.details().get("base_branch"),
+            true);
+    PipelineSpec spec =
+        hostAccess.enforce(
+            specs.parse(text, format, variables),
+            accessOf(trigger.type(), trigger.details().containsKey("repo")));
+    // secrets this server lacks (unless the run gets none anyway), limits above its maximums
+    submissions.enforce(spec, !origin.untrusted());
+    Map<String, String> skips = spec.conditionSkips(facts);
+    ConcurrencySpec concurrency =
+        spec.concurrency() != null
+            ? spec.concurrency()
+            : origin.defaultGroup() == null
+                ? null
+                : new ConcurrencySpec(origin.defaultGroup(), true);
+    NewRun run =
+        new NewRun(
+            id,
+            spec.name(),
+            origin.holdForApproval() ? PipelineStatus.WAITING : PipelineStatus.PENDING,
+            specs.toJson(text, format),
+            json.write(trigger.asMap()),
+            Instant.now(),
+            facts.event(),
+            facts.branch(),
+            skips.isEmpty() ? null : json.write(skips),
+            spec.params().isEmpty() ? null : json.write(spec.params()),
+            concurrency == null ? null : concurrency.group(),
+            RunOrigins.accessJson(origin),
+            origin.untrusted());
+    if (origin.holdForApproval()) {
+      groups.hold(run);
+    } else if (concurrency != null) {
+      groups.admit(run, concurrency);
+    } else {
+      store.insert(run);
+      starter.startFirst(run.row());
+    }
+  }
+
+  /**
+   * Checks a spec as a submission is checked, starting nothing: the spec's rules, host paths under
+   * the allowed roots, and this server's secrets and limits.
+   *
+   * @throws dev.fastci.spec.InvalidSpecException with every problem by path
+   */
+  public PipelineSpec accept(String text, SpecFormat format) {
+    PipelineSpec spec = hostAccess.enforce(specs.parse(text, format), "api");
+    return submissions.enforce(spec); // secrets this server lacks, limits above its maximums
+  }
+
+  /**
+   * The trigger as host access judges it: a schedule of a repository's pipeline file runs what a
+   * push of that repository brought (its {@code repo_url} is the pushed repository), as a push
+   * does.
+   */
+  static String accessOf(String triggerType, boolean fromRepo) {
+    return "schedule".equals(triggerType) && fromRepo ? "push" : triggerType;
   }
 
   public RunDetail detail(String id) {
@@ -106,15 +257,28 @@ public class RunService {
 
   /** The spec of one job of a run. */
   public dev.fastci.spec.JobSpec jobSpec(String id, String job) {
-    return specs.stored(views.row(id).specJson()).jobs().stream()
+    return specs.stored(views.row(id)).jobs().stream()
         .filter(j -> j.name().equals(job))
         .findFirst()
         .orElseThrow(() -> new RunNotFoundException("run " + id + " has no job " + job));
   }
 
+  /** The spec of one service of a run, from the store alone (no workflow query). */
+  public dev.fastci.spec.ServiceSpec serviceSpec(String id, String service) {
+    return specs.stored(views.row(id)).services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow(() -> new RunNotFoundException("run " + id + " has no service " + service));
+  }
+
   /** The run's latest attempt, from the store alone (no workflow query). */
   public int latestAttempt(String id) {
     return views.row(id).attempt();
+  }
+
+  /** The tries of a job attempt, oldest first: the latest attempt's live, others' stored. */
+  public List<TryView> tries(RunDetail run, String job, int attempt) {
+    return views.triesOf(run, job, attempt);
   }
 
   /** How an earlier attempt of a job ended, from the store. */
@@ -123,79 +287,6 @@ public class RunService {
         .filter(row -> row.job().equals(job) && row.attempt() == attempt)
         .map(JobRow::status)
         .findFirst();
-  }
-
-  public void cancel(String id) {
-    audit.recorded(
-        Actor.current(),
-        "run.cancel",
-        "run " + id,
-        id,
-        () -> {
-          RunRow run = unfinished(id, "cancel");
-          WorkflowStub.fromTyped(pipelines.workflow(run.id())).cancel();
-        });
-  }
-
-  public void cancelJob(String id, String job) {
-    audit.recorded(
-        Actor.current(),
-        "job.cancel",
-        "run " + id + " job " + job,
-        id,
-        () -> {
-          RunRow run = unfinished(id, "cancel a job of");
-          requireJob(run, job);
-          pipelines.workflow(run.id()).cancelJob(job);
-        });
-  }
-
-  /** Re-runs every job that did not succeed, as the next attempt; returns that attempt. */
-  public int retry(String id) {
-    return audit.recorded(Actor.current(), "run.retry", "run " + id, id, () -> retryRun(id));
-  }
-
-  private int retryRun(String id) {
-    RunRow run = finished(id);
-    RunDetail detail = views.detail(id);
-    List<JobState> carried = Retries.carriedByRunRetry(views.lastStates(detail));
-    if (carried.size() == detail.jobs().size()) {
-      throw new RunConflictException("every job of run " + id + " succeeded: nothing to retry");
-    }
-    return startAttempt(run, carried);
-  }
-
-  /** Re-runs one job and its descendants, as the next attempt; returns that attempt. */
-  public int retryJob(String id, String job) {
-    return audit.recorded(
-        Actor.current(), "job.retry", "run " + id + " job " + job, id, () -> retryOneJob(id, job));
-  }
-
-  private int retryOneJob(String id, String job) {
-    RunRow run = finished(id);
-    PipelineSpec spec = requireJob(run, job);
-    List<JobState> carried =
-        Retries.carriedByJobRetry(spec, views.lastStates(views.detail(id)), job);
-    return startAttempt(run, carried);
-  }
-
-  private int startAttempt(RunRow run, List<JobState> carried) {
-    // the allowed roots, or where a link leads, may have changed since the run was submitted
-    PipelineSpec spec = hostAccess.enforce(specs.stored(run.specJson()), triggerType(run));
-    if (spec.needsPipelineDir()
-        && run.finishedAt() != null
-        && run.finishedAt().plus(properties.retention().pipelineDir()).isBefore(Instant.now())) {
-      throw new RunConflictException(
-          "the pipeline dir of run "
-              + run.id()
-              + " was removed after "
-              + properties.retention().pipelineDir()
-              + "; start a new run instead");
-    }
-    int attempt = run.attempt() + 1;
-    store.startAttempt(run.id(), attempt, write(carried));
-    begin(new PipelineRun(run.id(), spec, attempt, carried, run.host(), true));
-    return attempt;
   }
 
   /**
@@ -211,72 +302,11 @@ public class RunService {
       }
       return; // an external cluster kept the workflow: it simply goes on
     }
-    List<JobState> carried = new java.util.ArrayList<>(read(run.carriedJson()));
-    jobRows.latestJobs(id).values().stream()
-        .filter(row -> row.attempt() == run.attempt() && row.status().isFinal())
-        .forEach(row -> carried.add(views.state(row, List.of())));
+    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
+    carried.addAll(views.endedJobs(id, run.attempt()));
     log.info(
         "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
-    begin(
-        new PipelineRun(
-            id, specs.stored(run.specJson()), run.attempt(), carried, run.host(), true));
-  }
-
-  private void begin(PipelineRun run) {
-    try {
-      pipelines.begin(run.withHostLostAfter(properties.worker().hostLostAfter()));
-    } catch (RuntimeException e) {
-      store.markFailedToStart(run.runId(), "could not start the workflow: " + e.getMessage());
-      throw e;
-    }
-  }
-
-  private RunRow unfinished(String id, String action) {
-    RunRow run = views.row(id);
-    if (run.status().isFinal()) {
-      throw new RunConflictException(
-          "cannot " + action + " run " + id + ": it already ended " + run.status());
-    }
-    return run;
-  }
-
-  private RunRow finished(String id) {
-    RunRow run = views.row(id);
-    if (!run.status().isFinal()) {
-      throw new RunConflictException("run " + id + " is still " + run.status());
-    }
-    return run;
-  }
-
-  private PipelineSpec requireJob(RunRow run, String job) {
-    PipelineSpec spec = specs.stored(run.specJson());
-    if (spec.jobs().stream().noneMatch(j -> j.name().equals(job))) {
-      throw new RunNotFoundException("run " + run.id() + " has no job " + job);
-    }
-    return spec;
-  }
-
-  private String triggerType(RunRow run) {
-    try {
-      return json.readTree(run.triggerJson()).path("type").asText();
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private List<JobState> read(String carriedJson) {
-    try {
-      return json.readValue(carriedJson, new TypeReference<List<JobState>>() {});
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    starter.begin(
+        new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
   }
 }

@@ -23,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RunStore {
   private static final String RUN_COLUMNS =
       "id, name, status, attempt, spec_json, trigger_json, carried_json, error, host,"
-          + " created_at, started_at, finished_at";
+          + " created_at, started_at, finished_at, event, branch, condition_skips, params_json,"
+          + " concurrency_group, repo_access_json, untrusted";
 
   private final JdbcClient jdbc;
 
@@ -32,12 +33,160 @@ public class RunStore {
   }
 
   void insert(String id, String name, String specJson, String triggerJson, Instant createdAt) {
+    insert(
+        new NewRun(
+            id,
+            name,
+            PipelineStatus.PENDING,
+            specJson,
+            triggerJson,
+            createdAt,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false));
+  }
+
+  /**
+   * A new run's row; {@code status} is PENDING, QUEUED behind its concurrency group, or WAITING
+   * (held for a user's approval before anything of it starts).
+   */
+  void insert(NewRun run) {
     jdbc.sql(
             "insert into runs (id, name, status, attempt, spec_json, trigger_json, carried_json,"
-                + " created_at) values (?, ?, ?, 1, ?, ?, '[]', ?)")
+                + " created_at, event, branch, condition_skips, params_json, concurrency_group,"
+                + " repo_access_json, untrusted)"
+                + " values (?, ?, ?, 1, ?, ?, '[]', ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            id, name, PipelineStatus.PENDING.name(), specJson, triggerJson, timestamp(createdAt))
+            run.id(),
+            run.name(),
+            run.status().name(),
+            run.specJson(),
+            run.triggerJson(),
+            timestamp(run.createdAt()),
+            run.event(),
+            run.branch(),
+            run.conditionSkipsJson(),
+            run.paramsJson(),
+            run.concurrencyGroup(),
+            run.repoAccessJson(),
+            run.untrusted())
         .update();
+  }
+
+  /** When the run ended; empty while it goes on, or when the store does not know it. */
+  public Optional<Instant> finishedAt(String id) {
+    return jdbc.sql("select finished_at from runs where id = ?")
+        .param(id)
+        .query((rs, row) -> Optional.ofNullable(RunRowMappers.instant(rs, "finished_at")))
+        .optional()
+        .flatMap(found -> found);
+  }
+
+  /** Whether the store knows the run. */
+  public boolean exists(String id) {
+    return !existingIds(List.of(id)).isEmpty();
+  }
+
+  /** The newest run of the pipeline (on that branch, when not null) that succeeded. */
+  public Optional<String> newestSucceeded(String name, String branch) {
+    return jdbc.sql(
+            "select id from runs where name = ? and status = 'SUCCEEDED'"
+                + (branch == null ? "" : " and branch = ?")
+                + " order by created_at desc, id desc limit 1")
+        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * The status of the newest finished run of the pipeline on the same branch (no branch: runs
+   * without one) created before this run, if any.
+   */
+  Optional<PipelineStatus> previousFinishedStatus(
+      String name, String branch, Instant createdAt, String id) {
+    return jdbc.sql(
+            "select status from runs where name = ? and "
+                + (branch == null ? "branch is null" : "branch = ?")
+                + " and id <> ? and created_at <= ? and finished_at is not null"
+                + " order by created_at desc, id desc limit 1")
+        .params(
+            branch == null
+                ? new Object[] {name, id, timestamp(createdAt)}
+                : new Object[] {name, branch, id, timestamp(createdAt)})
+        .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
+        .optional();
+  }
+
+  /**
+   * The status of the newest run of the pipeline (on that branch, when not null) that ended
+   * SUCCEEDED or FAILED, for its badge.
+   */
+  public Optional<PipelineStatus> newestVerdict(String name, String branch) {
+    return jdbc.sql(
+            "select status from runs where name = ? and status in ('SUCCEEDED', 'FAILED')"
+                + (branch == null ? "" : " and branch = ?")
+                + " order by finished_at desc, created_at desc, id desc limit 1")
+        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+        .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
+        .optional();
+  }
+
+  /** Whether a run of the pipeline (on that branch, when not null) is running or waiting. */
+  public boolean anyUnfinished(String name, String branch) {
+    return jdbc.sql(
+                "select count(*) from runs where name = ?"
+                    + " and status in ('QUEUED', 'WAITING', 'PENDING', 'RUNNING')"
+                    + (branch == null ? "" : " and branch = ?"))
+            .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  /** The runs of a concurrency group that have not ended (queued ones too), oldest first. */
+  List<RunRow> unfinishedInGroup(String group) {
+    return jdbc.sql(
+            "select "
+                + RUN_COLUMNS
+                + " from runs where concurrency_group = ?"
+                + " and status in ('QUEUED', 'WAITING', 'PENDING', 'RUNNING')"
+                + " order by created_at, id")
+        .param(group)
+        .query(RunRowMappers::runRow)
+        .list();
+  }
+
+  /** The groups that have a queued run. */
+  List<String> groupsWithQueuedRuns() {
+    return jdbc.sql(
+            "select distinct concurrency_group from runs where status = 'QUEUED'"
+                + " and concurrency_group is not null")
+        .query(String.class)
+        .list();
+  }
+
+  /**
+   * A run held for approval (stored {@code WAITING}, its workflow not started) that was approved:
+   * {@code PENDING} to start now, or {@code QUEUED} behind its concurrency group. False when it is
+   * no longer held (decided already, or cancelled).
+   */
+  boolean markApproved(String id, PipelineStatus next) {
+    return jdbc.sql("update runs set status = ? where id = ? and status = 'WAITING'")
+            .params(next.name(), id)
+            .update()
+        == 1;
+  }
+
+  /** A QUEUED run whose turn came: PENDING until its workflow reports it started. */
+  boolean markDequeued(String id) {
+    return jdbc.sql("update runs set status = ? where id = ? and status = 'QUEUED'")
+            .params(PipelineStatus.PENDING.name(), id)
+            .update()
+        == 1;
   }
 
   Optional<RunRow> find(String id) {
@@ -105,11 +254,21 @@ public class RunStore {
   }
 
   @Transactional
-  void markFinished(
+  /**
+   * Records the end of the run's attempt (again, when it was recorded before).
+   *
+   * @return true when the attempt had not ended before
+   */
+  boolean markFinished(
       String id, int attempt, PipelineStatus status, String error, Instant finishedAt) {
-    jdbc.sql("update runs set status = ?, error = ?, finished_at = ? where id = ? and attempt = ?")
-        .params(status.name(), error, timestamp(finishedAt), id, attempt)
-        .update();
+    String update =
+        "update runs set status = ?, error = ?, finished_at = ? where id = ? and attempt = ?";
+    Object[] params = {status.name(), error, timestamp(finishedAt), id, attempt};
+    if (jdbc.sql(update + " and finished_at is null").params(params).update() > 0) {
+      return true;
+    }
+    jdbc.sql(update).params(params).update();
+    return false;
   }
 
   void markFailedToStart(String id, String error) {

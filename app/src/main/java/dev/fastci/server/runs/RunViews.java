@@ -3,9 +3,13 @@ package dev.fastci.server.runs;
 import dev.fastci.client.PipelineClient;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineState;
+import dev.fastci.contract.ServiceState;
+import dev.fastci.contract.ServiceStatus;
 import dev.fastci.spec.JobSpec;
 import dev.fastci.spec.PipelineSpec;
+import dev.fastci.spec.ServiceSpec;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowException;
@@ -28,6 +32,8 @@ public class RunViews {
   private final RunStore store;
   private final JobRowsStore jobRows;
   private final RunEventsStore events;
+  private final ServiceRowsStore services;
+  private final JobTriesStore tries;
   private final SpecDocuments specs;
   private final PipelineClient pipelines;
 
@@ -35,11 +41,15 @@ public class RunViews {
       RunStore store,
       JobRowsStore jobRows,
       RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries,
       SpecDocuments specs,
       PipelineClient pipelines) {
     this.store = store;
     this.jobRows = jobRows;
     this.events = events;
+    this.services = services;
+    this.tries = tries;
     this.specs = specs;
     this.pipelines = pipelines;
   }
@@ -50,13 +60,14 @@ public class RunViews {
 
   public RunDetail detail(String id) {
     RunRow run = row(id);
-    PipelineSpec spec = specs.stored(run.specJson());
+    PipelineSpec spec = specs.stored(run);
     PipelineState live = run.status().isFinal() ? null : live(id);
     if (live != null && live.attempt() != run.attempt()) {
       live = null; // an earlier execution answered; the new one has not started yet
     }
     Map<String, JobRow> stored = jobRows.latestJobs(id);
     Map<String, List<Integer>> attempts = attemptsByJob(id);
+    StoredTries storedTries = live != null ? StoredTries.NONE : new StoredTries(tries.tries(id));
     List<JobView> jobs = new ArrayList<>();
     for (JobSpec job : spec.jobs()) {
       List<String> parents = spec.parentsOf(job.name());
@@ -64,13 +75,13 @@ public class RunViews {
           live != null
               ? live.job(job.name())
               : stored.containsKey(job.name())
-                  ? state(stored.get(job.name()), parents)
-                  : pending(job.name(), parents, run.attempt());
+                  ? state(stored.get(job.name()), parents, storedTries, job.maxTries())
+                  : pending(job.name(), parents, run.attempt(), job.maxTries());
       List<Integer> tried = attempts.getOrDefault(job.name(), new ArrayList<>());
       if (state.status() != JobStatus.PENDING && !tried.contains(state.attempt())) {
         tried.add(state.attempt());
       }
-      jobs.add(JobView.of(state, tried));
+      jobs.add(JobView.of(state, tried, job));
     }
     return new RunDetail(
         run.id(),
@@ -89,7 +100,42 @@ public class RunViews {
         run.error() != null ? run.error() : live != null ? live.error() : null,
         live != null && live.host() != null ? live.host() : run.host(),
         jobs,
-        events.events(id));
+        events.events(id),
+        run.event(),
+        run.branch(),
+        services(run, spec, live),
+        specs.params(run),
+        run.concurrencyGroup());
+  }
+
+  /** The services of the run's latest attempt: live while it goes on, else as stored. */
+  private List<ServiceView> services(RunRow run, PipelineSpec spec, PipelineState live) {
+    if (spec.services().isEmpty()) {
+      return List.of();
+    }
+    Map<String, ServiceState> known = new TreeMap<>();
+    if (live != null) {
+      live.services().forEach(s -> known.put(s.name(), s));
+    } else {
+      known.putAll(services.services(run.id(), run.attempt()));
+    }
+    List<ServiceView> views = new ArrayList<>();
+    for (ServiceSpec service : spec.services()) {
+      ServiceState state =
+          known.getOrDefault(
+              service.name(),
+              new ServiceState(
+                  service.name(),
+                  service.image(),
+                  ServiceStatus.PENDING,
+                  run.attempt(),
+                  null,
+                  null,
+                  null,
+                  null));
+      views.add(ServiceView.of(state));
+    }
+    return views;
   }
 
   /**
@@ -110,8 +156,9 @@ public class RunViews {
     }
   }
 
-  /** The final states of a finished run's jobs, for a retry to carry over. */
+  /** The final states of a finished run's jobs (with their tries), for a retry to carry over. */
   List<JobState> lastStates(RunDetail detail) {
+    StoredTries stored = new StoredTries(tries.tries(detail.id()));
     return detail.jobs().stream()
         .map(
             j ->
@@ -125,11 +172,40 @@ public class RunViews {
                     j.parents(),
                     j.error(),
                     j.host(),
-                    j.cached()))
+                    j.cached(),
+                    j.skipReason(),
+                    stored.of(j.name(), j.attempt()),
+                    j.maxTries()))
         .toList();
   }
 
-  JobState state(JobRow row, List<String> parents) {
+  /** The jobs of the run's attempt that ended, with their tries, for a resumed run to carry. */
+  List<JobState> endedJobs(String id, int attempt) {
+    StoredTries stored = new StoredTries(tries.tries(id));
+    return jobRows.latestJobs(id).values().stream()
+        .filter(row -> row.attempt() == attempt && row.status().isFinal())
+        .map(row -> state(row, List.of(), stored, 1))
+        .toList();
+  }
+
+  /** The tries of a job attempt: the latest attempt's from the run's detail, others' stored. */
+  List<TryView> triesOf(RunDetail run, String job, int attempt) {
+    JobView view = run.requireJob(job);
+    if (attempt == view.attempt()) {
+      return view.tries();
+    }
+    List<JobTry> ended = new StoredTries(tries.tries(run.id())).of(job, attempt);
+    if (!ended.isEmpty()) {
+      return ended.stream().map(TryView::of).toList();
+    }
+    return jobRows.jobRows(run.id()).stream()
+        .filter(row -> row.job().equals(job) && row.attempt() == attempt)
+        .findFirst()
+        .map(row -> TryView.of(state(row, view.parents(), StoredTries.NONE, 1)))
+        .orElse(List.of());
+  }
+
+  JobState state(JobRow row, List<String> parents, StoredTries stored, int maxTries) {
     return new JobState(
         row.job(),
         row.status(),
@@ -140,7 +216,22 @@ public class RunViews {
         parents,
         row.error(),
         row.host(),
-        row.cached());
+        row.cached(),
+        row.skipReason(),
+        stored.of(row.job(), row.attempt()),
+        maxTries);
+  }
+
+  /** The stored tries of a run's job attempts. */
+  record StoredTries(List<JobTriesStore.TryRow> rows) {
+    static final StoredTries NONE = new StoredTries(List.of());
+
+    List<JobTry> of(String job, int attempt) {
+      return rows.stream()
+          .filter(r -> r.job().equals(job) && r.attempt() == attempt)
+          .map(JobTriesStore.TryRow::ended)
+          .toList();
+    }
   }
 
   private Map<String, List<Integer>> attemptsByJob(String id) {
@@ -153,8 +244,21 @@ public class RunViews {
     return attempts;
   }
 
-  private static JobState pending(String job, List<String> parents, int attempt) {
-    return new JobState(job, JobStatus.PENDING, null, attempt, null, null, parents, null, null);
+  private static JobState pending(String job, List<String> parents, int attempt, int maxTries) {
+    return new JobState(
+        job,
+        JobStatus.PENDING,
+        null,
+        attempt,
+        null,
+        null,
+        parents,
+        null,
+        null,
+        false,
+        null,
+        List.of(),
+        maxTries);
   }
 
   private static Long millis(Instant instant) {

@@ -10,6 +10,7 @@ import dev.fastci.server.users.StoredUserDetails;
 import dev.fastci.server.users.UserStore;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
@@ -27,7 +28,8 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  * The web UI: the store's users log in with a form (throttled against guessing, audited), keep a
  * session that expires ({@code server.servlet.session.timeout}), and log out; every form carries a
  * CSRF token. Which role each page and action needs is decided here; a refusal is a 403 page naming
- * the role.
+ * the role. Status badges ({@code /badge/**}) need no login unless {@code fastci.badges.public} is
+ * false.
  */
 @Configuration(proxyBeanMethods = false)
 public class UiSecurityConfiguration {
@@ -59,8 +61,15 @@ public class UiSecurityConfiguration {
       StoredUserDetails users,
       PasswordEncoder encoder,
       UserStore store,
-      AuditLog audit)
+      AuditLog audit,
+      FastciProperties properties)
       throws Exception {
+    List<String> open =
+        new ArrayList<>(
+            List.of("/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/denied"));
+    if (properties.badges().open()) {
+      open.add("/badge/**");
+    }
     DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     passwords.setPasswordEncoder(encoder);
     LoginAudit logins = new LoginAudit(audit);
@@ -70,8 +79,7 @@ public class UiSecurityConfiguration {
         .addFilterBefore(new CurrentUserFilter(store), AuthorizationFilter.class)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(
-                        "/login", "/css/**", "/js/**", "/favicon.ico", "/error", "/denied")
+                auth.requestMatchers(open.toArray(String[]::new))
                     .permitAll()
                     .requestMatchers("/users", "/users/**", "/audit", "/audit/**")
                     .access(atLeast(Role.ADMIN))
@@ -87,6 +95,12 @@ public class UiSecurityConfiguration {
                         "/runs/*/retry",
                         "/runs/*/jobs/*/cancel",
                         "/runs/*/jobs/*/retry",
+                        "/runs/*/approve",
+                        "/runs/*/reject",
+                        "/runs/*/jobs/*/approve",
+                        "/runs/*/jobs/*/reject",
+                        "/schedules",
+                        "/schedules/**",
                         "/caches/**")
                     .access(atLeast(Role.OPERATOR))
                     .anyRequest()

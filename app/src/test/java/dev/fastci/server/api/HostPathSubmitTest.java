@@ -12,9 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -44,6 +46,7 @@ import org.springframework.test.web.servlet.ResultActions;
   SecurityConfiguration.class,
   StoreSlice.class,
   RunService.class,
+  RunStarter.class,
   SpecDocuments.class,
   RealSpecParser.class
 })
@@ -54,6 +57,9 @@ class HostPathSubmitTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
+  @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
   @TempDir Path temp;
 
   private ResultActions submit(String spec) throws Exception {

@@ -11,9 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -53,6 +55,7 @@ import org.springframework.test.web.servlet.MvcResult;
   SecurityConfiguration.class,
   StoreSlice.class,
   RunService.class,
+  RunStarter.class,
   SpecDocuments.class,
   RealSpecParser.class
 })
@@ -68,6 +71,9 @@ class MalformedSpecCorpusTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
+  @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
 
   static Stream<Arguments> corpus() throws IOException {
     Properties expected = expectedPaths();

@@ -23,6 +23,7 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
@@ -30,13 +31,16 @@ import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
 import dev.fastci.server.runs.Trigger;
+import dev.fastci.server.runs.TryViews;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import dev.fastci.testing.StoreSlice;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -58,12 +62,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = PipelineApiController.class, properties = "fastci.api-token=test-token")
 @Import({SecurityConfiguration.class, StoreSlice.class})
 class PipelineApiControllerTest {
+  private static final RunFacts API_FACTS = new RunFacts("api", null, null);
   static final String AUTH = "Bearer test-token";
   static final String SPEC = "{\"name\":\"p\",\"jobs\":[]}";
   static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   private static MockHttpServletRequestBuilder authed(MockHttpServletRequestBuilder request) {
@@ -116,7 +122,8 @@ class PipelineApiControllerTest {
 
   @Test
   void submitIs201WithTheRunId() throws Exception {
-    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"))).thenReturn("r1");
+    when(runs.submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of()))
+        .thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines")).contentType(MediaType.APPLICATION_JSON).content(SPEC))
@@ -126,7 +133,7 @@ class PipelineApiControllerTest {
 
   @Test
   void submitOfAnInvalidSpecIs400WithEveryError() throws Exception {
-    when(runs.submit(any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(
@@ -149,17 +156,18 @@ class PipelineApiControllerTest {
   @ParameterizedTest
   @ValueSource(strings = {"application/yaml", "application/x-yaml", "text/yaml"})
   void submitWithAYamlContentTypeParsesYaml(String type) throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(authed(post("/api/pipelines")).contentType(type).content("name: p\njobs: []\n"))
         .andExpect(status().isCreated());
 
-    verify(runs).submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"));
+    verify(runs)
+        .submit("name: p\njobs: []\n", SpecFormat.YAML, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test
   void submitWithCliTriggerHeaderRecordsCli() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -168,12 +176,14 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("cli"));
+    verify(runs)
+        .submit(
+            SPEC, SpecFormat.AUTO, Trigger.of("cli"), new RunFacts("manual", null, null), Map.of());
   }
 
   @Test
   void submitCannotClaimAPushTrigger() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
 
     mvc.perform(
             authed(post("/api/pipelines"))
@@ -182,7 +192,7 @@ class PipelineApiControllerTest {
                 .content(SPEC))
         .andExpect(status().isCreated());
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"));
+    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("api"), API_FACTS, Map.of());
   }
 
   @Test
@@ -257,20 +267,10 @@ class PipelineApiControllerTest {
 
   @Test
   void detailAnswersTheRunWithItsJobs() throws Exception {
-    ObjectMapper json = new ObjectMapper();
     RunDetail run =
-        new RunDetail(
-            "r1",
-            "p",
+        detail(
             PipelineStatus.FAILED,
             2,
-            T0,
-            T0.plusSeconds(1),
-            T0.plusSeconds(9),
-            json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
-            json.readTree("{\"type\":\"cli\"}"),
-            null,
-            "host-a",
             List.of(
                 new JobView(
                     "build",
@@ -353,6 +353,66 @@ class PipelineApiControllerTest {
   }
 
   @Test
+  void detailListsEachTryOfAJobWithRetry() throws Exception {
+    RunDetail run =
+        detail(
+            PipelineStatus.SUCCEEDED,
+            1,
+            List.of(
+                new JobView(
+                    "flaky",
+                    JobStatus.SUCCEEDED,
+                    0,
+                    1,
+                    T0,
+                    T0.plusSeconds(4),
+                    List.of(),
+                    null,
+                    "host-a",
+                    false,
+                    List.of(1),
+                    null,
+                    "flaky",
+                    null,
+                    TryViews.failedThenSucceeded(T0),
+                    3)),
+            List.of());
+    when(runs.detail("r1")).thenReturn(run);
+
+    mvc.perform(authed(get("/api/pipelines/r1")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.jobs[0].maxTries").value(3))
+        .andExpect(jsonPath("$.jobs[0].tries.length()").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[0].try").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].status").value("FAILED"))
+        .andExpect(jsonPath("$.jobs[0].tries[0].exitCode").value(1))
+        .andExpect(jsonPath("$.jobs[0].tries[0].retryAt").value("2024-05-01T10:00:03Z"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].try").value(2))
+        .andExpect(jsonPath("$.jobs[0].tries[1].status").value("SUCCEEDED"))
+        .andExpect(jsonPath("$.jobs[0].tries[1].retryAt").value(nullValue()));
+  }
+
+  private static RunDetail detail(
+      PipelineStatus status, int attempt, List<JobView> jobs, List<RunEvent> events)
+      throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    return new RunDetail(
+        "r1",
+        "p",
+        status,
+        attempt,
+        T0,
+        T0.plusSeconds(1),
+        T0.plusSeconds(9),
+        json.readTree("{\"name\":\"p\",\"jobs\":[]}"),
+        json.readTree("{\"type\":\"cli\"}"),
+        null,
+        "host-a",
+        jobs,
+        events);
+  }
+
+  @Test
   void detailOfAnUnknownRunIs404() throws Exception {
     when(runs.detail("nope")).thenThrow(new RunNotFoundException("no run nope"));
 
@@ -367,32 +427,32 @@ class PipelineApiControllerTest {
     return Stream.of(
         Arguments.of(
             Named.of("cancel", "/api/pipelines/r1/cancel"),
-            (Consumer<RunService>) s -> s.cancel("r1")),
+            (Consumer<RunControls>) s -> s.cancel("r1")),
         Arguments.of(
             Named.of("cancel job", "/api/pipelines/r1/jobs/build/cancel"),
-            (Consumer<RunService>) s -> s.cancelJob("r1", "build")),
+            (Consumer<RunControls>) s -> s.cancelJob("r1", "build")),
         Arguments.of(
             Named.of("retry", "/api/pipelines/r1/retry"),
-            (Consumer<RunService>) s -> s.retry("r1")),
+            (Consumer<RunControls>) s -> s.retry("r1")),
         Arguments.of(
             Named.of("retry job", "/api/pipelines/r1/jobs/build/retry"),
-            (Consumer<RunService>) s -> s.retryJob("r1", "build")));
+            (Consumer<RunControls>) s -> s.retryJob("r1", "build")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionIs202(String path, Consumer<RunService> call) throws Exception {
+  void actionIs202(String path, Consumer<RunControls> call) throws Exception {
     mvc.perform(authed(post(path)))
         .andExpect(status().isAccepted())
         .andExpect(jsonPath("$.id").value("r1"));
 
-    call.accept(verify(runs));
+    call.accept(verify(controls));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionOnAnUnknownRunOrJobIs404(String path, Consumer<RunService> call) throws Exception {
-    call.accept(doThrow(new RunNotFoundException("no run r1")).when(runs));
+  void actionOnAnUnknownRunOrJobIs404(String path, Consumer<RunControls> call) throws Exception {
+    call.accept(doThrow(new RunNotFoundException("no run r1")).when(controls));
 
     mvc.perform(authed(post(path)))
         .andExpect(status().isNotFound())
@@ -401,8 +461,8 @@ class PipelineApiControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionInTheWrongStateIs409(String path, Consumer<RunService> call) throws Exception {
-    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(runs));
+  void actionInTheWrongStateIs409(String path, Consumer<RunControls> call) throws Exception {
+    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(controls));
 
     mvc.perform(authed(post(path)))
         .andExpect(status().isConflict())
@@ -411,8 +471,8 @@ class PipelineApiControllerTest {
 
   @Test
   void retryAnswersTheNewAttempt() throws Exception {
-    when(runs.retry("r1")).thenReturn(3);
-    when(runs.retryJob("r1", "build")).thenReturn(4);
+    when(controls.retry("r1")).thenReturn(3);
+    when(controls.retryJob("r1", "build")).thenReturn(4);
 
     mvc.perform(authed(post("/api/pipelines/r1/retry")))
         .andExpect(content().json("{\"id\":\"r1\",\"attempt\":3}", true));

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -47,6 +48,7 @@ class RequestBodyLimitServerTest {
 
   @LocalServerPort int port;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   /** Only the web layer: Tomcat, MVC, security, the API controller and the limit filter. */
@@ -89,10 +91,10 @@ class RequestBodyLimitServerTest {
 
   @Test
   void aChunkedBodyOfExactlyTheLimitIsTakenIn() throws IOException {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
     String answer = post(spaces(MIB), true);
     assertThat(answer).startsWith("HTTP/1.1 201 ").contains("\"id\":\"r1\"");
-    verify(runs).submit(any(), any(), any());
+    verify(runs).submit(any(), any(), any(), any(), any());
   }
 
   /** Sends POST /api/pipelines and returns the whole answer, status line and headers included. */

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -35,6 +36,7 @@ class RequestBodyLimitTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean RunStore store;
 
   @Test
@@ -52,14 +54,14 @@ class RequestBodyLimitTest {
 
   @Test
   void aBodyOfExactlyTheLimitIsTakenIn() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r1");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r1");
     mvc.perform(
             post("/api/pipelines")
                 .header("Authorization", "Bearer test-token")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(spaces(MIB)))
         .andExpect(status().isCreated());
-    verify(runs).submit(any(), any(), any());
+    verify(runs).submit(any(), any(), any(), any(), any());
   }
 
   @Test

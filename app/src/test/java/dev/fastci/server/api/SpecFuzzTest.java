@@ -16,12 +16,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.AuditStore;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
+import dev.fastci.server.runs.RunControls;
+import dev.fastci.server.runs.RunEventsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -582,19 +587,26 @@ class SpecFuzzTest {
       context.registerBean(JobRowsStore.class, () -> mock(JobRowsStore.class));
       context.registerBean(RunViews.class, () -> mock(RunViews.class));
       context.registerBean(RunRecorder.class, () -> mock(RunRecorder.class));
+      context.registerBean(
+          dev.fastci.server.metrics.RunMeters.class,
+          () -> mock(dev.fastci.server.metrics.RunMeters.class));
       context.registerBean(AuditLog.class, () -> new AuditLog(mock(AuditStore.class)));
       context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
+      context.registerBean(SecretSource.class, () -> SecretSource.fromVariables(Map.of()));
       context.registerBean(PipelineSpecParser.class, () -> PARSER);
       context.registerBean(
           FastciProperties.class,
           () ->
               Binder.get(context.getEnvironment())
                   .bindOrCreate("fastci", FastciProperties.class)); // every default
-      context.register(RunService.class, SpecDocuments.class);
+      context.registerBean(RunEventsStore.class, () -> mock(RunEventsStore.class));
+      context.register(
+          RunService.class, SpecDocuments.class, RunStarter.class, ConcurrencyGroups.class);
       context.refresh();
       MockMvc mvc =
           MockMvcBuilders.standaloneSetup(
-                  new PipelineApiController(context.getBean(RunService.class), store))
+                  new PipelineApiController(
+                      context.getBean(RunService.class), mock(RunControls.class), store))
               .setControllerAdvice(new ApiExceptionHandler())
               .addFilters(new RequestBodyLimitFilter(context.getBean(FastciProperties.class)))
               .build();

@@ -11,9 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.client.PipelineClient;
+import dev.fastci.server.runs.ConcurrencyGroups;
 import dev.fastci.server.runs.JobRowsStore;
 import dev.fastci.server.runs.RunRecorder;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.RunStarter;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunViews;
 import dev.fastci.server.runs.SpecDocuments;
@@ -33,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
   SecurityConfiguration.class,
   StoreSlice.class,
   RunService.class,
+  RunStarter.class,
   SpecDocuments.class,
   RealSpecParser.class
 })
@@ -43,6 +46,9 @@ class SubmitValidationTest {
   @MockitoBean RunViews views;
   @MockitoBean PipelineClient pipelines;
   @MockitoBean RunRecorder recorder;
+  @MockitoBean dev.fastci.server.metrics.RunMeters meters;
+  @MockitoBean ConcurrencyGroups groups;
+  @MockitoBean dev.fastci.server.runs.RunControls controls;
 
   @Test
   void malformedJsonIs400AtTheDocumentPathAndStartsNothing() throws Exception {
@@ -75,7 +81,8 @@ class SubmitValidationTest {
                 .header("Authorization", "Bearer test-token")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(
-                    "{\"name\": \"bad\", \"jobs\": [{\"name\": \"a\", \"image\": \"busybox\"}, 7]}"))
+                    "{\"name\": \"bad\", \"jobs\": [{\"name\": \"a\", \"image\": \"busybox\"},"
+                        + " 7]}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[*].path", containsInAnyOrder("jobs[0].command", "jobs[1]")));
     verifyNoInteractions(store, pipelines);

@@ -7,6 +7,9 @@ import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.RunStore;
 import dev.fastci.server.runs.RunSummary;
+import dev.fastci.server.schedules.RepoSchedules;
+import dev.fastci.server.schedules.Schedule;
+import dev.fastci.server.schedules.Schedules;
 import dev.fastci.testing.DockerEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,6 +51,8 @@ class GitPushIntegrationTest {
   @LocalServerPort int port;
   @Autowired RunStore store;
   @Autowired RunService runs;
+  @Autowired Schedules schedules;
+  @Autowired RepoSchedules repoSchedules;
   @TempDir Path work;
   private Path bare;
   private Path clone;
@@ -152,6 +157,58 @@ class GitPushIntegrationTest {
     assertThat(run.name()).isEqualTo("mounting");
     assertThat(run.status().name()).isEqualTo("SUCCEEDED");
     assertThat(out.resolve("file")).hasContent("pushed");
+  }
+
+  @Test
+  void aPushedScheduleOfEveryMinuteStartsARunAtThePushedCommitAndGoesWithItsFile()
+      throws Exception {
+    // no branches: no push starts it; the entry names no branch: the default branch (HEAD, main)
+    write(
+        ".fastci/minutely.json",
+        "{\"name\": \"minutely\", \"on\": {\"schedule\": [{\"cron\": \"* * * * *\"}]},"
+            + " \"jobs\": [{\"name\": \"show\", \"image\": \"busybox:latest\","
+            + " \"command\": \"cat version.txt\"}]}");
+    write("version.txt", "scheduled\n");
+    String commit = commit("a schedule");
+    try {
+      String pushed = GitCli.ok(clone, "push", "origin", "main");
+      assertThat(pushed).contains("fastci: started 0 pipeline(s) for refs/heads/main");
+      Schedule schedule =
+          schedules.list().stream()
+              .filter(s -> s.pipeline().equals("minutely"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(schedule.branch()).isEqualTo("main");
+      assertThat(schedule.file()).isEqualTo(".fastci/minutely.json");
+
+      // at most 60 s to the next minute, then the run on real Docker
+      await()
+          .atMost(Duration.ofSeconds(70))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> store.list(null, "minutely", 1, 0).stream().anyMatch(this::ended));
+      RunDetail run = runs.detail(store.list(null, "minutely", 1, 0).get(0).id());
+      assertThat(run.status().name()).isEqualTo("SUCCEEDED");
+      assertThat(run.event()).isEqualTo("schedule");
+      assertThat(run.branch()).isEqualTo("main");
+      assertThat(run.trigger().path("schedule").asText()).isEqualTo(schedule.id());
+      assertThat(run.trigger().path("file").asText()).isEqualTo(".fastci/minutely.json");
+      assertThat(run.spec().path("commit_hash").asText()).isEqualTo(commit);
+      assertThat(log(run, "show")).isEqualTo("scheduled\n");
+
+      GitCli.ok(clone, "rm", "-q", ".fastci/minutely.json");
+      commit("no schedule");
+      GitCli.ok(clone, "push", "origin", "main");
+      assertThat(schedules.list()).noneMatch(s -> s.pipeline().equals("minutely"));
+    } finally {
+      // it must not fire during the other tests, whatever happened
+      schedules.list().stream()
+          .filter(s -> s.pipeline().equals("minutely"))
+          .forEach(s -> repoSchedules.branchDeleted(s.repo(), s.branch()));
+    }
+  }
+
+  private boolean ended(RunSummary run) {
+    return run.status().isFinal();
   }
 
   @Test

@@ -11,14 +11,23 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.fastci.server.FastciProperties;
+import dev.fastci.server.commits.CommitPipelines;
+import dev.fastci.server.commits.PipelineFiles;
+import dev.fastci.server.repos.ForgeKind;
+import dev.fastci.server.repos.Repo;
+import dev.fastci.server.repos.RepoRuns;
+import dev.fastci.server.repos.Repos;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.SpecDocuments;
+import dev.fastci.server.schedules.RepoSchedules;
 import dev.fastci.spec.PipelineSpecParser;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,15 +41,20 @@ class PushPipelinesHostPathsTest {
   @TempDir Path temp;
   private final PipelineFiles files = mock(PipelineFiles.class);
   private final RunService runs = mock(RunService.class);
+  private final Repos repos = mock(Repos.class);
 
   private PushPipelines pipelines(List<String> trustedRepos) {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.git()).thenReturn(new FastciProperties.Git(trustedRepos));
     return new PushPipelines(
         files,
-        new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
+        new CommitPipelines(
+            new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS))),
         runs,
-        properties);
+        repos,
+        mock(RepoRuns.class),
+        properties,
+        mock(RepoSchedules.class));
   }
 
   private void repoHolds(String repo, String... pipelineFiles) {
@@ -76,9 +90,9 @@ class PushPipelinesHostPathsTest {
         pipeline("workdir", "", "\"bind_workdir_from_host\":\"/srv/work\","),
         ".fastci/plain.json",
         pipeline("plain", ",\"volumes\":[\"cache:/cache\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-plain");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-plain");
 
-    PushPipelines.Started started = pipelines(List.of()).start(push(repo.toString()));
+    CommitPipelines.Started started = pipelines(List.of()).start(push(repo.toString()));
 
     assertThat(started.pipelines()).containsExactly("run-plain");
     assertThat(started.errors()).containsOnlyKeys(".fastci/mounts.json", ".fastci/workdir.json");
@@ -86,13 +100,13 @@ class PushPipelinesHostPathsTest {
         .extracting(SpecError::toString)
         .containsExactly(
             "jobs[0].volumes[0]: /srv/data: a pipeline started by a push may use host paths only"
-                + " when its repo is in fastci.git.trusted-repos");
+                + " when its repo is in fastci.git.trusted-repos or registered as trusted");
     assertThat(started.errors().get(".fastci/workdir.json"))
         .extracting(SpecError::path)
         .containsExactly("bind_workdir_from_host");
-    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any());
-    verify(runs, never()).submit(contains("\"mounts\""), any(), any());
-    verify(runs, never()).submit(contains("\"workdir\""), any(), any());
+    verify(runs).submit(contains("\"plain\""), eq(SpecFormat.JSON), any(), any());
+    verify(runs, never()).submit(contains("\"mounts\""), any(), any(), any());
+    verify(runs, never()).submit(contains("\"workdir\""), any(), any(), any());
   }
 
   @Test
@@ -102,14 +116,64 @@ class PushPipelinesHostPathsTest {
         repo.toString(),
         ".fastci/mounts.json",
         pipeline("mounts", ",\"volumes\":[\"" + temp + "/data:/data\"]", ""));
-    when(runs.submit(anyString(), any(), any())).thenReturn("run-mounts");
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-mounts");
 
-    PushPipelines.Started started =
+    CommitPipelines.Started started =
         pipelines(List.of(repo.toString())).start(push(repo.toString()));
 
     assertThat(started.errors()).isEmpty();
     assertThat(started.pipelines()).containsExactly("run-mounts");
-    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any());
+    verify(runs).submit(contains("\"mounts\""), eq(SpecFormat.JSON), any(), any());
+  }
+
+  @Test
+  void aRepositoryRegisteredAsTrustedMayMountAndItsRunsAreRecordedForItsPage() throws Exception {
+    Path repo = Files.createDirectories(temp.resolve("registered.git"));
+    repoHolds(
+        repo.toString(),
+        ".fastci/mounts.json",
+        pipeline("mounts", ",\"volumes\":[\"" + temp + "/data:/data\"]", ""));
+    when(runs.submit(anyString(), any(), any(), any())).thenReturn("run-registered");
+    when(repos.find(ForgeKind.GIT, repo.toString()))
+        .thenReturn(
+            Optional.of(
+                new Repo(
+                    7,
+                    ForgeKind.GIT,
+                    repo.toString(),
+                    repo.toString(),
+                    null,
+                    null,
+                    null,
+                    "main",
+                    true,
+                    true,
+                    Instant.now())));
+    RepoRuns recorded = mock(RepoRuns.class);
+    FastciProperties properties = mock(FastciProperties.class);
+    when(properties.git()).thenReturn(new FastciProperties.Git(List.of()));
+    PushPipelines pipelines =
+        new PushPipelines(
+            files,
+            new CommitPipelines(
+                new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS))),
+            runs,
+            repos,
+            recorded,
+            properties,
+            mock(RepoSchedules.class));
+
+    CommitPipelines.Started started = pipelines.start(push(repo.toString()));
+
+    assertThat(started.pipelines()).containsExactly("run-registered");
+    verify(recorded)
+        .record(
+            org.mockito.ArgumentMatchers.argThat(
+                run ->
+                    run.runId().equals("run-registered")
+                        && run.repoId() == 7
+                        && run.event().equals("push")
+                        && run.branch().equals("main")));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.fastci.server.logs;
 
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -14,9 +16,11 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.TryViews;
 import dev.fastci.server.security.SecurityConfiguration;
 import dev.fastci.testing.StoreSlice;
 import java.nio.file.Files;
@@ -44,6 +48,7 @@ class JobLogControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
   Path log;
@@ -51,7 +56,7 @@ class JobLogControllerTest {
   @BeforeEach
   void jobWithALog() throws Exception {
     log = Files.writeString(dir.resolve("build.1.log"), LOG);
-    when(logs.jobLog("r1", "build", 1)).thenReturn(log);
+    when(logs.jobLog("r1", "build", 1, 1)).thenReturn(log);
     when(runs.detail("r1")).thenReturn(run(PipelineStatus.SUCCEEDED, JobStatus.SUCCEEDED, 1));
   }
 
@@ -103,7 +108,7 @@ class JobLogControllerTest {
 
   @Test
   void logNotWrittenYetIsEmpty() throws Exception {
-    when(logs.jobLog("r1", "build", 1)).thenReturn(dir.resolve("none.log"));
+    when(logs.jobLog("r1", "build", 1, 1)).thenReturn(dir.resolve("none.log"));
 
     stream(get(URL)).andExpect(status().isOk()).andExpect(content().string(""));
   }
@@ -113,7 +118,28 @@ class JobLogControllerTest {
     when(runs.detail("r1")).thenReturn(run(PipelineStatus.FAILED, JobStatus.FAILED, 2));
 
     stream(get(URL).param("attempt", "1")).andExpect(content().string(LOG));
-    verify(logs).jobLog("r1", "build", 1);
+    verify(logs).jobLog("r1", "build", 1, 1);
+  }
+
+  @Test
+  void aTryReadsItsOwnFileAndTheLatestTryIsTheDefault() throws Exception {
+    when(runs.tries(any(), eq("build"), eq(1)))
+        .thenReturn(TryViews.failedThenSucceeded(Instant.EPOCH));
+    when(logs.jobLog("r1", "build", 1, 2))
+        .thenReturn(Files.writeString(dir.resolve("build.1.try2.log"), "second\n"));
+
+    stream(get(URL).param("try", "1")).andExpect(content().string(LOG));
+    stream(get(URL)).andExpect(content().string("second\n"));
+  }
+
+  @Test
+  void aTryTheAttemptDoesNotHaveIs404() throws Exception {
+    when(runs.tries(any(), eq("build"), eq(1)))
+        .thenReturn(TryViews.failedThenSucceeded(Instant.EPOCH));
+
+    call(get(URL).param("try", "3"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.error").value("attempt 1 of job build has no try 3"));
   }
 
   @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.fastci.logs.LogFiles;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunNotFoundException;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.security.SecurityConfiguration;
@@ -32,6 +33,7 @@ class JobLogUploadControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
   Path log;
@@ -39,7 +41,7 @@ class JobLogUploadControllerTest {
   @BeforeEach
   void runWithTwoAttempts() {
     log = dir.resolve("r1").resolve("build.2.log");
-    when(logs.jobLog("r1", "build", 2)).thenReturn(log);
+    when(logs.jobLog("r1", "build", 2, 1)).thenReturn(log);
     when(runs.latestAttempt("r1")).thenReturn(2);
   }
 
@@ -93,6 +95,39 @@ class JobLogUploadControllerTest {
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.error").value("offset: 10 is past the end of the log (3 bytes)"));
     assertThat(Files.readString(log)).isEqualTo("abc");
+  }
+
+  @Test
+  void aLaterTrysChunksGoToThatTrysLog() throws Exception {
+    Path second = dir.resolve("r1").resolve("build.2.try2.log");
+    when(logs.jobLog("r1", "build", 2, 2)).thenReturn(second);
+
+    mvc.perform(
+            put(URL)
+                .param("attempt", "2")
+                .param("try", "2")
+                .param("offset", "0")
+                .header("Authorization", "Bearer test-token")
+                .contentType("application/octet-stream")
+                .content("second try\n".getBytes(StandardCharsets.UTF_8)))
+        .andExpect(status().isNoContent());
+
+    assertThat(Files.readString(second)).isEqualTo("second try\n");
+    assertThat(log).doesNotExist();
+  }
+
+  @Test
+  void aTryBeyondTheMostARetryAllowsIs400() throws Exception {
+    mvc.perform(
+            put(URL)
+                .param("attempt", "2")
+                .param("try", "11")
+                .param("offset", "0")
+                .header("Authorization", "Bearer test-token")
+                .contentType("application/octet-stream")
+                .content(new byte[0]))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").value("try: must be 1 to 10"));
   }
 
   @Test

@@ -50,6 +50,7 @@ class RunReconcilerTest {
   @Autowired Engine engine;
   @Autowired RunStore store;
   @Autowired RunService runs;
+  @Autowired RunControls controls;
   @Autowired PipelineClient pipelines;
   @Autowired RunReconciler reconciler;
 
@@ -129,7 +130,7 @@ class RunReconcilerTest {
     assertThat(reconciler.sweep()).isEmpty();
     assertThat(reconciler.sweep()).isEmpty();
     assertThat(runs.detail(id).status()).isEqualTo(PipelineStatus.RUNNING);
-    runs.cancel(id);
+    controls.cancel(id);
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> runs.detail(id).status() == PipelineStatus.CANCELLED);

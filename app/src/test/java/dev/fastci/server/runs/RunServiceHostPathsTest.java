@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
+import dev.fastci.secrets.SecretSource;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.AuditStore;
@@ -31,6 +32,8 @@ class RunServiceHostPathsTest {
   private RunService service(List<String> allowedRoots) {
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(allowedRoots));
+    when(properties.dataDir()).thenReturn(java.nio.file.Path.of("data"));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.worker()).thenReturn(new FastciProperties.Worker(true, null, null, null));
     return new RunService(
         store,
@@ -41,6 +44,10 @@ class RunServiceHostPathsTest {
         new ObjectMapper(),
         properties,
         mock(RunRecorder.class),
+        starter(store, pipelines, properties),
+        mock(ConcurrencyGroups.class),
+        SecretSource.environment(),
+        mock(dev.fastci.server.metrics.RunMeters.class),
         new AuditLog(mock(AuditStore.class)));
   }
 
@@ -133,5 +140,14 @@ class RunServiceHostPathsTest {
             new Trigger("push", java.util.Map.of()));
 
     verify(pipelines).begin(any());
+  }
+
+  static RunStarter starter(RunStore store, PipelineClient pipelines, FastciProperties properties) {
+    return new RunStarter(
+        store,
+        new SpecDocuments(new PipelineSpecParser(PipelineSpecParser.DEFAULT_MAX_JOBS)),
+        pipelines,
+        properties,
+        new ObjectMapper());
   }
 }

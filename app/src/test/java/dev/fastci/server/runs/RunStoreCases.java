@@ -2,9 +2,13 @@ package dev.fastci.server.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fastci.contract.JobOutcome;
 import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
+import dev.fastci.contract.JobTry;
 import dev.fastci.contract.PipelineStatus;
+import dev.fastci.contract.ServiceState;
+import dev.fastci.contract.ServiceStatus;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,16 +20,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The run store's cases (runs, job attempts, events), run on each database it supports, each
- * migrated by the application's own Flyway migrations: the embedded H2 ({@link RunStoreTest}, unit
- * lane) and a real PostgreSQL ({@link RunStorePostgresIntegrationTest}, a fresh database for each
- * test).
+ * The run store's cases (runs, job attempts, their tries, events), run on each database it
+ * supports, each migrated by the application's own Flyway migrations: the embedded H2 ({@link
+ * RunStoreTest}, unit lane) and a real PostgreSQL ({@link RunStorePostgresIntegrationTest}, a fresh
+ * database for each test).
  */
 abstract class RunStoreCases {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05.123Z");
 
-  /** The run store and its job attempts and events, on one database. */
-  record Stores(RunStore runs, JobRowsStore jobs, RunEventsStore events) {}
+  /** The run store and its job attempts, tries, events and services, on one database. */
+  record Stores(
+      RunStore runs,
+      JobRowsStore jobs,
+      RunEventsStore events,
+      ServiceRowsStore services,
+      JobTriesStore tries) {}
 
   /** Runs the test on freshly migrated stores. */
   abstract void withStore(Consumer<Stores> test);
@@ -39,7 +48,44 @@ abstract class RunStoreCases {
         .as("every migration applies")
         .isEqualTo(migrations);
     JdbcClient jdbc = JdbcClient.create(dataSource);
-    return new Stores(new RunStore(jdbc), new JobRowsStore(jdbc), new RunEventsStore(jdbc));
+    return new Stores(
+        new RunStore(jdbc),
+        new JobRowsStore(jdbc),
+        new RunEventsStore(jdbc),
+        new ServiceRowsStore(jdbc),
+        new JobTriesStore(jdbc));
+  }
+
+  @Test
+  void aRunKeepsHowItsRepositoryIsFetchedAndWhetherItIsTrusted() {
+    withStore(
+        db -> {
+          db.runs()
+              .insert(
+                  new NewRun(
+                      "fork",
+                      "build",
+                      PipelineStatus.WAITING,
+                      "{}",
+                      "{}",
+                      T0,
+                      "pull_request",
+                      "feature",
+                      null,
+                      null,
+                      null,
+                      "{\"fetchRef\":\"refs/pull/7/head\"}",
+                      true));
+          db.runs().insert("plain", "build", "{}", "{}", T0);
+
+          RunRow fork = db.runs().find("fork").orElseThrow();
+          RunRow plain = db.runs().find("plain").orElseThrow();
+          assertThat(fork.repoAccessJson()).isEqualTo("{\"fetchRef\":\"refs/pull/7/head\"}");
+          assertThat(fork.untrusted()).isTrue();
+          assertThat(fork.status()).isEqualTo(PipelineStatus.WAITING);
+          assertThat(plain.repoAccessJson()).isNull();
+          assertThat(plain.untrusted()).isFalse();
+        });
   }
 
   @Test
@@ -158,6 +204,32 @@ abstract class RunStoreCases {
   }
 
   @Test
+  void eachTryOfAJobAttemptIsKeptOnceInItsOrder() {
+    withStore(
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          long t = T0.toEpochMilli();
+          JobTry second = new JobTry(2, JobOutcome.SUCCEEDED, 0, null, t + 3000, t + 4000, null);
+          JobTry first =
+              new JobTry(1, JobOutcome.ERROR, null, "x".repeat(5000), t, t + 1000, t + 3000);
+          db.tries().saveTry("r", "test", 1, second);
+          db.tries().saveTry("r", "test", 1, first);
+          db.tries().saveTry("r", "test", 1, first); // a retried record
+          db.tries().saveTry("r", "test", 2, first);
+
+          assertThat(db.tries().tries("r"))
+              .extracting(t1 -> t1.attempt() + "." + t1.ended().number())
+              .containsExactly("1.1", "1.2", "2.1");
+          JobTry stored = db.tries().tries("r").get(0).ended();
+          assertThat(stored.error()).as("cut to the column").hasSize(4000);
+          assertThat(stored.retryAt()).isEqualTo(t + 3000);
+          assertThat(stored.outcome()).isEqualTo(JobOutcome.ERROR);
+          assertThat(db.tries().tries("r").get(1).ended()).isEqualTo(second);
+          assertThat(db.tries().tries("other")).isEmpty();
+        });
+  }
+
+  @Test
   void anEventIsKeptOnceInTheOrderItHappened() {
     withStore(
         db -> {
@@ -170,6 +242,45 @@ abstract class RunStoreCases {
 
           assertThat(db.events().events("r")).containsExactly(earlier, lost);
           assertThat(db.events().events("other")).isEmpty();
+        });
+  }
+
+  @Test
+  void aServiceIsKeptPerAttemptAndSavingItAgainUpdatesItsOneRow() {
+    withStore(
+        db -> {
+          db.runs().insert("r", "build", "{}", "{}", T0);
+          long t0 = T0.toEpochMilli();
+          ServiceState starting =
+              new ServiceState(
+                  "db", "postgres:15", ServiceStatus.STARTING, 1, t0, null, null, null);
+          ServiceState failed =
+              new ServiceState(
+                  "db",
+                  "postgres:15",
+                  ServiceStatus.FAILED,
+                  1,
+                  t0,
+                  null,
+                  t0 + 900,
+                  "x".repeat(5000));
+          ServiceState again =
+              new ServiceState(
+                  "db", "postgres:15", ServiceStatus.STOPPED, 2, t0, t0 + 300, t0 + 2000, null);
+          db.services().save("r", starting);
+          db.services().save("r", failed);
+          db.services().save("r", failed); // a retried record
+          db.services().save("r", again);
+
+          ServiceState first = db.services().services("r", 1).get("db");
+          assertThat(first.status()).isEqualTo(ServiceStatus.FAILED);
+          assertThat(first.startedAt()).isEqualTo(t0);
+          assertThat(first.readyAt()).isNull();
+          assertThat(first.finishedAt()).isEqualTo(t0 + 900);
+          assertThat(first.error()).hasSize(ServiceRowsStore.MAX_ERROR).endsWith("…");
+          assertThat(db.services().services("r", 2)).containsOnlyKeys("db");
+          assertThat(db.services().services("r", 2).get("db")).isEqualTo(again);
+          assertThat(db.services().services("r", 3)).isEmpty();
         });
   }
 

@@ -78,6 +78,22 @@ class SubmissionPolicyTest {
   }
 
   @Test
+  void aServicesUnknownSecretsAndLimitsAboveTheMaximumsAreRefusedByPath() {
+    SubmissionPolicy policy =
+        policy(Map.of("fastci.limits.max-memory", "1g", "fastci.limits.max-cpus", "2"));
+    String json =
+        "{'name':'p','services':[{'name':'db','image':'pg','secrets':['DB','NOPE'],"
+            + "'memory':'2g','cpus':4}],"
+            + "'jobs':[{'name':'a','image':'i','command':'true','services':['db']}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "services[0].secrets[1]: secret NOPE is not set on the server (FASTCI_SECRET_NOPE)\n"
+                + "services[0].memory: at most 1g is allowed on this server\n"
+                + "services[0].cpus: at most 2 is allowed on this server");
+  }
+
+  @Test
   void aSpecWithinTheLimitsWithKnownSecretsPasses() {
     PipelineSpec spec =
         spec(
@@ -93,6 +109,8 @@ class SubmissionPolicyTest {
     PipelineClient pipelines = mock(PipelineClient.class);
     FastciProperties properties = mock(FastciProperties.class);
     when(properties.volumes()).thenReturn(new FastciProperties.Volumes(List.of()));
+    when(properties.dataDir()).thenReturn(java.nio.file.Path.of("data"));
+    when(properties.notifications()).thenReturn(new FastciProperties.Notify(null));
     when(properties.limits())
         .thenReturn(properties(Map.of("fastci.limits.max-memory", "64m")).limits());
     RunService runs =
@@ -105,6 +123,10 @@ class SubmissionPolicyTest {
             new ObjectMapper(),
             properties,
             mock(RunRecorder.class),
+            RunServiceHostPathsTest.starter(store, pipelines, properties),
+            mock(ConcurrencyGroups.class),
+            SecretSource.environment(),
+            mock(dev.fastci.server.metrics.RunMeters.class),
             new AuditLog(mock(AuditStore.class)));
     String json =
         "{'name':'p','jobs':[{'name':'a','image':'i','command':'true','memory':'65m',"
@@ -146,5 +168,31 @@ class SubmissionPolicyTest {
     assertThat(properties(Map.of()).workerConfig().jobLimits())
         .extracting(JobLimits::maxLogBytes, JobLimits::defaultMemory, JobLimits::defaultCpus)
         .containsExactly(JobLimits.DEFAULT_MAX_LOG_BYTES, null, null);
+  }
+
+  @Test
+  void notifyWebhooksOutsideTheAllowedHostsAndUnknownSecretHeadersAreRefusedByPath() {
+    SubmissionPolicy policy =
+        new SubmissionPolicy(
+            properties(Map.of()).limits(),
+            properties(Map.of("fastci.notify.allowed-hosts", "chat.example, Hooks.Example"))
+                .notifications()
+                .allowedHosts(),
+            KNOWN);
+    String json =
+        "{'name':'p','jobs':[{'name':'a','image':'i','command':'true'}],'notify':["
+            + "{'webhook':'https://hooks.example/x','secret_header':'TOKEN'},"
+            + "{'webhook':'http://127.0.0.1:9/x','secret_header':'NOPE'}]}";
+
+    assertThat(errors(policy, json))
+        .isEqualTo(
+            "notify[1].webhook: host 127.0.0.1 is not allowed on this server"
+                + " (fastci.notify.allowed-hosts: chat.example, hooks.example)\n"
+                + "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
+    assertThat(errors(policy(Map.of()), json))
+        .isEqualTo(
+            "notify[1].secret_header: secret NOPE is not set on the server"
+                + " (FASTCI_SECRET_NOPE)");
   }
 }

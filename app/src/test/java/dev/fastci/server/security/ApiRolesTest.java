@@ -3,6 +3,7 @@ package dev.fastci.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,15 +33,48 @@ class ApiRolesTest extends ServerWithUsers {
         call(Role.VIEWER, HttpMethod.GET, "/api/pipelines", null),
         call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope", null),
         call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/jobs/a/log", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/services/db/log", null),
         call(Role.VIEWER, HttpMethod.GET, "/api/caches", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/history", null),
+        call(Role.VIEWER, HttpMethod.GET, "/actuator/prometheus", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/repos", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/repos/999", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/schedules", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/schedules/nope", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/artifacts", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/artifacts/a/dist/x.jar", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/pipelines/nope/artifacts.zip", null),
+        call(Role.VIEWER, HttpMethod.GET, "/api/artifacts/latest?pipeline=p&path=x", null),
         call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines", SPEC),
         call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines/nope/cancel", null),
         call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines/nope/jobs/a/cancel", null),
         call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines/nope/retry", null),
         call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines/nope/jobs/a/retry", null),
+        call(Role.OPERATOR, HttpMethod.POST, "/api/pipelines/nope/jobs/a/approve", null),
+        call(
+            Role.OPERATOR,
+            HttpMethod.POST,
+            "/api/pipelines/nope/jobs/a/reject",
+            "{\"comment\":\"no\"}"),
         call(Role.OPERATOR, HttpMethod.DELETE, "/api/caches/nope", null),
         call(Role.OPERATOR, HttpMethod.DELETE, "/api/caches", null),
+        call(Role.OPERATOR, HttpMethod.POST, "/api/schedules", "{\"cron\":\"@daily\"}"),
+        call(Role.OPERATOR, HttpMethod.POST, "/api/schedules/nope/pause", null),
+        call(Role.OPERATOR, HttpMethod.POST, "/api/schedules/nope/resume", null),
+        call(Role.OPERATOR, HttpMethod.POST, "/api/schedules/nope/run", null),
+        call(Role.OPERATOR, HttpMethod.DELETE, "/api/schedules/nope", null),
         call(Role.ADMIN, HttpMethod.PUT, "/api/pipelines/nope/jobs/a/log?attempt=1&offset=0", "x"),
+        call(
+            Role.ADMIN,
+            HttpMethod.PUT,
+            "/api/pipelines/nope/services/db/log?attempt=1&offset=0",
+            "x"),
+        call(Role.ADMIN, HttpMethod.DELETE, "/api/pipelines/nope/jobs/a/artifacts/1", null),
+        call(
+            Role.ADMIN,
+            HttpMethod.PUT,
+            "/api/pipelines/nope/jobs/a/artifacts/1/dist/x.jar?offset=0",
+            "x"),
         call(Role.ADMIN, HttpMethod.GET, "/api/users", null),
         call(Role.ADMIN, HttpMethod.POST, "/api/users", "{\"name\":\"new-one\",\"role\":\"x\"}"),
         call(Role.ADMIN, HttpMethod.PATCH, "/api/users/nobody", "{\"role\":\"viewer\"}"),
@@ -48,7 +82,11 @@ class ApiRolesTest extends ServerWithUsers {
         call(Role.ADMIN, HttpMethod.GET, "/api/audit", null),
         call(Role.ADMIN, HttpMethod.GET, "/api/users/nobody/tokens", null),
         call(Role.ADMIN, HttpMethod.POST, "/api/users/nobody/tokens", "{\"name\":\"x\"}"),
-        call(Role.ADMIN, HttpMethod.DELETE, "/api/users/nobody/tokens/x", null));
+        call(Role.ADMIN, HttpMethod.DELETE, "/api/users/nobody/tokens/x", null),
+        call(Role.ADMIN, HttpMethod.POST, "/actuator/prometheus", null),
+        call(Role.ADMIN, HttpMethod.POST, "/api/repos", "{\"forge\":\"nope\"}"),
+        call(Role.ADMIN, HttpMethod.PATCH, "/api/repos/999", "{\"trusted\":true}"),
+        call(Role.ADMIN, HttpMethod.DELETE, "/api/repos/999", null));
   }
 
   private static Arguments call(Role least, HttpMethod method, String path, String body) {
@@ -109,6 +147,28 @@ class ApiRolesTest extends ServerWithUsers {
                 .header("Authorization", "Bearer server-wide-token"))
         .andExpect(status().isOk());
     mvc.perform(request(HttpMethod.GET, "/api/health")).andExpect(status().isOk());
+  }
+
+  @Test
+  void withoutATokenTheMetricsAre401() throws Exception {
+    mvc.perform(request(HttpMethod.GET, "/actuator/prometheus"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.error").value("missing or wrong bearer token"));
+  }
+
+  @Test
+  void theBadgesAndTheForgesWebhooksNeedNoTokenButTheRepositoriesDo() throws Exception {
+    mvc.perform(request(HttpMethod.GET, "/api/repos/999/badge.svg"))
+        .andExpect(status().isOk())
+        .andExpect(content().contentType("image/svg+xml"));
+    mvc.perform( // past the security chain: the hook itself says the repository is unknown
+            request(HttpMethod.POST, "/api/hooks/github")
+                .header("X-GitHub-Event", "push")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"repository\":{\"full_name\":\"octo/unregistered\"}}"))
+        .andExpect(status().isNotFound())
+        .andExpect(jsonPath("$.error", containsString("octo/unregistered")));
+    mvc.perform(request(HttpMethod.GET, "/api/repos")).andExpect(status().isUnauthorized());
   }
 
   private static MockHttpServletRequestBuilder as(

@@ -84,19 +84,30 @@ class AuditAndTokensTest extends ServerWithUsers {
   }
 
   @Test
+  void repositoryChangesAreAuditedWithTheirOutcome() throws Exception {
+    String id =
+        created(Role.ADMIN, "/api/repos", "{\"forge\":\"git\",\"name\":\"/srv/git/audited.git\"}")
+            .get("id")
+            .asText();
+    call(Role.ADMIN, patch("/api/repos/" + id, "{\"trusted\":true}")).andExpect(status().isOk());
+    call(Role.ADMIN, delete("/api/repos/" + id)).andExpect(status().isNoContent());
+    call(Role.ADMIN, patch("/api/repos/" + id, "{\"trusted\":false}"))
+        .andExpect(status().isNotFound());
+
+    JsonNode items = audit("?user=ada&since=1h").get("items");
+    assertThat(items.findValuesAsText("action"))
+        .containsSubsequence("repo.change", "repo.delete", "repo.change", "repo.register");
+    assertThat(items.findValuesAsText("target"))
+        .contains("repository git /srv/git/audited.git", "repository " + id);
+    JsonNode missing = audit("?user=ada&action=repo.change").get("items").get(0);
+    assertThat(missing.get("outcome").asText()).isEqualTo("failed");
+    assertThat(missing.get("token").asText()).isEqualTo("t");
+  }
+
+  @Test
   void aPersonalTokenIsMadeUsedAndRevoked() throws Exception {
     String vera = "/api/users/vera/tokens";
-    JsonNode made =
-        JSON.readTree(
-            call(
-                    Role.VIEWER,
-                    post(vera)
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"laptop-2\"}"))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+    JsonNode made = created(Role.VIEWER, vera, "{\"name\":\"laptop-2\"}");
     String token = made.get("token").asText();
     assertThat(token).startsWith("fci_").hasSizeGreaterThan(40);
 
@@ -185,18 +196,17 @@ class AuditAndTokensTest extends ServerWithUsers {
   }
 
   private String submitAs(Role role) throws Exception {
+    return created(role, "/api/pipelines", ApiRolesTest.SPEC).get("id").asText();
+  }
+
+  /** POSTs the JSON body as the role: it must answer 201; returns the answer. */
+  private JsonNode created(Role role, String path, String body) throws Exception {
     return JSON.readTree(
-            call(
-                    role,
-                    post("/api/pipelines")
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content(ApiRolesTest.SPEC))
-                .andExpect(status().isCreated())
-                .andReturn()
-                .getResponse()
-                .getContentAsString())
-        .get("id")
-        .asText();
+        call(role, post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString());
   }
 
   private JsonNode audit(String query) throws Exception {

@@ -34,20 +34,33 @@ class UiRolesTest extends ServerWithUsers {
         Arguments.of(Role.VIEWER, HttpMethod.GET, "/runs/nope/jobs/a"),
         Arguments.of(Role.VIEWER, HttpMethod.GET, "/caches"),
         Arguments.of(Role.VIEWER, HttpMethod.GET, "/tokens"),
+        Arguments.of(Role.VIEWER, HttpMethod.GET, "/repos"),
+        Arguments.of(Role.VIEWER, HttpMethod.GET, "/repos/999"),
+        Arguments.of(Role.VIEWER, HttpMethod.GET, "/schedules"),
+        Arguments.of(Role.VIEWER, HttpMethod.GET, "/runs/nope/artifacts.zip"),
+        Arguments.of(Role.VIEWER, HttpMethod.GET, "/runs/nope/artifacts/a/1/dist/x.jar"),
         Arguments.of(Role.OPERATOR, HttpMethod.GET, "/runs/new"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/new"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/cancel"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/retry"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/jobs/a/cancel"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/jobs/a/retry"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/jobs/a/approve"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/runs/nope/jobs/a/reject"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/caches/nope/delete"),
         Arguments.of(Role.OPERATOR, HttpMethod.POST, "/caches/delete"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/schedules"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/schedules/nope/pause"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/schedules/nope/run"),
+        Arguments.of(Role.OPERATOR, HttpMethod.POST, "/schedules/nope/delete"),
         Arguments.of(Role.ADMIN, HttpMethod.GET, "/users"),
         Arguments.of(Role.ADMIN, HttpMethod.POST, "/users"),
         Arguments.of(Role.ADMIN, HttpMethod.POST, "/users/nobody/role"),
         Arguments.of(Role.ADMIN, HttpMethod.POST, "/users/nobody/password"),
         Arguments.of(Role.ADMIN, HttpMethod.POST, "/users/nobody/delete"),
-        Arguments.of(Role.ADMIN, HttpMethod.GET, "/audit"));
+        Arguments.of(Role.ADMIN, HttpMethod.GET, "/audit"),
+        Arguments.of(Role.ADMIN, HttpMethod.POST, "/repos"),
+        Arguments.of(Role.ADMIN, HttpMethod.POST, "/repos/999/delete"));
   }
 
   static Stream<Arguments> actionsByRole() {
@@ -101,6 +114,15 @@ class UiRolesTest extends ServerWithUsers {
     mvc.perform(get("/").session(login(Role.ADMIN)))
         .andExpect(content().string(containsString("id=\"nav-users\"")))
         .andExpect(content().string(containsString("id=\"nav-audit\"")));
+  }
+
+  @Test
+  void theRepositoriesPageOffersTheRegisterFormToAnAdminOnly() throws Exception {
+    mvc.perform(get("/repos").session(login(Role.OPERATOR)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("id=\"register-repo\""))));
+    mvc.perform(get("/repos").session(login(Role.ADMIN)))
+        .andExpect(content().string(containsString("id=\"register-repo\"")));
   }
 
   @Test

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerExit;
 import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.ContainerStatus;
 import dev.fastci.backend.EngineUnavailableException;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
@@ -12,9 +13,14 @@ import dev.fastci.backend.Labels;
 import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.RunScope;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,6 +37,8 @@ public final class DockerBackend implements Backend {
   private final DockerStreams streams;
   private final DockerImages images;
   private final DockerRunNetworks networks;
+  private final DockerProbes probes;
+  private final RunHostsFiles hostsFiles;
 
   private DockerBackend(
       DockerClient streaming,
@@ -38,7 +46,8 @@ public final class DockerBackend implements Backend {
       boolean ownsClients,
       String hostId,
       DockerRunNetworks networks,
-      PlatformSupport platforms) {
+      PlatformSupport platforms,
+      Path dataDir) {
     this.streaming = streaming;
     this.calls = calls;
     this.ownsClients = ownsClients;
@@ -47,6 +56,8 @@ public final class DockerBackend implements Backend {
     this.jobs = new DockerJobContainers(new DockerContainers(calls), images, platforms);
     this.streams = new DockerStreams(streaming, calls);
     this.networks = networks;
+    this.probes = new DockerProbes(streaming, calls);
+    this.hostsFiles = dataDir == null ? null : new RunHostsFiles(dataDir.resolve("hosts"), calls);
   }
 
   /**
@@ -55,9 +66,11 @@ public final class DockerBackend implements Backend {
    *
    * @param store the {@code dev.fastci.store} label of the worker's containers, or null
    * @param poolSize run network holders kept started ahead
+   * @param dataDir the worker's data dir: the hosts files of containers that reach services by name
+   *     are written under it
    * @throws EngineUnavailableException when no engine answers there
    */
-  public static DockerBackend start(String hostId, String store, int poolSize) {
+  public static DockerBackend start(String hostId, String store, int poolSize, Path dataDir) {
     DockerClient streaming = DockerClients.streaming();
     DockerClient calls = DockerClients.calls(DockerClients.CALL_TIMEOUT);
     try {
@@ -65,7 +78,7 @@ public final class DockerBackend implements Backend {
       DockerRunNetworks networks =
           DockerRunNetworks.start(new DockerContainers(calls), hostId, store, poolSize);
       return new DockerBackend(
-          streaming, calls, true, hostId, networks, PlatformSupport.ofThisHost());
+          streaming, calls, true, hostId, networks, PlatformSupport.ofThisHost(), dataDir);
     } catch (RuntimeException e) {
       close(streaming);
       close(calls);
@@ -75,7 +88,7 @@ public final class DockerBackend implements Backend {
 
   /**
    * A backend on these clients, which stay the caller's, without run networks: every job container
-   * gets a network namespace of its own.
+   * gets a network namespace of its own, and services cannot run.
    */
   public static DockerBackend perJob(DockerClient streaming, DockerClient calls, String hostId) {
     return perJob(streaming, calls, hostId, PlatformSupport.ofThisHost());
@@ -83,7 +96,7 @@ public final class DockerBackend implements Backend {
 
   static DockerBackend perJob(
       DockerClient streaming, DockerClient calls, String hostId, PlatformSupport platforms) {
-    return new DockerBackend(streaming, calls, false, hostId, null, platforms);
+    return new DockerBackend(streaming, calls, false, hostId, null, platforms, null);
   }
 
   @Override
@@ -105,7 +118,17 @@ public final class DockerBackend implements Backend {
 
   @Override
   public JobContainer createOrFind(RunScope run, ContainerSpec spec) {
-    return jobs.createOrFind(spec.inNetwork(run.networkMode()));
+    ContainerSpec inRun = spec.inNetwork(run.networkMode());
+    if (run.networkMode() == null && (spec.isService() || !spec.hostAliases().isEmpty())) {
+      throw new JobStartException(
+          "services need the run's shared network, which this engine does not have (it is not"
+              + " x86-64, or the worker runs each job in a network of its own)",
+          null);
+    }
+    if (!spec.hostAliases().isEmpty()) {
+      inRun = hostsFiles.mounted(run.runId(), inRun);
+    }
+    return jobs.createOrFind(inRun);
   }
 
   @Override
@@ -129,8 +152,28 @@ public final class DockerBackend implements Backend {
   }
 
   @Override
+  public Optional<InputStream> copyOut(JobContainer container, String path) {
+    return Optional.of(streaming.copyArchiveFromContainerCmd(container.id(), path).exec());
+  }
+
+  @Override
   public void remove(JobContainer container) {
     jobs.remove(container);
+  }
+
+  @Override
+  public Integer exec(JobContainer container, List<String> command, Duration timeout) {
+    return probes.exec(container, command, timeout);
+  }
+
+  @Override
+  public ContainerStatus status(JobContainer container) {
+    return probes.status(container);
+  }
+
+  @Override
+  public boolean acceptsTcp(JobContainer container, int port, Duration timeout) {
+    return probes.acceptsTcp(container, port, timeout);
   }
 
   @Override
@@ -139,12 +182,20 @@ public final class DockerBackend implements Backend {
     if (networks != null) {
       networks.leave(runId);
     }
+    if (hostsFiles != null) {
+      hostsFiles.remove(runId);
+    }
     return removed;
   }
 
   @Override
   public String imageId(String image, String platform) {
     return images.imageId(image, platform);
+  }
+
+  @Override
+  public int warmPoolSize() {
+    return networks == null ? 0 : networks.warmCount();
   }
 
   @Override

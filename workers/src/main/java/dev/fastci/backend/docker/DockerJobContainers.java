@@ -13,9 +13,12 @@ import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The job containers on a Docker engine: create or find, start, kill, remove, and the sweep. */
 final class DockerJobContainers {
+  private static final Logger log = LoggerFactory.getLogger(DockerJobContainers.class);
   private final DockerContainers containers;
   private final DockerImages images;
   private final PlatformSupport platforms;
@@ -55,14 +58,17 @@ final class DockerJobContainers {
   }
 
   private CreateContainerCmd createCmd(ContainerSpec spec) {
-    return containers
-        .docker()
-        .createContainerCmd(spec.image())
+    CreateContainerCmd create = containers.docker().createContainerCmd(spec.image());
+    if (!spec.command().isEmpty()) { // empty: the image's own command (a service's default)
+      create.withCmd(spec.command());
+    }
+    if (spec.workingDir() != null) { // null: the image's own (a service's)
+      create.withWorkingDir(spec.workingDir());
+    }
+    return create
         .withName(spec.name())
-        .withCmd(spec.command())
         .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
         .withLabels(spec.labels())
-        .withWorkingDir(spec.workingDir())
         .withPlatform(spec.platform())
         .withHostConfig(
             HostConfig.newHostConfig()
@@ -82,8 +88,43 @@ final class DockerJobContainers {
     try {
       containers.start(container.id());
     } catch (DockerException e) {
-      throw new JobStartException("could not start the container: " + DockerImages.reason(e), e);
+      if (!startedItsNetworkHolder(container, e)) {
+        throw new JobStartException("could not start the container: " + DockerImages.reason(e), e);
+      }
+      try {
+        containers.start(container.id());
+      } catch (DockerException again) {
+        throw new JobStartException(
+            "could not start the container: " + DockerImages.reason(again), again);
+      }
     }
+  }
+
+  /**
+   * After a restart of the Docker engine the run's network holder is stopped (it is not restarted
+   * with the engine): a job joining its namespace fails to start. Starts the holder again; true
+   * when that was the trouble.
+   */
+  private boolean startedItsNetworkHolder(JobContainer container, DockerException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (!message.contains("cannot join network of a non running container")) {
+      return false;
+    }
+    String mode =
+        containers
+            .docker()
+            .inspectContainerCmd(container.id())
+            .exec()
+            .getHostConfig()
+            .getNetworkMode();
+    if (mode == null || !mode.startsWith("container:")) {
+      return false;
+    }
+    String holder = mode.substring("container:".length());
+    log.info(
+        "the network holder {} had stopped (the engine restarted?): starting it again", holder);
+    containers.start(holder);
+    return true;
   }
 
   void kill(JobContainer container) {

@@ -111,6 +111,10 @@ final class DockerRunNetworks {
     return true;
   }
 
+  int warmCount() {
+    return pool.warmCount();
+  }
+
   /** Removes the warm pool; the holders of runs still going stay, for a restarted worker. */
   void close() {
     pool.close();

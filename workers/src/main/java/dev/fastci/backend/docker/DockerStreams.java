@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /** What lasts as long as a job: its log stream and the wait for its exit. */
 final class DockerStreams {
@@ -30,6 +31,13 @@ final class DockerStreams {
   }
 
   /**
+   * How often a stream is opened again when it broke before it brought anything: after a restart of
+   * the engine, the pooled connections of before it are closed at the other end, and each is found
+   * out only by a request that fails on it ("Broken pipe").
+   */
+  static final int STALE_CONNECTION_TRIES = 10;
+
+  /**
    * A container not started yet is attached to: its output comes as the container writes it, in the
    * chunks it writes, and the call returns once the attach is in place, so nothing is missed. One
    * started by an earlier try is followed through the logs API from its start instead, which costs
@@ -37,7 +45,29 @@ final class DockerStreams {
    * Cancelling the returned future closes the stream.
    */
   CompletableFuture<Void> followLogs(JobContainer container, OutputStream sink) {
-    Copying copying = new Copying(sink);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    CountDownLatch attached = new CountDownLatch(1);
+    follow(container, sink, done, attached, 1);
+    if (!container.alreadyStarted()) {
+      awaitAttached(container, done, attached);
+    }
+    return done;
+  }
+
+  private void follow(
+      JobContainer container,
+      OutputStream sink,
+      CompletableFuture<Void> done,
+      CountDownLatch attached,
+      int tryNumber) {
+    Copying copying =
+        new Copying(
+            sink,
+            done,
+            attached,
+            error ->
+                staleConnection(error, tryNumber)
+                    && again(() -> follow(container, sink, done, attached, tryNumber + 1)));
     if (container.alreadyStarted()) {
       streaming
           .logContainerCmd(container.id())
@@ -45,27 +75,62 @@ final class DockerStreams {
           .withStdErr(true)
           .withFollowStream(true)
           .exec(copying);
-      return copying.done;
+    } else {
+      streaming
+          .attachContainerCmd(container.id())
+          .withStdOut(true)
+          .withStdErr(true)
+          .withFollowStream(true)
+          .withLogs(false)
+          .exec(copying);
     }
-    streaming
-        .attachContainerCmd(container.id())
-        .withStdOut(true)
-        .withStdErr(true)
-        .withFollowStream(true)
-        .withLogs(false)
-        .exec(copying);
-    copying.awaitAttached(container);
-    return copying.done;
   }
 
-  /** Copies each frame's payload into the sink, and completes when the stream ends. */
+  private static boolean again(Runnable request) {
+    request.run();
+    return true;
+  }
+
+  /** Waits until the engine answered the attach; a failed attach is the engine's trouble. */
+  private static void awaitAttached(
+      JobContainer container, CompletableFuture<Void> done, CountDownLatch attached) {
+    try {
+      if (!attached.await(DockerClients.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        done.cancel(false);
+        throw new IllegalStateException(
+            "the engine did not answer the attach to " + container.name());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      done.cancel(false);
+      throw new IllegalStateException("interrupted while attaching to " + container.name(), e);
+    }
+    if (done.isCompletedExceptionally()) {
+      done.join(); // throws the engine's error
+    }
+  }
+
+  /**
+   * Copies each frame's payload into the sink, and completes {@code done} when the stream ends. A
+   * stream that broke before it brought anything may be opened again ({@code retried}), which then
+   * completes {@code done} in its place.
+   */
   private static final class Copying extends ResultCallback.Adapter<Frame> {
     private final OutputStream sink;
-    private final CountDownLatch attached = new CountDownLatch(1);
-    final CompletableFuture<Void> done = new CompletableFuture<>();
+    private final CompletableFuture<Void> done;
+    private final CountDownLatch attached;
+    private final Predicate<Throwable> retried;
+    private boolean received;
 
-    Copying(OutputStream sink) {
+    Copying(
+        OutputStream sink,
+        CompletableFuture<Void> done,
+        CountDownLatch attached,
+        Predicate<Throwable> retried) {
       this.sink = sink;
+      this.done = done;
+      this.attached = attached;
+      this.retried = retried;
       done.whenComplete((ok, failed) -> closeQuietly()); // also when the caller cancels it
     }
 
@@ -77,6 +142,7 @@ final class DockerStreams {
 
     @Override
     public void onNext(Frame frame) {
+      received = true;
       try {
         sink.write(frame.getPayload());
         sink.flush();
@@ -87,8 +153,10 @@ final class DockerStreams {
 
     @Override
     public void onError(Throwable error) {
-      done.completeExceptionally(new IllegalStateException(DockerErrors.message(error), error));
-      attached.countDown();
+      if (received || done.isDone() || !retried.test(error)) {
+        done.completeExceptionally(new IllegalStateException(DockerErrors.message(error), error));
+        attached.countDown();
+      }
       super.onError(error);
     }
 
@@ -97,24 +165,6 @@ final class DockerStreams {
       done.complete(null);
       attached.countDown();
       super.onComplete();
-    }
-
-    /** Waits until the engine answered the attach; a failed attach is the engine's trouble. */
-    void awaitAttached(JobContainer container) {
-      try {
-        if (!attached.await(DockerClients.CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-          done.cancel(false);
-          throw new IllegalStateException(
-              "the engine did not answer the attach to " + container.name());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        done.cancel(false);
-        throw new IllegalStateException("interrupted while attaching to " + container.name(), e);
-      }
-      if (done.isCompletedExceptionally()) {
-        done.join(); // throws the engine's error
-      }
     }
 
     private void closeQuietly() {
@@ -129,6 +179,11 @@ final class DockerStreams {
   /** The exit code; a non-zero one comes with the container's {@code State.OOMKilled}. */
   CompletableFuture<ContainerExit> awaitExit(JobContainer container) {
     CompletableFuture<Integer> exit = new CompletableFuture<>();
+    awaitExit(container, exit, 1);
+    return exit.thenApply(code -> new ContainerExit(code, code != 0 && oomKilled(container)));
+  }
+
+  private void awaitExit(JobContainer container, CompletableFuture<Integer> exit, int tryNumber) {
     streaming
         .waitContainerCmd(container.id())
         .exec(
@@ -140,8 +195,12 @@ final class DockerStreams {
 
               @Override
               public void onError(Throwable error) {
-                exit.completeExceptionally(
-                    new IllegalStateException(DockerErrors.message(error), error));
+                if (staleConnection(error, tryNumber)) {
+                  awaitExit(container, exit, tryNumber + 1);
+                } else {
+                  exit.completeExceptionally(
+                      new IllegalStateException(DockerErrors.message(error), error));
+                }
                 super.onError(error);
               }
 
@@ -151,7 +210,22 @@ final class DockerStreams {
                 super.onComplete();
               }
             });
-    return exit.thenApply(code -> new ContainerExit(code, code != 0 && oomKilled(container)));
+  }
+
+  /** A request that failed on a connection the engine had closed, with tries left. */
+  private static boolean staleConnection(Throwable error, int tryNumber) {
+    if (tryNumber >= STALE_CONNECTION_TRIES) {
+      return false;
+    }
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String message = cause.getMessage();
+      if (cause instanceof IOException
+          && message != null
+          && (message.contains("Broken pipe") || message.contains("Connection reset"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean oomKilled(JobContainer container) {

@@ -48,6 +48,11 @@ final class RunNetworkPool {
     this.size = size;
   }
 
+  /** How many holders wait started in the pool now. */
+  int warmCount() {
+    return warm.size();
+  }
+
   /** Removes what a crashed worker of this host id left in its pool, then fills the pool. */
   static RunNetworkPool start(DockerContainers containers, String hostId, String store, int size) {
     RunNetworkPool pool = new RunNetworkPool(containers, hostId, store, size);

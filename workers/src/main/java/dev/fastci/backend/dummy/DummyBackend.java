@@ -3,8 +3,10 @@ package dev.fastci.backend.dummy;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ContainerExit;
 import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.ContainerStatus;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.JobStartException;
+import dev.fastci.backend.Labels;
 import dev.fastci.backend.ManagedContainers;
 import dev.fastci.backend.RunScope;
 import dev.fastci.backend.dummy.DummyContainer.State;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +33,9 @@ import java.util.function.Consumer;
  * (a start before the create or after the remove, a log follow after the remove, a wait before the
  * start, a kill after the remove, a create outside a set-up run) is recorded in {@link #journal()}
  * and throws {@link IllegalStateException}. Stricter than Docker, a second start of a running
- * container without {@link JobContainer#alreadyStarted} counts as such a call.
+ * container without {@link JobContainer#alreadyStarted} counts as such a call. A service's
+ * container runs until it is removed, and answers its readiness probes as {@link DummyReadiness}
+ * says.
  *
  * <p>Selected with {@code fastci.backend=dummy} ({@code FASTCI_BACKEND=dummy}), it runs the whole
  * server, its workflows, store and UI without Docker. {@link #engineDown} and {@link #engineUp}
@@ -80,7 +85,8 @@ public final class DummyBackend implements Backend {
     if (existing != null) {
       return existing.handle();
     }
-    DummyEnv env = DummyEnv.of(spec.env());
+    String tryLabel = spec.labels().getOrDefault(Labels.TRY, "1");
+    DummyEnv env = DummyEnv.of(spec.env(), Integer.parseInt(tryLabel));
     if (env.createError() != null) {
       throw new JobStartException(env.createError(), null);
     }
@@ -104,7 +110,7 @@ public final class DummyBackend implements Backend {
     dummy.start();
     if (dummy.env.lost()) {
       later(dummy.env.sleepMs(), dummy, c -> c.lose("No such container: " + c.name()));
-    } else if (!dummy.env.hold() || released.stream().anyMatch(dummy::hasSuffix)) {
+    } else if (dummy.endsBySelf(isReleased(dummy))) {
       later(dummy.env.sleepMs(), dummy, c -> c.end(c.env.exitCode(), journal));
     }
   }
@@ -151,6 +157,34 @@ public final class DummyBackend implements Backend {
     }
   }
 
+  /** 0 once the container's readiness says it is ready, else 1; it must run. */
+  @Override
+  public synchronized Integer exec(JobContainer container, List<String> command, Duration timeout) {
+    journal.call("exec", container.name());
+    DummyContainer dummy = containers.started("exec", container);
+    if (dummy.state != State.RUNNING) {
+      throw new IllegalStateException("dummy backend: " + container.name() + " is not running");
+    }
+    return dummy.ready(isReleased(dummy)) ? 0 : 1;
+  }
+
+  @Override
+  public synchronized ContainerStatus status(JobContainer container) {
+    DummyContainer dummy = containers.removable(container);
+    return dummy == null ? ContainerStatus.GONE : dummy.status(isReleased(dummy));
+  }
+
+  @Override
+  public synchronized boolean acceptsTcp(JobContainer container, int port, Duration timeout) {
+    journal.call("acceptsTcp", container.name() + ":" + port);
+    DummyContainer dummy = containers.started("acceptsTcp", container);
+    return dummy.ready(isReleased(dummy));
+  }
+
+  private boolean isReleased(DummyContainer dummy) {
+    return released.stream().anyMatch(dummy::hasSuffix);
+  }
+
   @Override
   public synchronized int tearDownRun(String runId) {
     journal.call("tearDownRun", runId);
@@ -180,12 +214,13 @@ public final class DummyBackend implements Backend {
 
   /**
    * Ends the held containers whose name ends with {@code -suffix} (a job {@code DUMMY_HOLD} runs
-   * until then) with their exit code; one that starts later ends after its sleep.
+   * until then) with their exit code; one that starts later ends after its sleep. A held service is
+   * ready from then on instead (its probes said "not ready" until then).
    */
   public synchronized void release(String suffix) {
     released.add(suffix);
     for (DummyContainer dummy : containers.all()) {
-      if (dummy.env.hold() && dummy.hasSuffix(suffix)) {
+      if (dummy.env.hold() && dummy.hasSuffix(suffix) && !dummy.spec.isService()) {
         dummy.end(dummy.env.exitCode(), journal);
       }
     }

@@ -2,6 +2,7 @@ package dev.fastci.backend.dummy;
 
 import dev.fastci.backend.ContainerExit;
 import dev.fastci.backend.ContainerSpec;
+import dev.fastci.backend.ContainerStatus;
 import dev.fastci.backend.JobContainer;
 import dev.fastci.backend.Labels;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ final class DummyContainer {
   final String id;
   final ContainerSpec spec;
   final DummyEnv env;
+  final DummyReadiness readiness;
   final CompletableFuture<ContainerExit> exit = new CompletableFuture<>();
   State state = State.CREATED;
   long startedAt;
@@ -26,6 +28,7 @@ final class DummyContainer {
     this.id = id;
     this.spec = spec;
     this.env = env;
+    this.readiness = DummyReadiness.of(spec.env());
   }
 
   String name() {
@@ -47,6 +50,34 @@ final class DummyContainer {
   void start() {
     state = State.RUNNING;
     startedAt = System.currentTimeMillis();
+  }
+
+  /**
+   * Whether it ends by itself after its sleep: a service only with {@code DUMMY_EXIT_CODE}, a held
+   * job only once released.
+   */
+  boolean endsBySelf(boolean released) {
+    return spec.isService() ? readiness.exits() : !env.hold() || released;
+  }
+
+  /** Whether its readiness probes answer "ready" now; a held service only once {@code released}. */
+  boolean ready(boolean released) {
+    return state == State.RUNNING
+        && (!env.hold() || released)
+        && readiness.readyAt(startedAt, System.currentTimeMillis());
+  }
+
+  /** What the engine would say of it now. */
+  ContainerStatus status(boolean released) {
+    ContainerStatus.Health health =
+        !readiness.healthcheck()
+            ? ContainerStatus.Health.NONE
+            : ready(released) ? ContainerStatus.Health.HEALTHY : ContainerStatus.Health.STARTING;
+    Integer exitCode =
+        state == State.EXITED && exit.isDone() && !exit.isCompletedExceptionally()
+            ? exit.join().exitCode()
+            : null;
+    return new ContainerStatus(state == State.RUNNING, exitCode, health);
   }
 
   /** A running container ends with this code (a no-op once it ended). */

@@ -1,12 +1,15 @@
 package dev.fastci.backend.dummy;
 
 import dev.fastci.backend.JobStartException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What a job's environment tells the dummy backend to do, like the {@code SLEEP}, {@code
  * EXPECT_EXIT_CODE} and {@code STEP_START_FAIL} keys of Woodpecker's dummy backend. A flag is on
- * for any value but {@code false} and {@code 0}.
+ * for any value but {@code false} and {@code 0}. Any key may be given for one try of a job with
+ * {@code retry} alone: {@code DUMMY_TRY2_EXIT_CODE=0} is the exit code of its second try, whatever
+ * {@code DUMMY_EXIT_CODE} says for the others.
  *
  * @param exitCode {@code DUMMY_EXIT_CODE}: the exit code (default 0)
  * @param sleepMs {@code DUMMY_SLEEP_MS}: how long the container runs (default 0)
@@ -39,6 +42,24 @@ record DummyEnv(
   static final String TAIL_FAIL = "DUMMY_TAIL_FAIL";
   static final String OOM_KILLED = "DUMMY_OOM_KILLED";
   static final String LOST = "DUMMY_LOST";
+  private static final String PREFIX = "DUMMY_";
+
+  /**
+   * What the container of this try does: the try's own {@code DUMMY_TRY<n>_} keys over the others.
+   *
+   * @throws JobStartException when a number is not one
+   */
+  static DummyEnv of(Map<String, String> env, int tryNumber) {
+    String tryPrefix = PREFIX + "TRY" + tryNumber + "_";
+    Map<String, String> effective = new HashMap<>(env);
+    env.forEach(
+        (key, value) -> {
+          if (key.startsWith(tryPrefix)) {
+            effective.put(PREFIX + key.substring(tryPrefix.length()), value);
+          }
+        });
+    return of(effective);
+  }
 
   /**
    * @throws JobStartException when a number is not one
@@ -69,7 +90,7 @@ record DummyEnv(
     }
   }
 
-  private static boolean flag(Map<String, String> env, String key) {
+  static boolean flag(Map<String, String> env, String key) {
     String value = env.get(key);
     return value != null && !value.isBlank() && !value.equals("0") && !value.equals("false");
   }

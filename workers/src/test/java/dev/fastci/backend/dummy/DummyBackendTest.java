@@ -58,6 +58,17 @@ class DummyBackendTest {
   }
 
   @Test
+  void aTrysOwnKeysOverrideTheOthersForThatTryAlone() {
+    Map<String, String> env = Map.of("DUMMY_EXIT_CODE", "1", "DUMMY_TRY2_EXIT_CODE", "0");
+
+    assertThat(DummyEnv.of(env, 1).exitCode()).isEqualTo(1);
+    assertThat(DummyEnv.of(env, 2).exitCode()).isZero();
+    assertThat(DummyEnv.of(env, 3).exitCode()).isEqualTo(1);
+    assertThat(DummyEnv.of(Map.of("DUMMY_TRY1_CREATE_ERROR", "gone"), 1).createError())
+        .isEqualTo("gone");
+  }
+
+  @Test
   void aJobRunsWritesItsOutputAndExitsWithItsCode() throws Exception {
     JobContainer container =
         started(

@@ -23,13 +23,14 @@ public final class DagLayout {
   public static final double COLUMN_GAP = 70;
   public static final double ROW_GAP = 18;
   public static final double MARGIN = 10;
+  private static final int MAX_LABEL = 24;
 
   private DagLayout() {}
 
   /** Lays out {@code jobs}, an acyclic graph; parents that are not in the list are ignored. */
   public static DagDrawing layout(List<JobView> jobs) {
     if (jobs.isEmpty()) {
-      return new DagDrawing(0, 0, List.of(), List.of());
+      return new DagDrawing(0, 0, List.of(), List.of(), List.of());
     }
     int n = jobs.size();
     Map<String, Integer> index = new HashMap<>();
@@ -51,6 +52,7 @@ public final class DagLayout {
       nodes.add(
           new DagNode(
               job.name(),
+              label(job),
               status(job),
               depth[i],
               row[i],
@@ -65,7 +67,14 @@ public final class DagLayout {
         2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * COLUMN_GAP,
         2 * MARGIN + rows * NODE_HEIGHT + (rows - 1) * ROW_GAP,
         List.copyOf(nodes),
-        edges(nodes, parents));
+        edges(nodes, parents),
+        DagGroups.of(jobs, nodes));
+  }
+
+  /** Long names are cut to fit the node; its title shows the whole. */
+  private static String label(JobView job) {
+    String name = job.displayName() == null ? job.name() : job.displayName();
+    return name.length() <= MAX_LABEL ? name : name.substring(0, MAX_LABEL - 1) + "…";
   }
 
   private static List<List<Integer>> parentIndices(List<JobView> jobs, Map<String, Integer> index) {

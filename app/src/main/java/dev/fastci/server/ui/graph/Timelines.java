@@ -71,7 +71,7 @@ public final class Timelines {
     for (JobView job : jobs) {
       bars.add(
           job.startedAt() == null
-              ? new TimelineBar(job.name(), DagLayout.status(job), 0, 0, false, "")
+              ? new TimelineBar(job.displayName(), DagLayout.status(job), 0, 0, false, "")
               : bar(job, spans.get(job.name()), axisStart, axisMillis, critical));
     }
     return new Timeline(List.copyOf(bars), axisStart == null ? "" : Durations.format(axisMillis));
@@ -98,7 +98,7 @@ public final class Timelines {
       JobView job, Span span, Instant axisStart, long axisMillis, Set<String> critical) {
     double[] place = place(Duration.between(axisStart, span.start()).toMillis(), span, axisMillis);
     return new TimelineBar(
-        job.name(),
+        job.displayName(),
         DagLayout.status(job),
         place[0],
         place[1],

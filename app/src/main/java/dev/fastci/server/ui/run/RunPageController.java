@@ -2,13 +2,16 @@ package dev.fastci.server.ui.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.server.FastciProperties;
 import dev.fastci.server.audit.AuditStore;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.Permissions;
 import dev.fastci.server.ui.live.LiveFragments;
+import java.security.Principal;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -17,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -28,13 +32,22 @@ class RunPageController {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final RunService runs;
+  private final RunControls controls;
   private final LiveFragments live;
   private final RunHistory history;
   private final String temporalWebUrl;
+  private final ArtifactDirs artifacts;
 
   RunPageController(
-      RunService runs, LiveFragments live, AuditStore audit, FastciProperties properties) {
+      RunService runs,
+      RunControls controls,
+      LiveFragments live,
+      AuditStore audit,
+      FastciProperties properties,
+      ArtifactDirs artifacts) {
     this.runs = runs;
+    this.controls = controls;
+    this.artifacts = artifacts;
     this.live = live;
     this.history = new RunHistory(audit);
     this.temporalWebUrl = properties.temporal().webUrl();
@@ -64,27 +77,64 @@ class RunPageController {
   /** The page's model; the role decides which actions it shows (the security chain checks). */
   private Map<String, Object> page(RunDetail run, CsrfToken csrf, Authentication user) {
     return RunPageModel.of(
-        run, csrf, temporalWebUrl, Permissions.of(user).operate(), history.of(run.id()));
+        run,
+        csrf,
+        temporalWebUrl,
+        Permissions.of(user).operate(),
+        history.of(run.id()),
+        artifacts.list(run.id()));
   }
 
   @PostMapping("/runs/{id}/cancel")
   String cancel(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.cancel(id), "Cancelling the run.");
+    return act(id, flash, () -> controls.cancel(id), "Cancelling the run.");
   }
 
   @PostMapping("/runs/{id}/retry")
   String retry(@PathVariable String id, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.retry(id), "Retrying the jobs that did not succeed.");
+    return act(id, flash, () -> controls.retry(id), "Retrying the jobs that did not succeed.");
   }
 
   @PostMapping("/runs/{id}/jobs/{job}/cancel")
   String cancelJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.cancelJob(id, job), "Cancelling job " + job + ".");
+    return act(id, flash, () -> controls.cancelJob(id, job), "Cancelling job " + job + ".");
+  }
+
+  /** Approves or rejects a run held for approval (a pull request from a fork). */
+  @PostMapping("/runs/{id}/{decision:approve|reject}")
+  String decideRun(
+      @PathVariable String id,
+      @PathVariable String decision,
+      Principal principal,
+      RedirectAttributes flash) {
+    boolean approved = decision.equals("approve");
+    return act(
+        id,
+        flash,
+        () -> controls.decideRun(id, approved, principal.getName()),
+        approved ? "Approved the run." : "Rejected the run.");
+  }
+
+  /** Approves or rejects a WAITING approval job, with an optional comment. */
+  @PostMapping("/runs/{id}/jobs/{job}/{decision:approve|reject}")
+  String decide(
+      @PathVariable String id,
+      @PathVariable String job,
+      @PathVariable String decision,
+      @RequestParam(required = false) String comment,
+      Principal principal,
+      RedirectAttributes flash) {
+    boolean approved = decision.equals("approve");
+    return act(
+        id,
+        flash,
+        () -> controls.decide(id, job, approved, principal.getName(), comment),
+        (approved ? "Approved " : "Rejected ") + job + ".");
   }
 
   @PostMapping("/runs/{id}/jobs/{job}/retry")
   String retryJob(@PathVariable String id, @PathVariable String job, RedirectAttributes flash) {
-    return act(id, flash, () -> runs.retryJob(id, job), "Retrying job " + job + ".");
+    return act(id, flash, () -> controls.retryJob(id, job), "Retrying job " + job + ".");
   }
 
   private static String act(String id, RedirectAttributes flash, Runnable action, String done) {

@@ -74,7 +74,12 @@ class RunsPageController {
     model.put("hasNext", (long) (page + 1) * PAGE_SIZE < total);
     model.put("status", status == null ? "" : status.name());
     model.put("name", named == null ? "" : named);
-    model.put("statuses", Arrays.stream(PipelineStatus.values()).map(Enum::name).toList());
+    model.put(
+        "statuses",
+        Arrays.stream(PipelineStatus.values())
+            .filter(s -> s != PipelineStatus.WAITING) // only live: the store says RUNNING
+            .map(Enum::name)
+            .toList());
     return model;
   }
 

@@ -218,4 +218,30 @@ class DagLayoutTest {
   private static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
+
+  @Test
+  void theInstancesOfAMatrixJobShareOneBoxAndShowTheirValues() {
+    DagDrawing drawing =
+        DagLayout.layout(
+            List.of(
+                job("build"),
+                Jobs.instance("t.v-1", "t", "v=1", "build"),
+                Jobs.instance("t.v-2", "t", "v=2", "build"),
+                job("lint", "build"),
+                job("sum", "t.v-1", "t.v-2")));
+
+    assertThat(drawing.groups())
+        .singleElement()
+        .satisfies(
+            group -> {
+              DagNode first = byName(drawing).get("t.v-1");
+              DagNode second = byName(drawing).get("t.v-2");
+              assertThat(group.name()).isEqualTo("t");
+              assertThat(group.y()).isLessThan(first.y());
+              assertThat(group.y() + group.height()).isGreaterThan(second.y() + second.height());
+              assertThat(second.row()).isEqualTo(first.row() + 1);
+            });
+    assertThat(byName(drawing).get("t.v-2").label()).isEqualTo("t (v=2)");
+    assertThat(byName(drawing).get("lint").label()).isEqualTo("lint");
+  }
 }

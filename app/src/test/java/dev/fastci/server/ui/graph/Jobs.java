@@ -56,4 +56,25 @@ final class Jobs {
         false,
         List.of(1));
   }
+
+  /** An instance of matrix job {@code group}, shown as {@code group (label)}. */
+  static JobView instance(String name, String group, String label, String... parents) {
+    return new JobView(
+        name,
+        JobStatus.PENDING,
+        null,
+        1,
+        null,
+        null,
+        List.of(parents),
+        null,
+        null,
+        false,
+        List.of(),
+        null,
+        group + " (" + label + ")",
+        group,
+        List.of(),
+        1);
+  }
 }

@@ -3,6 +3,8 @@ package dev.fastci.server.ui.jobs;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,8 +19,10 @@ import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.logs.LogFiles;
 import dev.fastci.server.runs.JobView;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunService;
+import dev.fastci.server.runs.TryView;
 import dev.fastci.server.ui.UiWebMvcTest;
 import dev.fastci.spec.JobSpec;
 import java.nio.file.Files;
@@ -43,6 +47,7 @@ class JobPageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
   @MockitoBean LogFiles logs;
   @TempDir Path dir;
 
@@ -51,9 +56,9 @@ class JobPageControllerTest {
     when(runs.detail("r1")).thenReturn(run(List.of(1, 2)));
     when(runs.jobSpec("r1", "build"))
         .thenReturn(new JobSpec("build", "busybox", List.of("make", "test"), null, null, null));
-    when(logs.jobLog("r1", "build", 1))
+    when(logs.jobLog("r1", "build", 1, 1))
         .thenReturn(Files.writeString(dir.resolve("1.log"), "one\n"));
-    when(logs.jobLog("r1", "build", 2)).thenReturn(Files.writeString(dir.resolve("2.log"), LOG));
+    when(logs.jobLog("r1", "build", 2, 1)).thenReturn(Files.writeString(dir.resolve("2.log"), LOG));
   }
 
   static RunDetail run(List<Integer> attempts) {
@@ -133,6 +138,30 @@ class JobPageControllerTest {
     mvc.perform(get("/runs/r1/jobs/build"))
         .andExpect(status().isOk())
         .andExpect(content().string(not(containsString("class=\"attempts\""))));
+  }
+
+  @Test
+  void aJobWithTwoTriesHasATryPickerAndShowsTheChosenTrysLogAndEnd() throws Exception {
+    Instant t = T0;
+    when(runs.tries(any(), eq("build"), eq(2)))
+        .thenReturn(
+            List.of(
+                new TryView(1, JobStatus.FAILED, 1, null, t, t.plusSeconds(1), t.plusSeconds(3)),
+                new TryView(
+                    2, JobStatus.FAILED, 2, null, t.plusSeconds(3), t.plusSeconds(8), null)));
+    when(logs.jobLog("r1", "build", 2, 2))
+        .thenReturn(Files.writeString(dir.resolve("2.try2.log"), "second try\n"));
+
+    mvc.perform(get("/runs/r1/jobs/build").param("try", "1"))
+        .andExpect(model().attribute("shownTry", 1))
+        .andExpect(model().attribute("shownExitCode", 1))
+        .andExpect(content().string(containsString("id=\"tries\"")))
+        .andExpect(content().string(containsString("/runs/r1/jobs/build?attempt=2&amp;try=2")))
+        .andExpect(content().string(containsString("of 1")));
+    mvc.perform(get("/runs/r1/jobs/build"))
+        .andExpect(model().attribute("shownTry", 2))
+        .andExpect(model().attribute("lines", List.of("second try")));
+    mvc.perform(get("/runs/r1/jobs/build").param("try", "3")).andExpect(status().isNotFound());
   }
 
   @Test

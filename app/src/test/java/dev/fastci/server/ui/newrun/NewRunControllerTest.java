@@ -15,13 +15,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.runs.Trigger;
 import dev.fastci.server.ui.UiWebMvcTest;
 import dev.fastci.spec.InvalidSpecException;
+import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.SpecError;
 import dev.fastci.spec.SpecFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -37,6 +40,7 @@ class NewRunControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
 
   @Test
   void formOffersThePackagedExamplesAndStartsFromHello() throws Exception {
@@ -62,17 +66,23 @@ class NewRunControllerTest {
 
   @Test
   void validSpecStartsAManualRunAndRedirectsToIt() throws Exception {
-    when(runs.submit(any(), any(), any())).thenReturn("r7");
+    when(runs.submit(any(), any(), any(), any(), any())).thenReturn("r7");
 
     mvc.perform(post("/runs/new").param("spec", SPEC).with(csrf()))
         .andExpect(redirectedUrl("/runs/r7"));
 
-    verify(runs).submit(SPEC, SpecFormat.AUTO, Trigger.of("manual"));
+    verify(runs)
+        .submit(
+            SPEC,
+            SpecFormat.AUTO,
+            Trigger.of("manual"),
+            new RunFacts("manual", null, null),
+            Map.of());
   }
 
   @Test
   void invalidSpecShowsTheErrorsByPathAndKeepsTheText() throws Exception {
-    when(runs.submit(any(), any(), any()))
+    when(runs.submit(any(), any(), any(), any(), any()))
         .thenThrow(
             new InvalidSpecException(
                 List.of(

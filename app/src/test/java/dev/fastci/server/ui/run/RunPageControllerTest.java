@@ -17,10 +17,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.artifacts.Artifact;
+import dev.fastci.artifacts.ArtifactDirs;
 import dev.fastci.contract.JobStatus;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.server.runs.JobView;
 import dev.fastci.server.runs.RunConflictException;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunDetail;
 import dev.fastci.server.runs.RunEvent;
 import dev.fastci.server.runs.RunNotFoundException;
@@ -47,6 +50,8 @@ class RunPageControllerTest {
 
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
+  @MockitoBean ArtifactDirs artifacts;
 
   static RunDetail run(String name) throws Exception {
     ObjectMapper json = new ObjectMapper();
@@ -89,6 +94,26 @@ class RunPageControllerTest {
         .andExpect(model().attribute("liveUrl", "/runs/r1/live"))
         .andExpect(content().string(containsString("data-job=\"build\"")))
         .andExpect(content().string(containsString("id=\"retry-run\"")));
+  }
+
+  @Test
+  void runPageListsTheKeptFilesWithSizeAndDownloadLinks() throws Exception {
+    when(runs.detail("r1")).thenReturn(run("p"));
+    when(artifacts.list("r1")).thenReturn(List.of(new Artifact("b", 1, "dist/app.jar", 2048)));
+
+    mvc.perform(get("/runs/r1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("href=\"/runs/r1/artifacts/b/1/dist/app.jar\"")))
+        .andExpect(content().string(containsString("2.0 KiB")))
+        .andExpect(content().string(containsString("href=\"/runs/r1/artifacts.zip\"")));
+  }
+
+  @Test
+  void runPageWithoutKeptFilesHasNoArtifactsSection() throws Exception {
+    when(runs.detail("r1")).thenReturn(run("p"));
+
+    mvc.perform(get("/runs/r1"))
+        .andExpect(content().string(not(containsString("id=\"artifacts\""))));
   }
 
   @Test
@@ -151,38 +176,46 @@ class RunPageControllerTest {
     return Stream.of(
         Arguments.of(
             Named.of("cancel", "/runs/r1/cancel"),
-            (Consumer<RunService>) s -> s.cancel("r1"),
+            (Consumer<RunControls>) s -> s.cancel("r1"),
             "Cancelling the run."),
         Arguments.of(
             Named.of("retry", "/runs/r1/retry"),
-            (Consumer<RunService>) s -> s.retry("r1"),
+            (Consumer<RunControls>) s -> s.retry("r1"),
             "Retrying the jobs that did not succeed."),
         Arguments.of(
             Named.of("cancel job", "/runs/r1/jobs/build/cancel"),
-            (Consumer<RunService>) s -> s.cancelJob("r1", "build"),
+            (Consumer<RunControls>) s -> s.cancelJob("r1", "build"),
             "Cancelling job build."),
         Arguments.of(
             Named.of("retry job", "/runs/r1/jobs/build/retry"),
-            (Consumer<RunService>) s -> s.retryJob("r1", "build"),
-            "Retrying job build."));
+            (Consumer<RunControls>) s -> s.retryJob("r1", "build"),
+            "Retrying job build."),
+        Arguments.of(
+            Named.of("approve", "/runs/r1/jobs/gate/approve"),
+            (Consumer<RunControls>) s -> s.decide("r1", "gate", true, "admin", null),
+            "Approved gate."),
+        Arguments.of(
+            Named.of("reject", "/runs/r1/jobs/gate/reject"),
+            (Consumer<RunControls>) s -> s.decide("r1", "gate", false, "admin", null),
+            "Rejected gate."));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionRedirectsToTheRunWithAFlash(String path, Consumer<RunService> call, String done)
+  void actionRedirectsToTheRunWithAFlash(String path, Consumer<RunControls> call, String done)
       throws Exception {
     mvc.perform(post(path).with(csrf()))
         .andExpect(redirectedUrl("/runs/r1"))
         .andExpect(flash().attribute("flash", done));
 
-    call.accept(verify(runs));
+    call.accept(verify(controls));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionInTheWrongStateFlashesTheError(String path, Consumer<RunService> call, String done)
+  void actionInTheWrongStateFlashesTheError(String path, Consumer<RunControls> call, String done)
       throws Exception {
-    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(runs));
+    call.accept(doThrow(new RunConflictException("run r1 is still RUNNING")).when(controls));
 
     mvc.perform(post(path).with(csrf()))
         .andExpect(redirectedUrl("/runs/r1"))
@@ -192,7 +225,7 @@ class RunPageControllerTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("actions")
-  void actionWithoutCsrfIsForbidden(String path, Consumer<RunService> call, String done)
+  void actionWithoutCsrfIsForbidden(String path, Consumer<RunControls> call, String done)
       throws Exception {
     mvc.perform(post(path)).andExpect(status().isForbidden());
 

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 
+import dev.fastci.artifacts.ArtifactDirs;
+import dev.fastci.server.runs.RunControls;
 import dev.fastci.server.runs.RunService;
 import dev.fastci.server.ui.UiWebMvcTest;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 class RunPageTemporalLinkControllerTest {
   @Autowired MockMvc mvc;
   @MockitoBean RunService runs;
+  @MockitoBean RunControls controls;
+  @MockitoBean ArtifactDirs artifacts;
 
   @Test
   void runPageLinksToItsWorkflowInTemporalWeb() throws Exception {

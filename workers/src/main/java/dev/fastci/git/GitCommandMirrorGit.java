@@ -1,0 +1,87 @@
+package dev.fastci.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * {@link MirrorGit} with the {@code git} command: it fetches and indexes a repository's objects on
+ * every core, in C, and writes a checkout about twice as fast as JGit on a worker's C1-only JVM.
+ */
+final class GitCommandMirrorGit implements MirrorGit {
+  private final GitCommand git;
+
+  GitCommandMirrorGit(GitCommand git) {
+    this.git = git;
+  }
+
+  @Override
+  public boolean has(Path mirror, String commitHash) {
+    try {
+      git.run(mirror, "cat-file", "-e", commitHash + "^{commit}");
+      return true;
+    } catch (IOException missing) {
+      return false;
+    }
+  }
+
+  @Override
+  public void create(Path mirror, String repoUrl) throws IOException {
+    Files.createDirectories(mirror);
+    git.run(mirror, "init", "--quiet", "--bare");
+    addOrigin(mirror.resolve("config"), repoUrl, "\tfetch = +refs/*:refs/*\n", "\tmirror = true\n");
+  }
+
+  @Override
+  public void fetch(Path mirror, GitAuth auth, String refSpec) throws IOException {
+    GitCommand command = git.with(auth);
+    if (refSpec == null) {
+      command.run(mirror, "fetch", "--quiet", "--prune", "origin");
+    } else {
+      command.run(mirror, "fetch", "--quiet", "origin", refSpec);
+    }
+  }
+
+  @Override
+  public void checkout(Path mirror, String repoUrl, String commitHash, Path dir)
+      throws IOException {
+    git.run(dir, "init", "--quiet");
+    Files.writeString(
+        dir.resolve(".git/objects/info/alternates"),
+        mirror.resolve("objects") + "\n",
+        StandardCharsets.UTF_8);
+    addOrigin(dir.resolve(".git/config"), repoUrl);
+    git.run(dir, "checkout", "--quiet", "--detach", commitHash);
+  }
+
+  /**
+   * Adds the remote {@code origin} to a repository's config file, as {@code git config} would: a
+   * command fewer each, out of the few a checkout takes.
+   */
+  private static void addOrigin(Path config, String repoUrl, String... more) throws IOException {
+    StringBuilder section = new StringBuilder("[remote \"origin\"]\n\turl = ");
+    section.append(quoted(repoUrl)).append('\n');
+    for (String line : more) {
+      section.append(line);
+    }
+    Files.writeString(
+        config, section.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+  }
+
+  /** A config value in double quotes, with git's escapes: read back exactly as given. */
+  static String quoted(String value) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '"' -> out.append("\\\"");
+        case '\n' -> out.append("\\n");
+        case '\t' -> out.append("\\t");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+}
