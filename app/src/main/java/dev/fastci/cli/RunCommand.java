@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
       return FastciMain.USAGE;
     }
     Engine engine = null;
+    boolean ended = false;
     try {
       if (server == null) {
         engine = Engine.start(settings.temporalTarget(), settings.runWorkerConfig(), true);
@@ -116,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
               : runOnServer(Path.of(file), server, spec, settings.dataDir());
       new SummaryTable(out).print(end);
       following.summaryPrinted();
+      ended = end.status().isFinal();
       return end.status() == PipelineStatus.SUCCEEDED ? FastciMain.OK : FastciMain.NOT_SUCCEEDED;
     } catch (InvalidSpecException e) {
       ValidateCommand.printErrors(err, file, e.errors());
@@ -130,8 +132,10 @@ final class RunCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       return FastciMain.NOT_SUCCEEDED;
     } finally {
-      if (engine != null) {
-        engine.close(); // after the summary: the user has the answer meanwhile
+      if (engine != null && ended) {
+        engine.closeAfterTheRuns(); // after the summary: the user has the answer meanwhile
+      } else if (engine != null) {
+        engine.close(); // a run that may go on: its jobs end before the worker stops
       }
     }
   }

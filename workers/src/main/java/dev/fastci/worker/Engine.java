@@ -233,6 +233,32 @@ public final class Engine implements AutoCloseable {
     return generations.isEmbedded();
   }
 
+  /**
+   * Closes at once, for a process whose runs have all ended (the command line's {@code run}, after
+   * its summary): the workers stop without waiting for their pollers, the backend's warm network
+   * holders go side by side with Temporal, and no history is archived.
+   */
+  public void closeAfterTheRuns() {
+    if (retention != null) {
+      retention.close();
+    }
+    CompletableFuture<Void> backendClosed =
+        backend == null
+            ? CompletableFuture.completedFuture(null)
+            : CompletableFuture.runAsync(
+                backend::close,
+                work -> DaemonThreads.named("fastci-backend-close").newThread(work).start());
+    try {
+      generations.closeNow();
+    } finally {
+      backendClosed.join();
+      if (hostId != null) {
+        hostId.close();
+      }
+      close(metrics);
+    }
+  }
+
   @Override
   public void close() {
     if (retention != null) {

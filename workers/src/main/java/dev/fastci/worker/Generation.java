@@ -118,10 +118,19 @@ final class Generation implements AutoCloseable {
    * @return false when some job had not let go within {@link #STOP_LIMIT}
    */
   boolean stopWorkers() {
-    boolean stopped = worker == null || worker.stopNow(STOP_LIMIT);
+    return stopWorkers(STOP_LIMIT);
+  }
+
+  /**
+   * Like {@link #stopWorkers()}, waiting at most {@code limit} for each worker (zero: not at all,
+   * for a process that exits with nothing left to run: the SDK's stop of its pollers takes about
+   * half a second).
+   */
+  boolean stopWorkers(Duration limit) {
+    boolean stopped = worker == null || worker.stopNow(limit);
     for (WorkerFactory factory : served) {
       factory.shutdownNow();
-      factory.awaitTermination(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+      factory.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
       stopped &= factory.isTerminated();
     }
     return stopped;
