@@ -201,8 +201,10 @@ checkout_row() {
   [ -n "${bench_repo:-}" ] || checkout_what="a generated repository ($files files)"
   mkdir -p "$work/repos" "$work/anchor"
   for r in $(seq 1 "$rounds"); do
-    url="$work/repos/r$r.git" # a new URL each round: a new mirror
-    ln -s "$repo" "$url"
+    # A new URL each round: a new mirror. A file: URL, as for the anchor: git's pack protocol, as
+    # with a remote repository (a plain path would let git clone it with hard links).
+    ln -s "$repo" "$work/repos/r$r.git"
+    url="file://$work/repos/r$r.git"
     first=$(checkout_ms "$url" "$head" cloned)
     again=$(checkout_ms "$url" "$head" "up to date")
     t0=$(now)

@@ -37,6 +37,15 @@ public interface MirrorGit {
   void create(Path mirror, String repoUrl) throws IOException;
 
   /**
+   * Makes {@code mirror} a new mirror of {@code repoUrl} with every ref of origin: {@link #create},
+   * then {@link #fetch} of everything.
+   */
+  default void cloneMirror(Path mirror, String repoUrl, GitAuth auth) throws IOException {
+    create(mirror, repoUrl);
+    fetch(mirror, auth, null);
+  }
+
+  /**
    * Fetches into the mirror with these credentials ({@link GitAuth#NONE}: the process's own):
    * {@code refSpec} alone (a pull request's head), or, when it is null, every ref of origin,
    * removing those origin deleted.

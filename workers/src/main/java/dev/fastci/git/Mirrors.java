@@ -72,8 +72,12 @@ public final class Mirrors {
       Files.createDirectories(mirror.getParent());
       Path staging = mirror.resolveSibling(mirror.getFileName() + ".staging");
       Directories.deleteRecursively(staging);
-      git.create(staging, repoUrl);
-      fetchFor(staging, commit, auth, fetchRef);
+      if (fetchRef == null) {
+        git.cloneMirror(staging, repoUrl, auth);
+      } else {
+        git.create(staging, repoUrl);
+        fetchFor(staging, commit, auth, fetchRef);
+      }
       Files.move(staging, mirror, StandardCopyOption.ATOMIC_MOVE);
       state = "cloned";
     } else if (git.has(mirror, commit)) {
