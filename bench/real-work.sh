@@ -205,10 +205,16 @@ checkout_row() {
     # with a remote repository (a plain path would let git clone it with hard links).
     ln -s "$repo" "$work/repos/r$r.git"
     url="file://$work/repos/r$r.git"
+    # Each step starts with the disk's writes done (sync): a checkout's 2,000 files written just
+    # before would otherwise be flushed during the next step, FastCI's or the anchor's.
+    sync
     first=$(checkout_ms "$url" "$head" cloned)
+    sync
     again=$(checkout_ms "$url" "$head" "up to date")
+    sync
     t0=$(now)
     if git clone -q --mirror "file://$repo" "$work/anchor/r$r.git"; then a=$(ms_since "$t0"); else a=x; fi
+    sync
     t0=$(now)
     if git clone -q --shared --no-checkout "$work/anchor/r$r.git" "$work/anchor/co$r" &&
       git -C "$work/anchor/co$r" checkout -q "$head"; then b=$(ms_since "$t0"); else b=x; fi
