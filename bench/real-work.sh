@@ -184,7 +184,10 @@ checkout_ms() { # REPO_URL COMMIT MIRROR_STATE -> the checkout's time from the s
   read -r id ms s < <(run_until_final "$work/checkout.json")
   line=$(grep "run $id: checked out" "$work/server.log" | tail -n 1)
   case $line in
-    *"(mirror $3)"*) echo "$line" | sed 's/.* in \([0-9]*\) ms (mirror.*/\1/' ;;
+    *"(mirror $3)"*)
+      say "bench: checkout, mirror $3: $(echo "$line" | sed -n 's/.*\[\(.*\)\]$/\1/p')"
+      echo "$line" | sed 's/.* in \([0-9]*\) ms (mirror.*/\1/'
+      ;;
     *)
       say "bench: checkout run $id ended $s: ${line:-no checkout line in the server log}"
       echo x

@@ -88,17 +88,19 @@ public class PipelineDirActivitiesImpl implements PipelineDirActivities {
     long started = System.nanoTime();
     RepoAccess access = request.access() == null ? RepoAccess.DEFAULT : request.access();
     try {
-      String mirror =
+      RepoCheckout.Done done =
           checkouts.checkout(
               request.repoUrl(), request.commitHash(), dir, auth(access), access.fetchRef());
       log.info(
-          "run {}: checked out {} at {} in {} ms (mirror {})",
+          "run {}: checked out {} at {} in {} ms (mirror {}) [mirror {} ms, files {} ms]",
           request.runId(),
           request.repoUrl(),
           request.commitHash(),
           (System.nanoTime() - started) / 1_000_000,
-          mirror);
-      return "mirror " + mirror;
+          done.mirrorState(),
+          done.mirrorMillis(),
+          done.filesMillis());
+      return "mirror " + done.mirrorState();
     } catch (RepoCheckout.CheckoutException e) {
       throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), CHECKOUT_FAILED);
     }

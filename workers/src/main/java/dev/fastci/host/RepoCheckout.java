@@ -26,8 +26,16 @@ final class RepoCheckout {
     this.mirrors = new Mirrors(dataDir, git);
   }
 
-  /** Returns how the mirror was brought up to date: "cloned", "fetched" or "up to date". */
-  String checkout(String repoUrl, String commitHash, Path dir) {
+  /**
+   * How a checkout went.
+   *
+   * @param mirrorState how the mirror was brought up to date: "cloned", "fetched" or "up to date"
+   * @param mirrorMillis how long that took
+   * @param filesMillis how long the checkout of the files from the mirror took
+   */
+  record Done(String mirrorState, long mirrorMillis, long filesMillis) {}
+
+  Done checkout(String repoUrl, String commitHash, Path dir) {
     return checkout(repoUrl, commitHash, dir, GitAuth.NONE, null);
   }
 
@@ -35,11 +43,16 @@ final class RepoCheckout {
    * Like {@link #checkout(String, String, Path)}, fetching with these credentials and, when the
    * mirror lacks the commit, {@code fetchRef} first.
    */
-  String checkout(String repoUrl, String commitHash, Path dir, GitAuth auth, String fetchRef) {
+  Done checkout(String repoUrl, String commitHash, Path dir, GitAuth auth, String fetchRef) {
     try {
+      long started = System.nanoTime();
       Mirrors.Mirror mirror = mirrors.ensure(repoUrl, commitHash, auth, fetchRef);
+      long mirrored = System.nanoTime();
       mirrors.checkout(mirror, repoUrl, commitHash, dir);
-      return mirror.state();
+      return new Done(
+          mirror.state(),
+          (mirrored - started) / 1_000_000,
+          (System.nanoTime() - mirrored) / 1_000_000);
     } catch (Mirrors.MirrorException | IOException e) {
       throw new CheckoutException(
           "could not check out " + repoUrl + " at " + commitHash + ": " + e.getMessage());

@@ -32,10 +32,10 @@ class RepoCheckoutTest {
     List<String> commits = GitRepos.withVersions(repo, "one");
     RepoCheckout checkout = new RepoCheckout(dataDir, mirrors);
 
-    String first = checkout.checkout(repo.toString(), commits.get(0), dir("a"));
-    String again = checkout.checkout(repo.toString(), commits.get(0), dir("b"));
+    String first = checkout.checkout(repo.toString(), commits.get(0), dir("a")).mirrorState();
+    String again = checkout.checkout(repo.toString(), commits.get(0), dir("b")).mirrorState();
     String newer = GitRepos.withVersions(repo, "two").get(0);
-    String fetched = checkout.checkout(repo.toString(), newer, dir("c"));
+    String fetched = checkout.checkout(repo.toString(), newer, dir("c")).mirrorState();
 
     assertThat(List.of(first, again, fetched)).containsExactly("cloned", "up to date", "fetched");
     assertThat(Files.readString(dir("a").resolve("version.txt"))).isEqualTo("one\n");
