@@ -98,14 +98,8 @@ public final class RecordWorkflowHistories {
     server.newWorker(TaskQueues.SERVER).registerActivitiesImplementations(new RecordsNothing());
     server.start();
     try {
-      StringBuilder jobs = new StringBuilder();
-      StringBuilder parents = new StringBuilder();
-      for (int i = 1; i <= 21; i++) {
-        jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'},");
-        if (i > 1) {
-          parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
-        }
-      }
+      String jobs = chainJobs(21, "");
+      String parents = chainParents(21);
       var spec =
           WorkflowHarness.spec(
               "{'name':'batched','jobs':["
@@ -289,15 +283,8 @@ public final class RecordWorkflowHistories {
       throws Exception {
     Path repo = Files.createTempDirectory("hist-repo");
     String commit = GitRepos.withVersions(repo, "one").get(0);
-    StringBuilder jobs = new StringBuilder();
-    StringBuilder parents = new StringBuilder();
-    for (int i = 1; i <= 21; i++) {
-      jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'");
-      jobs.append(i == 1 ? ",'services':['db']}," : "},");
-      if (i > 1) {
-        parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
-      }
-    }
+    String jobs = chainJobs(21, ",'services':['db']");
+    String parents = chainParents(21);
     var spec =
         WorkflowHarness.spec(
             "{'name':'everything','repo_url':'"
@@ -415,5 +402,24 @@ public final class RecordWorkflowHistories {
     }
     Files.writeString(file, history.call());
     System.out.println("recorded " + file);
+  }
+
+  /** Jobs j1 … jN of a chain, each followed by a comma; j1 gets {@code firstExtra} fields. */
+  private static String chainJobs(int n, String firstExtra) {
+    StringBuilder jobs = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      jobs.append("{'name':'j").append(i).append("','image':'i','command':'true'");
+      jobs.append(i == 1 ? firstExtra : "").append("},");
+    }
+    return jobs.toString();
+  }
+
+  /** The parents of a chain j1 … jN: each job's is the one before, each followed by a comma. */
+  private static String chainParents(int n) {
+    StringBuilder parents = new StringBuilder();
+    for (int i = 2; i <= n; i++) {
+      parents.append("'j").append(i).append("':['j").append(i - 1).append("'],");
+    }
+    return parents.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.fastci.server.runs;
 
+import dev.fastci.server.FastciProperties;
+import dev.fastci.spec.DockerSockets;
 import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.InvalidSpecException;
 import dev.fastci.spec.LocalRepos;
@@ -18,6 +20,13 @@ final class HostAccess {
 
   HostAccess(HostPathPolicy policy) {
     this.policy = policy;
+  }
+
+  /** The server's: under {@code fastci.volumes.allowed-roots}, never the Docker socket. */
+  static HostAccess ofServer(FastciProperties properties) {
+    return new HostAccess(
+        HostPathPolicy.underRoots(
+            properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
   }
 
   /**

@@ -14,8 +14,6 @@ import dev.fastci.server.audit.Actor;
 import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.metrics.RunMeters;
 import dev.fastci.spec.ConcurrencySpec;
-import dev.fastci.spec.DockerSockets;
-import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import java.time.Instant;
 import java.util.List;
@@ -68,10 +66,7 @@ public class RunControls {
     this.recorder = recorder;
     this.starter = starter;
     this.groups = groups;
-    this.hostAccess =
-        new HostAccess(
-            HostPathPolicy.underRoots(
-                properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
+    this.hostAccess = HostAccess.ofServer(properties);
     this.meters = meters;
     this.pipelineDirs = new PipelineDirs(properties.dataDir());
     this.audit = audit;
