@@ -59,4 +59,32 @@ final class JobProgress {
         tries,
         maxTries);
   }
+
+  /** A job that ended in an earlier execution keeps its state and is not run again. */
+  void carryOver(JobState state) {
+    if (!state.status().isFinal()) {
+      return;
+    }
+    status = state.status();
+    exitCode = state.exitCode();
+    attempt = state.attempt();
+    startedAt = state.startedAt();
+    finishedAt = state.finishedAt();
+    error = state.error();
+    host = state.host();
+    cached = state.cached();
+    skipReason = state.skipReason();
+    tries = new ArrayList<>(state.tries());
+  }
+
+  /** The run's condition skips the job (unless it succeeded in an earlier attempt). */
+  void skipByCondition(String reason, long now) {
+    if (status == JobStatus.SUCCEEDED) {
+      return;
+    }
+    status = JobStatus.SKIPPED;
+    skipReason = reason;
+    skipCause = JobGate.Cause.CONDITION;
+    finishedAt = finishedAt == null ? now : finishedAt;
+  }
 }

@@ -48,7 +48,12 @@ final class PipelineProgress {
       int maxTries = conditions ? job.maxTries() : 1;
       jobs.put(job.name(), new JobProgress(job, spec.parentsOf(job.name()), attempt, maxTries));
     }
-    run.carriedOver().forEach(this::carryOver);
+    for (JobState state : run.carriedOver()) {
+      JobProgress job = jobs.get(state.name());
+      if (job != null) {
+        job.carryOver(state);
+      }
+    }
     for (JobProgress job : jobs.values()) {
       if (job.status == JobStatus.SKIPPED && job.skipCause == null) {
         job.skipCause = JobGate.inferredCause(job, jobs);
@@ -59,33 +64,12 @@ final class PipelineProgress {
           .forEach(
               (job, reason) -> {
                 JobProgress progress = jobs.get(job);
-                if (progress != null && progress.status != JobStatus.SUCCEEDED) {
-                  progress.status = JobStatus.SKIPPED;
-                  progress.skipReason = reason;
-                  progress.skipCause = JobGate.Cause.CONDITION;
-                  progress.finishedAt = progress.finishedAt == null ? now : progress.finishedAt;
+                if (progress != null) {
+                  progress.skipByCondition(reason, now);
                 }
               });
     }
     settle(now);
-  }
-
-  /** A job that ended in an earlier execution keeps its state and is not run again. */
-  private void carryOver(JobState state) {
-    JobProgress job = jobs.get(state.name());
-    if (job == null || !state.status().isFinal()) {
-      return;
-    }
-    job.status = state.status();
-    job.exitCode = state.exitCode();
-    job.attempt = state.attempt();
-    job.startedAt = state.startedAt();
-    job.finishedAt = state.finishedAt();
-    job.error = state.error();
-    job.host = state.host();
-    job.cached = state.cached();
-    job.skipReason = state.skipReason();
-    job.tries = new ArrayList<>(state.tries());
   }
 
   void started(String host, long now) {

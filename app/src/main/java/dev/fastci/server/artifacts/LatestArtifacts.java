@@ -1,18 +1,18 @@
 package dev.fastci.server.artifacts;
 
 import dev.fastci.artifacts.ArtifactDirs;
+import dev.fastci.server.runs.PipelineVerdicts;
 import dev.fastci.server.runs.RunNotFoundException;
-import dev.fastci.server.runs.RunStore;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
 
 /** "Download the latest build": a file of the newest successful run of a pipeline. */
 @Component
 class LatestArtifacts {
-  private final RunStore store;
+  private final PipelineVerdicts store;
   private final ArtifactDirs dirs;
 
-  LatestArtifacts(RunStore store, ArtifactDirs dirs) {
+  LatestArtifacts(PipelineVerdicts store, ArtifactDirs dirs) {
     this.store = store;
     this.dirs = dirs;
   }

@@ -1,7 +1,7 @@
 package dev.fastci.server.badges;
 
 import dev.fastci.contract.PipelineStatus;
-import dev.fastci.server.runs.RunStore;
+import dev.fastci.server.runs.PipelineVerdicts;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 class BadgeController {
   private static final MediaType SVG = MediaType.valueOf("image/svg+xml;charset=UTF-8");
 
-  private final RunStore store;
+  private final PipelineVerdicts store;
 
-  BadgeController(RunStore store) {
+  BadgeController(PipelineVerdicts store) {
     this.store = store;
   }
 

@@ -1,5 +1,9 @@
 package dev.fastci.server.runs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fastci.contract.JobState;
+import dev.fastci.contract.PipelineRun;
+import dev.fastci.contract.PipelineState;
 import dev.fastci.worker.Engine;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,11 +23,26 @@ import org.springframework.stereotype.Component;
 class RunResumer {
   private static final Logger log = LoggerFactory.getLogger(RunResumer.class);
   private final RunStore store;
-  private final RunService runs;
+  private final RunViews views;
+  private final SpecDocuments specs;
+  private final RunRowJson json;
+  private final RunRecorder recorder;
+  private final RunStarter starter;
 
-  RunResumer(RunStore store, RunService runs, Engine engine) {
+  RunResumer(
+      RunStore store,
+      RunViews views,
+      SpecDocuments specs,
+      ObjectMapper json,
+      RunRecorder recorder,
+      RunStarter starter,
+      Engine engine) {
     this.store = store;
-    this.runs = runs;
+    this.views = views;
+    this.specs = specs;
+    this.json = new RunRowJson(json);
+    this.recorder = recorder;
+    this.starter = starter;
     engine.onRecycle(recycle -> resume(recycle.movedRunIds()));
   }
 
@@ -42,10 +61,31 @@ class RunResumer {
         continue; // its end was recorded just before the engine was switched
       }
       try {
-        runs.resume(id);
+        resume(id);
       } catch (RuntimeException e) {
         log.error("could not resume run {}; it stays unfinished until the next start", id, e);
       }
     }
+  }
+
+  /**
+   * Starts an unfinished run again after a restart: jobs that ended stay as they are, the others
+   * run under the same attempt, so a job whose container still runs is re-attached.
+   */
+  private void resume(String id) {
+    RunRow run = store.find(id).orElseThrow();
+    PipelineState live = views.live(id);
+    if (live != null) {
+      if (live.status().isFinal()) {
+        recorder.runFinished(live); // the workflow ended but its last record did not arrive
+      }
+      return; // an external cluster kept the workflow: it simply goes on
+    }
+    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
+    carried.addAll(views.endedJobs(id, run.attempt()));
+    log.info(
+        "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
+    starter.begin(
+        new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
   }
 }

@@ -2,10 +2,7 @@ package dev.fastci.server.runs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fastci.client.PipelineClient;
-import dev.fastci.contract.JobState;
 import dev.fastci.contract.JobStatus;
-import dev.fastci.contract.PipelineRun;
-import dev.fastci.contract.PipelineState;
 import dev.fastci.contract.PipelineStatus;
 import dev.fastci.contract.RunIds;
 import dev.fastci.secrets.SecretSource;
@@ -15,8 +12,6 @@ import dev.fastci.server.audit.AuditLog;
 import dev.fastci.server.audit.Outcome;
 import dev.fastci.server.metrics.RunMeters;
 import dev.fastci.spec.ConcurrencySpec;
-import dev.fastci.spec.DockerSockets;
-import dev.fastci.spec.HostPathPolicy;
 import dev.fastci.spec.PipelineSpec;
 import dev.fastci.spec.RunFacts;
 import dev.fastci.spec.RunVariables;
@@ -25,8 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,7 +28,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class RunService {
-  private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
   private final RunStore store;
   private final JobRowsStore jobRows;
@@ -44,7 +36,6 @@ public class RunService {
   private final PipelineClient pipelines;
   private final RunRowJson json;
   private final FastciProperties properties;
-  private final RunRecorder recorder;
   private final RunStarter starter;
   private final ConcurrencyGroups groups;
   private final HostAccess hostAccess;
@@ -60,7 +51,6 @@ public class RunService {
       PipelineClient pipelines,
       ObjectMapper json,
       FastciProperties properties,
-      RunRecorder recorder,
       RunStarter starter,
       ConcurrencyGroups groups,
       SecretSource secrets,
@@ -73,14 +63,10 @@ public class RunService {
     this.pipelines = pipelines;
     this.json = new RunRowJson(json);
     this.properties = properties;
-    this.recorder = recorder;
     this.starter = starter;
     this.groups = groups;
     this.meters = meters;
-    this.hostAccess =
-        new HostAccess(
-            HostPathPolicy.underRoots(
-                properties.volumes().allowedRoots(), DockerSockets.fromEnv(System.getenv())));
+    this.hostAccess = HostAccess.ofServer(properties);
     this.submissions =
         new SubmissionPolicy(
             properties.limits(), properties.notifications().allowedHosts(), secrets);
@@ -287,26 +273,5 @@ public class RunService {
         .filter(row -> row.job().equals(job) && row.attempt() == attempt)
         .map(JobRow::status)
         .findFirst();
-  }
-
-  /**
-   * Starts an unfinished run again after a restart: jobs that ended stay as they are, the others
-   * run under the same attempt, so a job whose container still runs is re-attached.
-   */
-  void resume(String id) {
-    RunRow run = store.find(id).orElseThrow();
-    PipelineState live = views.live(id);
-    if (live != null) {
-      if (live.status().isFinal()) {
-        recorder.runFinished(live); // the workflow ended but its last record did not arrive
-      }
-      return; // an external cluster kept the workflow: it simply goes on
-    }
-    List<JobState> carried = new java.util.ArrayList<>(json.carried(run));
-    carried.addAll(views.endedJobs(id, run.attempt()));
-    log.info(
-        "resuming run {} attempt {} ({} jobs already ended)", id, run.attempt(), carried.size());
-    starter.begin(
-        new PipelineRun(id, specs.stored(run), run.attempt(), carried, run.host(), true), run);
   }
 }

@@ -91,17 +91,6 @@ public class RunStore {
     return !existingIds(List.of(id)).isEmpty();
   }
 
-  /** The newest run of the pipeline (on that branch, when not null) that succeeded. */
-  public Optional<String> newestSucceeded(String name, String branch) {
-    return jdbc.sql(
-            "select id from runs where name = ? and status = 'SUCCEEDED'"
-                + (branch == null ? "" : " and branch = ?")
-                + " order by created_at desc, id desc limit 1")
-        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
-        .query(String.class)
-        .optional();
-  }
-
   /**
    * The status of the newest finished run of the pipeline on the same branch (no branch: runs
    * without one) created before this run, if any.
@@ -119,32 +108,6 @@ public class RunStore {
                 : new Object[] {name, branch, id, timestamp(createdAt)})
         .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
         .optional();
-  }
-
-  /**
-   * The status of the newest run of the pipeline (on that branch, when not null) that ended
-   * SUCCEEDED or FAILED, for its badge.
-   */
-  public Optional<PipelineStatus> newestVerdict(String name, String branch) {
-    return jdbc.sql(
-            "select status from runs where name = ? and status in ('SUCCEEDED', 'FAILED')"
-                + (branch == null ? "" : " and branch = ?")
-                + " order by finished_at desc, created_at desc, id desc limit 1")
-        .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
-        .query((rs, row) -> PipelineStatus.valueOf(rs.getString("status")))
-        .optional();
-  }
-
-  /** Whether a run of the pipeline (on that branch, when not null) is running or waiting. */
-  public boolean anyUnfinished(String name, String branch) {
-    return jdbc.sql(
-                "select count(*) from runs where name = ?"
-                    + " and status in ('QUEUED', 'WAITING', 'PENDING', 'RUNNING')"
-                    + (branch == null ? "" : " and branch = ?"))
-            .params(branch == null ? new Object[] {name} : new Object[] {name, branch})
-            .query(Long.class)
-            .single()
-        > 0;
   }
 
   /** The runs of a concurrency group that have not ended (queued ones too), oldest first. */

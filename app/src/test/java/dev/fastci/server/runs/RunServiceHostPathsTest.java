@@ -43,7 +43,6 @@ class RunServiceHostPathsTest {
         pipelines,
         new ObjectMapper(),
         properties,
-        mock(RunRecorder.class),
         starter(store, pipelines, properties),
         mock(ConcurrencyGroups.class),
         SecretSource.environment(),

@@ -122,7 +122,6 @@ class SubmissionPolicyTest {
             pipelines,
             new ObjectMapper(),
             properties,
-            mock(RunRecorder.class),
             RunServiceHostPathsTest.starter(store, pipelines, properties),
             mock(ConcurrencyGroups.class),
             SecretSource.environment(),
