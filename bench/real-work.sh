@@ -38,6 +38,7 @@ job_ms() { # RUN_ID JOB -> finishedAt - startedAt of the job
 }
 run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE [JOB]] -> "ID WALL_MS STATUS"
   # Times list calls meanwhile, and follows the log of JOB live (?follow=true) into $work/followed.
+  # Polls every $poll_seconds (0.05 by default: the wall time is the row's measure).
   local t0 id s n=0
   t0=$(now)
   id=$(submit "$1")
@@ -60,7 +61,7 @@ run_until_final() { # FILE [EVERY_N_POLLS CALLS_FILE [JOB]] -> "ID WALL_MS STATU
       s=TIMEOUT
       break
     fi
-    sleep 0.05
+    sleep "${poll_seconds:-0.05}"
   done
   local ms
   ms=$(ms_since "$t0")
@@ -181,7 +182,9 @@ checkout_ms() { # REPO_URL COMMIT MIRROR_STATE -> the checkout's time from the s
   local id ms s line
   printf '{"name": "checkout", "repo_url": "%s", "commit_hash": "%s",
     "jobs": [{"name": "ls", "image": "%s", "command": "true"}]}\n' "$1" "$2" "$image" >"$work/checkout.json"
-  read -r id ms s < <(run_until_final "$work/checkout.json")
+  # The time is the server's own, from its log: a slow poll, so that the bench's own work (a curl and
+  # a few processes a poll) does not take the cores from the checkout's git meanwhile.
+  read -r id ms s < <(poll_seconds=0.5 run_until_final "$work/checkout.json")
   line=$(grep "run $id: checked out" "$work/server.log" | tail -n 1)
   case $line in
     *"(mirror $3)"*)
@@ -195,6 +198,16 @@ checkout_ms() { # REPO_URL COMMIT MIRROR_STATE -> the checkout's time from the s
   esac
 }
 
+anchor_checkout() { # MIRROR DIR COMMIT -> ms of git clone --shared + checkout, or x
+  local t0
+  t0=$(now)
+  if git clone -q --shared --no-checkout "$1" "$2" && git -C "$2" checkout -q "$3"; then
+    ms_since "$t0"
+  else
+    echo x
+  fi
+}
+
 checkout_row() {
   local repo head files r url t0 first again a b
   repo=$(checkout_repo)
@@ -203,25 +216,28 @@ checkout_row() {
   checkout_what="the HEAD branch of $bench_repo ($files files)"
   [ -n "${bench_repo:-}" ] || checkout_what="a generated repository ($files files)"
   mkdir -p "$work/repos" "$work/anchor"
+  # Every timed step comes right after the deletion of a checkout of the same files, as in a row of
+  # CI runs: FastCI's runs delete their dirs when they end, and on a disk mounted with online
+  # discard (this machine's) writes into blocks freed just before are several times slower. The
+  # anchor's steps get the same, from checkouts the bench makes and deletes untimed; its mirrors are
+  # kept to the end of the row. Each step starts with the disk's writes done (sync).
   for r in $(seq 1 "$rounds"); do
     # A new URL each round: a new mirror. A file: URL, as for the anchor: git's pack protocol, as
     # with a remote repository (a plain path would let git clone it with hard links).
     ln -s "$repo" "$work/repos/r$r.git"
     url="file://$work/repos/r$r.git"
-    # Each step starts with the disk's writes done (sync): a checkout's 2,000 files written just
-    # before would otherwise be flushed during the next step, FastCI's or the anchor's.
+    rm -rf "$work/anchor/co$((r - 1))" # round 1: the warm-up run deleted its dir
     sync
-    first=$(checkout_ms "$url" "$head" cloned)
+    first=$(checkout_ms "$url" "$head" cloned) # its run ends deleting its dir
     sync
-    again=$(checkout_ms "$url" "$head" "up to date")
+    again=$(checkout_ms "$url" "$head" "up to date") # so does this one
     sync
     t0=$(now)
     if git clone -q --mirror "file://$repo" "$work/anchor/r$r.git"; then a=$(ms_since "$t0"); else a=x; fi
+    anchor_checkout "$work/anchor/r$r.git" "$work/anchor/prev$r" "$head" >/dev/null
+    rm -rf "$work/anchor/prev$r"
     sync
-    t0=$(now)
-    if git clone -q --shared --no-checkout "$work/anchor/r$r.git" "$work/anchor/co$r" &&
-      git -C "$work/anchor/co$r" checkout -q "$head"; then b=$(ms_since "$t0"); else b=x; fi
-    rm -rf "$work/anchor/r$r.git" "$work/anchor/co$r"
+    b=$(anchor_checkout "$work/anchor/r$r.git" "$work/anchor/co$r" "$head")
     record checkout_first "$first"
     record checkout_first_anchor "$a"
     record checkout_again "$again"
@@ -229,6 +245,7 @@ checkout_row() {
     say "round $r: checkout of $checkout_what: first $first ms | git clone --mirror $a ms;" \
       "from the mirror $again ms | git clone --shared + checkout $b ms"
   done
+  rm -rf "$work/anchor"
 }
 
 cli_ms() { # ARGS... -> wall ms of ./fastci ARGS with a data dir of its own, or x
