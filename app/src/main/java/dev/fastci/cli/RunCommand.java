@@ -109,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     boolean ended = false;
     try {
       if (server == null) {
-        engine = Engine.start(settings.temporalTarget(), settings.runWorkerConfig(), true);
+        engine = Engine.startForOneRun(settings.temporalTarget(), settings.runWorkerConfig());
       }
       PipelineState end =
           engine != null

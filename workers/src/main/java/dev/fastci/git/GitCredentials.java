@@ -16,7 +16,7 @@ public final class GitCredentials {
 
   private static volatile boolean installed;
 
-  public static void install(Map<String, String> env) {
+  private static void install(Map<String, String> env) {
     CredentialsProvider.setDefault(from(env));
     installed = true;
   }

@@ -5,10 +5,10 @@ import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.fastci.backend.Backend;
 import dev.fastci.backend.ManagedContainers;
+import dev.fastci.backend.docker.WarmPool;
 import dev.fastci.client.HistoryArchive;
 import dev.fastci.client.RunHistories;
 import dev.fastci.client.TemporalClients;
-import dev.fastci.git.GitCredentials;
 import dev.fastci.host.PipelineDirRetention;
 import dev.fastci.host.PipelineDirs;
 import dev.fastci.util.DaemonThreads;
@@ -17,7 +17,6 @@ import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
@@ -74,18 +73,34 @@ public final class Engine implements AutoCloseable {
   }
 
   public static Engine start(EngineSettings settings, WorkerConfig config) {
+    return start(settings, config, WarmPool.SERVING);
+  }
+
+  /**
+   * Starts the engine of a process that runs one run with a worker of its own, then ends (the
+   * command line's {@code run}): it keeps no network holder ready for runs after it. Close it with
+   * {@link #closeAfterTheRuns()} once the run has ended.
+   *
+   * @param target the Temporal cluster (host:port), blank for the embedded one
+   */
+  public static Engine startForOneRun(String target, WorkerConfig config) {
+    return start(EngineSettings.of(target, null, true), config, WarmPool.ONE_RUN);
+  }
+
+  private static Engine start(EngineSettings settings, WorkerConfig config, WarmPool pool) {
     // Fails before anything starts: a port with a target, a port out of range.
     TemporalConnection.check(settings.target(), settings.embeddedPort());
     HostIdLock hostId = null;
     CompletableFuture<Backend> starting = CompletableFuture.completedFuture(null);
     if (settings.withWorker()) {
       hostId = HostIdLock.acquire(config.hostId()); // before the backend sweeps its host's pool
-      GitCredentials.install(System.getenv());
-      // Temporal and the backend start side by side: both are mostly class loading and a wait for
-      // an answer (the embedded server, the Docker engine), which two cores overlap well.
+      // Temporal, the backend and then the workers start side by side: all are mostly class
+      // loading and a wait for an answer (the embedded server, the Docker engine), which two cores
+      // overlap well. The workers' activities wait for the backend (StartingBackend); the engine is
+      // up once it has started.
       starting =
           CompletableFuture.supplyAsync(
-              () -> Backends.start(config),
+              () -> Backends.start(config, pool),
               work -> DaemonThreads.named("fastci-backend-start").newThread(work).start());
     }
     // Its reporter thread keeps the JVM alive: made only once nothing before can fail.
@@ -101,17 +116,24 @@ public final class Engine implements AutoCloseable {
         starting.thenAccept(started -> closeIfAny(started));
         throw e;
       }
+      StartingBackend working = settings.withWorker() ? new StartingBackend(starting) : null;
       try {
-        backend = started(starting);
         generations =
             new Generations(
                 number -> number == 1 ? first : connect(settings, metrics),
                 config,
-                backend,
+                working,
                 settings.isEmbedded() ? settings.recycleAfter() : 0,
                 archive);
       } catch (RuntimeException e) {
         first.close();
+        starting.thenAccept(started -> closeIfAny(started));
+        throw e;
+      }
+      try {
+        backend = working == null ? null : working.started();
+      } catch (RuntimeException e) {
+        generations.closeNow(); // its workers wait for no backend
         throw e;
       }
     } catch (RuntimeException e) {
@@ -131,14 +153,6 @@ public final class Engine implements AutoCloseable {
                     config.pipelineDirMaxBytes())
                 .start(RETENTION_SWEEP_EVERY);
     return new Engine(metrics, backend, hostId, generations, archive, retention);
-  }
-
-  private static Backend started(CompletableFuture<Backend> starting) {
-    try {
-      return starting.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
   }
 
   private static void closeIfAny(Backend backend) {
@@ -234,24 +248,22 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * Closes at once, for a process whose runs have all ended (the command line's {@code run}, after
-   * its summary): the workers stop without waiting for their pollers, the backend's warm network
-   * holders go side by side with Temporal, and no history is archived.
+   * Closes at once, for a process whose runs have all ended and which exits next (the command
+   * line's {@code run}, after its summary): what outlives the process is removed (the backend's
+   * network holders) and the host id is given up, while the workers and the embedded Temporal,
+   * which hold nothing outside the process's memory, stop on a daemon thread without being waited
+   * for. No history is archived.
    */
   public void closeAfterTheRuns() {
     if (retention != null) {
       retention.close();
     }
-    CompletableFuture<Void> backendClosed =
-        backend == null
-            ? CompletableFuture.completedFuture(null)
-            : CompletableFuture.runAsync(
-                backend::close,
-                work -> DaemonThreads.named("fastci-backend-close").newThread(work).start());
+    DaemonThreads.named("fastci-engine-close").newThread(generations::closeNow).start();
     try {
-      generations.closeNow();
+      if (backend != null) {
+        backend.close();
+      }
     } finally {
-      backendClosed.join();
       if (hostId != null) {
         hostId.close();
       }

@@ -65,18 +65,18 @@ public final class DockerBackend implements Backend {
    * and their warm pool when the engine can run the pause image.
    *
    * @param store the {@code dev.fastci.store} label of the worker's containers, or null
-   * @param poolSize run network holders kept started ahead
+   * @param pool the run network holders kept started ahead
    * @param dataDir the worker's data dir: the hosts files of containers that reach services by name
    *     are written under it
    * @throws EngineUnavailableException when no engine answers there
    */
-  public static DockerBackend start(String hostId, String store, int poolSize, Path dataDir) {
+  public static DockerBackend start(String hostId, String store, WarmPool pool, Path dataDir) {
     DockerClient streaming = DockerClients.streaming();
     DockerClient calls = DockerClients.calls(DockerClients.CALL_TIMEOUT);
     try {
       DockerClients.ping(calls);
       DockerRunNetworks networks =
-          DockerRunNetworks.start(new DockerContainers(calls), hostId, store, poolSize);
+          DockerRunNetworks.start(new DockerContainers(calls), hostId, store, pool);
       return new DockerBackend(
           streaming, calls, true, hostId, networks, PlatformSupport.ofThisHost(), dataDir);
     } catch (RuntimeException e) {

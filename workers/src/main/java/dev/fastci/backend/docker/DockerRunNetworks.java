@@ -45,7 +45,7 @@ final class DockerRunNetworks {
    * @param store the {@code dev.fastci.store} label of the worker's containers, or null
    */
   static DockerRunNetworks start(
-      DockerContainers containers, String hostId, String store, int poolSize) {
+      DockerContainers containers, String hostId, String store, WarmPool pool) {
     String architecture = containers.docker().infoCmd().exec().getArchitecture();
     if (!PauseImage.supports(architecture)) {
       log.info(
@@ -54,8 +54,7 @@ final class DockerRunNetworks {
       return null;
     }
     PauseImage.ensure(containers.docker());
-    return new DockerRunNetworks(
-        containers, RunNetworkPool.start(containers, hostId, store, poolSize));
+    return new DockerRunNetworks(containers, RunNetworkPool.start(containers, hostId, store, pool));
   }
 
   /** The network mode of the run's containers, making the run's holder when it has none yet. */

@@ -6,13 +6,17 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.fastci.util.DaemonThreads;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +37,24 @@ final class RunNetworkPool {
   private final DockerClient docker;
   private final String hostId;
   private final String store;
-  private final int size;
+
+  /** How long a claim waits for a holder being started before it makes one itself. */
+  private static final Duration FILL_WAIT = Duration.ofSeconds(10);
+
+  private final WarmPool policy;
   private final ConcurrentLinkedQueue<String> warm = new ConcurrentLinkedQueue<>();
   private final AtomicInteger filling = new AtomicInteger();
   private final ExecutorService refill =
       Executors.newSingleThreadExecutor(DaemonThreads.named("fastci-run-network-pool"));
   private volatile boolean closed;
 
-  private RunNetworkPool(DockerContainers containers, String hostId, String store, int size) {
+  private RunNetworkPool(
+      DockerContainers containers, String hostId, String store, WarmPool policy) {
     this.containers = containers;
     this.docker = containers.docker();
     this.hostId = hostId;
     this.store = store;
-    this.size = size;
+    this.policy = policy;
   }
 
   /** How many holders wait started in the pool now. */
@@ -54,8 +63,9 @@ final class RunNetworkPool {
   }
 
   /** Removes what a crashed worker of this host id left in its pool, then fills the pool. */
-  static RunNetworkPool start(DockerContainers containers, String hostId, String store, int size) {
-    RunNetworkPool pool = new RunNetworkPool(containers, hostId, store, size);
+  static RunNetworkPool start(
+      DockerContainers containers, String hostId, String store, WarmPool policy) {
+    RunNetworkPool pool = new RunNetworkPool(containers, hostId, store, policy);
     pool.removeStale();
     pool.refillLater();
     return pool;
@@ -63,9 +73,12 @@ final class RunNetworkPool {
 
   /** Renames a started pool container to {@code name}; false when the pool is empty. */
   boolean claim(String name) {
+    if (!policy.refills() && warm.isEmpty() && filling.get() > 0) {
+      awaitFilling(); // the one holder of a one-run process, started with it: sooner than a new one
+    }
     String pooled;
     while ((pooled = warm.poll()) != null) {
-      if (warm.isEmpty()) {
+      if (warm.isEmpty() && policy.refills()) {
         refillLater(); // ended runs give their holders back, so refill only what is missing
       }
       try {
@@ -77,13 +90,26 @@ final class RunNetworkPool {
         log.debug("run networks: pool container {} vanished; trying the next", pooled);
       }
     }
-    refillLater();
+    if (policy.refills()) {
+      refillLater();
+    }
     return false;
+  }
+
+  /** Waits for the holders being started now (the refill thread runs them one after another). */
+  private void awaitFilling() {
+    try {
+      refill.submit(() -> {}).get(FILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException | ExecutionException | TimeoutException closedOrSlow) {
+      log.debug("run networks: did not wait for the pool: {}", closedOrSlow.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** True when a holder given back would be kept. */
   boolean hasRoom() {
-    return !closed && warm.size() + filling.get() < size;
+    return !closed && warm.size() + filling.get() < policy.size();
   }
 
   /**
@@ -106,7 +132,7 @@ final class RunNetworkPool {
   }
 
   private void refillLater() {
-    if (closed || warm.size() + filling.get() >= size) {
+    if (closed || warm.size() + filling.get() >= policy.size()) {
       return;
     }
     filling.incrementAndGet();
