@@ -198,46 +198,41 @@ checkout_ms() { # REPO_URL COMMIT MIRROR_STATE -> the checkout's time from the s
   esac
 }
 
-anchor_checkout() { # MIRROR DIR COMMIT -> ms of git clone --shared + checkout, or x
+checkout_anchor_steps() { # ROUND COMMIT: sets a (git clone --mirror) and b (--shared + checkout)
   local t0
+  sync
   t0=$(now)
-  if git clone -q --shared --no-checkout "$1" "$2" && git -C "$2" checkout -q "$3"; then
-    ms_since "$t0"
-  else
-    echo x
-  fi
+  if git clone -q --mirror "file://$repo" "$work/anchor/r$1.git"; then a=$(ms_since "$t0"); else a=x; fi
+  sync
+  t0=$(now)
+  if git clone -q --shared --no-checkout "$work/anchor/r$1.git" "$work/anchor/co$1" &&
+    git -C "$work/anchor/co$1" checkout -q "$2"; then b=$(ms_since "$t0"); else b=x; fi
 }
 
 checkout_row() {
-  local repo head files r url t0 first again a b
+  local repo head files r url first again a b
   repo=$(checkout_repo)
   head=$(git -C "$repo" rev-parse HEAD)
   files=$(git -C "$repo" ls-tree -r HEAD | wc -l)
   checkout_what="the HEAD branch of $bench_repo ($files files)"
   [ -n "${bench_repo:-}" ] || checkout_what="a generated repository ($files files)"
   mkdir -p "$work/repos" "$work/anchor"
-  # Every timed step comes right after the deletion of a checkout of the same files, as in a row of
-  # CI runs: FastCI's runs delete their dirs when they end, and on a disk mounted with online
-  # discard (this machine's) writes into blocks freed just before are several times slower. The
-  # anchor's steps get the same, from checkouts the bench makes and deletes untimed; its mirrors are
-  # kept to the end of the row. Each step starts with the disk's writes done (sync).
+  # This machine's disk writes small files at a speed that changes in bursts of seconds (the same
+  # `git checkout` of these files took 88-822 ms within a minute in a shell, bench/RESULTS.md), so
+  # FastCI's steps and the anchor's take turns going first, round by round. Each step starts with
+  # the disk's writes done (sync).
   for r in $(seq 1 "$rounds"); do
     # A new URL each round: a new mirror. A file: URL, as for the anchor: git's pack protocol, as
     # with a remote repository (a plain path would let git clone it with hard links).
     ln -s "$repo" "$work/repos/r$r.git"
     url="file://$work/repos/r$r.git"
-    rm -rf "$work/anchor/co$((r - 1))" # round 1: the warm-up run deleted its dir
+    if [ $((r % 2)) -eq 0 ]; then checkout_anchor_steps "$r" "$head"; fi
     sync
-    first=$(checkout_ms "$url" "$head" cloned) # its run ends deleting its dir
+    first=$(checkout_ms "$url" "$head" cloned)
     sync
-    again=$(checkout_ms "$url" "$head" "up to date") # so does this one
-    sync
-    t0=$(now)
-    if git clone -q --mirror "file://$repo" "$work/anchor/r$r.git"; then a=$(ms_since "$t0"); else a=x; fi
-    anchor_checkout "$work/anchor/r$r.git" "$work/anchor/prev$r" "$head" >/dev/null
-    rm -rf "$work/anchor/prev$r"
-    sync
-    b=$(anchor_checkout "$work/anchor/r$r.git" "$work/anchor/co$r" "$head")
+    again=$(checkout_ms "$url" "$head" "up to date")
+    if [ $((r % 2)) -eq 1 ]; then checkout_anchor_steps "$r" "$head"; fi
+    rm -rf "$work/anchor/r$r.git" "$work/anchor/co$r"
     record checkout_first "$first"
     record checkout_first_anchor "$a"
     record checkout_again "$again"
@@ -245,7 +240,6 @@ checkout_row() {
     say "round $r: checkout of $checkout_what: first $first ms | git clone --mirror $a ms;" \
       "from the mirror $again ms | git clone --shared + checkout $b ms"
   done
-  rm -rf "$work/anchor"
 }
 
 cli_ms() { # ARGS... -> wall ms of ./fastci ARGS with a data dir of its own, or x
