@@ -25,22 +25,21 @@ import org.slf4j.LoggerFactory;
  * Network holders kept started ahead. Making a network namespace is most of the cost of starting a
  * container (about 110 ms of 190 on the reference machine), so a run's first job takes a holder
  * from this pool by renaming it, and an ended run gives it back. The pool is refilled in the
- * background when it runs empty. A pool container that vanished (removed by another worker process
- * of the same host id at its start) is skipped; an empty pool means the holder is made on the spot.
- * The pool is removed when the worker stops, or, after a crash, when a worker of the same host id
- * starts.
+ * background when it runs empty, unless it is a one-run process's ({@link WarmPool#ONE_RUN}). A
+ * pool container that vanished (removed by another worker process of the same host id at its start)
+ * is skipped; an empty pool means the holder is made on the spot. The pool is removed when the
+ * worker stops, or, after a crash, when a worker of the same host id starts.
  */
 final class RunNetworkPool {
   private static final Logger log = LoggerFactory.getLogger(RunNetworkPool.class);
+
+  /** How long a claim waits for a holder being started before it makes one itself. */
+  private static final Duration FILL_WAIT = Duration.ofSeconds(10);
 
   private final DockerContainers containers;
   private final DockerClient docker;
   private final String hostId;
   private final String store;
-
-  /** How long a claim waits for a holder being started before it makes one itself. */
-  private static final Duration FILL_WAIT = Duration.ofSeconds(10);
-
   private final WarmPool policy;
   private final ConcurrentLinkedQueue<String> warm = new ConcurrentLinkedQueue<>();
   private final AtomicInteger filling = new AtomicInteger();
